@@ -1,0 +1,163 @@
+using System.Text.Json;
+using BotRuntime.Builder;
+using BotRuntime.Storage;
+
+namespace BotRuntime.State;
+
+/// <summary>
+/// A dictionary of named properties stored under one key per scope (conversation, user...). Loaded once per turn into
+/// the turn state, saved only if it changed, and written with the eTag it was read with, so a concurrent writer
+/// elsewhere makes the save fail loudly instead of silently losing an update.
+/// </summary>
+public abstract class BotState
+{
+    private readonly string _contextServiceKey;
+
+    protected BotState(IStorage storage, string contextServiceKey)
+    {
+        Storage = storage ?? throw new ArgumentNullException(nameof(storage));
+        _contextServiceKey = contextServiceKey;
+    }
+
+    public IStorage Storage { get; }
+
+    public IStatePropertyAccessor<T> CreateProperty<T>(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new BotStatePropertyAccessor<T>(this, name);
+    }
+
+    public async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!force && turnContext.TurnState.ContainsKey(_contextServiceKey))
+        {
+            return;
+        }
+
+        var key = GetStorageKey(turnContext);
+        var items = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState[_contextServiceKey] = items.TryGetValue(key, out var stored) && stored is JsonElement element
+            ? CachedBotState.FromStored(element)
+            : new CachedBotState();
+    }
+
+    public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var cached = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey);
+        if (cached is null)
+        {
+            return;
+        }
+
+        var json = cached.Serialize();
+        if (!force && json == cached.Hash)
+        {
+            return;
+        }
+
+        var document = new Dictionary<string, object?>(cached.State, StringComparer.Ordinal)
+        {
+            [StorageDocument.ETagProperty] = cached.ETag ?? "*",
+        };
+        await Storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = document }, cancellationToken).ConfigureAwait(false);
+        cached.ETag = document[StorageDocument.ETagProperty] as string;
+        cached.Hash = json;
+    }
+
+    /// <summary>Empties the state; the empty state is written on the next save.</summary>
+    public Task ClearStateAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var previous = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey);
+        turnContext.TurnState[_contextServiceKey] = new CachedBotState { ETag = previous?.ETag, Hash = "\u0000forced" };
+        return Task.CompletedTask;
+    }
+
+    public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(_contextServiceKey);
+        await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The loaded properties of this turn, for diagnostics and tests.</summary>
+    public IReadOnlyDictionary<string, object?>? GetCachedState(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)?.State;
+
+    protected abstract string GetStorageKey(ITurnContext turnContext);
+
+    internal async Task<T?> GetPropertyValueAsync<T>(ITurnContext turnContext, string name, Func<T>? defaultValueFactory, CancellationToken cancellationToken)
+    {
+        await LoadAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var cached = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!;
+        if (cached.State.TryGetValue(name, out var value) && value is not null)
+        {
+            if (value is T typed)
+            {
+                return typed;
+            }
+
+            // Stored values come back as JSON; materialise once and keep the live object so changes to it are saved.
+            var materialised = StateJson.As<T>(value);
+            cached.State[name] = materialised;
+            return materialised;
+        }
+
+        if (defaultValueFactory is null)
+        {
+            return default;
+        }
+
+        var created = defaultValueFactory();
+        cached.State[name] = created;
+        return created;
+    }
+
+    internal async Task SetPropertyValueAsync(ITurnContext turnContext, string name, object? value, CancellationToken cancellationToken)
+    {
+        await LoadAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!.State[name] = value;
+    }
+
+    internal async Task DeletePropertyValueAsync(ITurnContext turnContext, string name, CancellationToken cancellationToken)
+    {
+        await LoadAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!.State.Remove(name);
+    }
+
+    private sealed class CachedBotState
+    {
+        public Dictionary<string, object?> State { get; private init; } = new(StringComparer.Ordinal);
+
+        public string? ETag { get; set; }
+
+        /// <summary>The JSON of the state as last loaded or saved: a save is skipped when nothing differs from it.</summary>
+        public string Hash { get; set; } = "{}";
+
+        public string Serialize() => JsonSerializer.Serialize(State, StateJson.Options);
+
+        public static CachedBotState FromStored(JsonElement element)
+        {
+            var cached = new CachedBotState();
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals(StorageDocument.ETagProperty))
+                    {
+                        cached.ETag = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                    }
+                    else
+                    {
+                        cached.State[property.Name] = property.Value;
+                    }
+                }
+            }
+
+            cached.Hash = cached.Serialize();
+            return cached;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace BotRuntime.Storage;
+
+/// <summary>In-process storage for tests and single-instance development. Values are kept as JSON text.</summary>
+public sealed class MemoryStorage(JsonSerializerOptions? options = null) : IStorage
+{
+    private readonly Dictionary<string, (string Json, string ETag)> _memory = new(StringComparer.Ordinal);
+    private readonly JsonSerializerOptions _options = options ?? StateJson.Options;
+    private long _eTag;
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        lock (_memory)
+        {
+            foreach (var key in keys)
+            {
+                if (_memory.TryGetValue(key, out var stored))
+                {
+                    result[key] = StorageDocument.ToElement(stored.Json);
+                }
+            }
+        }
+
+        return Task.FromResult<IDictionary<string, object>>(result);
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_memory)
+        {
+            foreach (var (key, value) in changes)
+            {
+                var document = StorageDocument.Serialize(value, _options);
+                var incoming = StorageDocument.IncomingETag(document);
+                if (_memory.TryGetValue(key, out var stored) && StorageDocument.IsConditional(incoming) && incoming != stored.ETag)
+                {
+                    throw new EtagConflictException(key);
+                }
+
+                var newETag = (++_eTag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                StorageDocument.Stamp(document, newETag);
+                _memory[key] = (document?.ToJsonString(_options) ?? "null", newETag);
+                StorageDocument.HandBack(value, newETag);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_memory)
+        {
+            foreach (var key in keys)
+            {
+                _memory.Remove(key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

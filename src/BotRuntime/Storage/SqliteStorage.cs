@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace BotRuntime.Storage;
+
+/// <summary>
+/// Bot state in one SQLite file (WAL mode): the embedded default, so conversations survive a restart with nothing
+/// installed. Conditional writes compare the eTag inside the same immediate transaction that writes.
+/// </summary>
+public sealed class SqliteStorage : IStorage
+{
+    private readonly string _connectionString;
+    private readonly JsonSerializerOptions _options;
+    private readonly TimeProvider _time;
+
+    public SqliteStorage(string databasePath, JsonSerializerOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _options = options ?? StateJson.Options;
+        _time = timeProvider ?? TimeProvider.System;
+        Initialize();
+    }
+
+    private void Initialize()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            CREATE TABLE IF NOT EXISTS bot_state (
+                key TEXT NOT NULL PRIMARY KEY,
+                etag TEXT NOT NULL,
+                document TEXT NOT NULL,
+                updated_utc TEXT NOT NULL
+            );
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        if (keys.Length == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM bot_state WHERE key = $key";
+        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+        foreach (var key in keys)
+        {
+            keyParameter.Value = key;
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json)
+            {
+                result[key] = StorageDocument.ToElement(json);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // BEGIN IMMEDIATE takes the write lock up front, so the eTag read and the write cannot interleave with another writer.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var handBacks = new List<(object Value, string ETag)>(changes.Count);
+        foreach (var (key, value) in changes)
+        {
+            var document = StorageDocument.Serialize(value, _options);
+            var incoming = StorageDocument.IncomingETag(document);
+            if (StorageDocument.IsConditional(incoming))
+            {
+                await using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT etag FROM bot_state WHERE key = $key";
+                check.Parameters.AddWithValue("$key", key);
+                if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string stored && stored != incoming)
+                {
+                    throw new EtagConflictException(key);
+                }
+            }
+
+            var newETag = Guid.NewGuid().ToString("N");
+            StorageDocument.Stamp(document, newETag);
+            await using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO bot_state (key, etag, document, updated_utc) VALUES ($key, $etag, $document, $updated)
+                ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_utc = excluded.updated_utc
+                """;
+            upsert.Parameters.AddWithValue("$key", key);
+            upsert.Parameters.AddWithValue("$etag", newETag);
+            upsert.Parameters.AddWithValue("$document", document?.ToJsonString(_options) ?? "null");
+            upsert.Parameters.AddWithValue("$updated", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            handBacks.Add((value, newETag));
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (value, eTag) in handBacks)
+        {
+            StorageDocument.HandBack(value, eTag);
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE key = $key";
+        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+        foreach (var key in keys)
+        {
+            keyParameter.Value = key;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
