@@ -1,0 +1,55 @@
+using BotRuntime.Schema;
+using BotRuntime.State;
+using Microsoft.Extensions.Logging;
+
+namespace BotRuntime.Builder;
+
+/// <summary>
+/// The template error handler: log the failure (never the message text), send the user a short apology, and clear the
+/// conversation's state so a broken dialog stack cannot fail the same way on every following turn.
+/// </summary>
+public sealed partial class ApologizeAndResetErrorHandler(
+    ILogger<ApologizeAndResetErrorHandler> logger,
+    ConversationState conversationState,
+    string apology = "Sorry, something went wrong on my side. Please try again.") : ITurnErrorHandler
+{
+    public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        LogTurnError(exception, turnContext.Activity.ChannelId, turnContext.Activity.Type);
+
+        try
+        {
+            await turnContext.SendActivityAsync(apology, inputHint: InputHints.ExpectingInput).ConfigureAwait(false);
+        }
+        catch (Exception sendError)
+        {
+            LogApologyFailed(sendError.GetType().Name);
+        }
+
+        try
+        {
+            await conversationState.DeleteAsync(turnContext).ConfigureAwait(false);
+        }
+        catch (Exception deleteError)
+        {
+            LogResetFailed(deleteError.GetType().Name);
+        }
+
+        if (turnContext.Activity.ChannelId == Channels.Emulator)
+        {
+            var trace = Activity.CreateTraceActivity("OnTurnError Trace", "https://www.botframework.com/schemas/error", label: "TurnError");
+            trace.Value = System.Text.Json.JsonSerializer.SerializeToElement(exception.GetType().Name, BotJsonContext.Default.String);
+            await turnContext.SendActivityAsync(trace).ConfigureAwait(false);
+        }
+    }
+
+    // The exception is logged for its type and stack only; exception messages can quote user input, so none is formatted here.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in a turn on channel {ChannelId} ({ActivityType})")]
+    private partial void LogTurnError(Exception exception, string? channelId, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the error apology ({ErrorType})")]
+    private partial void LogApologyFailed(string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reset conversation state after an error ({ErrorType})")]
+    private partial void LogResetFailed(string errorType);
+}
