@@ -1,0 +1,32 @@
+using BotRuntime.AspNetCore;
+
+namespace B12Bot.Hosting;
+
+/// <summary>
+/// Builds the B12Bot web application. Program.cs runs it; the evaluation command and benchmarks start the same
+/// application in-process on a loopback port, so they measure exactly what users meet.
+/// </summary>
+public static class B12BotApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddRootAppSettings(builder.Environment.EnvironmentName);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            // The Bot Framework's customary local port; ASPNETCORE_URLS or --urls override it.
+            builder.WebHost.UseUrls("http://localhost:3978");
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBotStateStorage(builder.Configuration);
+        builder.Services.AddBotHttpAdapter(builder.Configuration);
+        builder.Services.AddHealthChecks();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapBotMessages();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}
