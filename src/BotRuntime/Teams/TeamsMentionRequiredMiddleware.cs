@@ -1,0 +1,37 @@
+using System.Text.Json;
+using BotRuntime.Builder;
+using BotRuntime.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BotRuntime.Teams;
+
+/// <summary>
+/// In Teams group chats and channels the bot answers only when it is @mentioned: an un-mentioned message ends the turn
+/// here, silently (Teams itself only delivers mentioned messages unless the app has resource-specific consent, so this
+/// keeps the bot quiet if it ever gets more). Adaptive Card submits (a message carrying a <c>value</c>) always go
+/// through, because the user pressed one of the bot's own buttons. Personal chats and other activity types pass.
+/// </summary>
+public sealed partial class TeamsMentionRequiredMiddleware(ILogger<TeamsMentionRequiredMiddleware>? logger = null) : IMiddleware
+{
+    private readonly ILogger _logger = logger ?? NullLogger<TeamsMentionRequiredMiddleware>.Instance;
+
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.IsType(ActivityTypes.Message) && activity.IsTeams() && activity.IsTeamsGroupConversation()
+            && !IsCardSubmit(activity) && !activity.IsRecipientMentioned())
+        {
+            LogIgnored(activity.GetTeamsConversationType() ?? "group");
+            return Task.CompletedTask;
+        }
+
+        return next(cancellationToken);
+    }
+
+    private static bool IsCardSubmit(Activity activity) =>
+        activity.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Teams {ConversationType} message that does not mention the bot")]
+    private partial void LogIgnored(string conversationType);
+}
