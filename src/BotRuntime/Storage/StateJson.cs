@@ -30,7 +30,7 @@ public static class StateJson
     {
         lock (Registered)
         {
-            var resolvers = new List<IJsonTypeInfoResolver>(Registered) { StateJsonContext.Default, BotJsonContext.Default, new DefaultJsonTypeInfoResolver() };
+            var resolvers = new List<IJsonTypeInfoResolver>(Registered) { StateJsonContext.Default, BotJsonContext.Default, Dialogs.DialogJsonContext.Default, new DefaultJsonTypeInfoResolver() };
             var options = new JsonSerializerOptions
             {
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
