@@ -1,4 +1,6 @@
 using BotRuntime.AspNetCore;
+using BotRuntime.Builder;
+using BotRuntime.State;
 
 namespace B12Bot.Hosting;
 
@@ -19,8 +21,16 @@ public static class B12BotApplication
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBotStateStorage(builder.Configuration);
+        builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
         builder.Services.AddBotHttpAdapter(builder.Configuration);
+        builder.Services.AddBotStateStorage(builder.Configuration);
+
+        // The turn pipeline, outermost first (the adapter runs middleware in registration order).
+        builder.Services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
+        builder.Services.AddTeamsMiddleware();
+        builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
+
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 

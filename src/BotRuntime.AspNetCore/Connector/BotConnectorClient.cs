@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.Schema;
+using BotRuntime.Teams;
 using Microsoft.Extensions.Logging;
 
 namespace BotRuntime.AspNetCore.Connector;
@@ -14,20 +15,27 @@ namespace BotRuntime.AspNetCore.Connector;
 public sealed partial class BotConnectorClient(
     IHttpClientFactory httpClientFactory,
     IConnectorTokenProvider tokenProvider,
-    ILogger<BotConnectorClient> logger)
+    ILogger<BotConnectorClient> logger,
+    ConversationRateLimiter? teamsRateLimiter = null)
 {
     public const string HttpClientName = "BotConnector";
 
     private static readonly ProductInfoHeaderValue UserAgent = new("Microsoft-BotFramework", "3.1");
 
     /// <summary>POST v3/conversations/{id}/activities[/{replyToId}]: a reply when replyToId is set, otherwise a plain send.</summary>
-    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
+        if (teamsRateLimiter is not null && activity.ChannelId == Channels.Msteams)
+        {
+            // Teams allows about 7 messages per second per conversation; pacing here avoids most 429s.
+            await teamsRateLimiter.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+
         var path = string.IsNullOrEmpty(activity.ReplyToId)
             ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activity.ReplyToId)}";
-        return SendJsonAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken);
+        return await SendJsonAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
