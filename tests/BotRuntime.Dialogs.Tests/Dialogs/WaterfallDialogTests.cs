@@ -7,55 +7,10 @@ namespace BotRuntime.Dialogs.Tests.Dialogs;
 
 public sealed class WaterfallDialogTests
 {
-    /// <summary>Name, age, preferred contact time and consent: one prompt per step, one answer per turn.</summary>
-    private static ComponentDialog IntakeDialog()
-    {
-        var component = new ComponentDialog("intake");
-        component.AddDialog(new WaterfallDialog("steps",
-        [
-            (step, ct) => step.PromptAsync("name", new PromptOptions { Prompt = Activity.CreateMessageActivity("What is your name?") }, ct),
-            (step, ct) =>
-            {
-                step.Values["name"] = step.Result!;
-                return step.PromptAsync("age", new PromptOptions
-                {
-                    Prompt = Activity.CreateMessageActivity("How old are you?"),
-                    RetryPrompt = Activity.CreateMessageActivity("Please tell me your age as a number."),
-                }, ct);
-            },
-            (step, ct) =>
-            {
-                step.Values["age"] = step.Result!;
-                return step.PromptAsync("time", new PromptOptions
-                {
-                    Prompt = Activity.CreateMessageActivity("When should we call?"),
-                    Choices = ChoiceFactory.ToChoices(["Morning", "Afternoon", "Evening"]),
-                    Style = ListStyle.None,
-                }, ct);
-            },
-            (step, ct) =>
-            {
-                step.Values["time"] = ((FoundChoice)step.Result!).Value;
-                return step.PromptAsync("consent", new PromptOptions { Prompt = Activity.CreateMessageActivity("May we store this?"), Style = ListStyle.None }, ct);
-            },
-            async (step, ct) =>
-            {
-                var consent = (bool)step.Result! ? "yes" : "no";
-                await step.Context.SendActivityAsync($"{step.Values["name"]}, {step.Values["age"]}, {step.Values["time"]}, consent {consent}.", cancellationToken: ct);
-                return await step.EndDialogAsync(step.Values["name"], ct);
-            },
-        ]));
-        component.AddDialog(new TextPrompt("name"));
-        component.AddDialog(new NumberPrompt<int>("age"));
-        component.AddDialog(new ChoicePrompt("time"));
-        component.AddDialog(new ConfirmPrompt("consent"));
-        return component;
-    }
-
     [Fact]
     public async Task Four_prompts_complete_over_four_turns()
     {
-        await DialogHarness.Flow(IntakeDialog())
+        await DialogHarness.Flow(SampleDialogs.Intake())
             .Test("hi", "What is your name?")
             .Test("Ana", "How old are you?")
             .Test("I am thirty two", "When should we call?")
@@ -69,7 +24,7 @@ public sealed class WaterfallDialogTests
     [Fact]
     public async Task Dialog_test_client_reports_waiting_then_complete_with_the_result()
     {
-        var client = new DialogTestClient("test", IntakeDialog());
+        var client = new DialogTestClient("test", SampleDialogs.Intake());
 
         Assert.Equal("What is your name?", (await client.SendActivityAsync("hi"))?.Text);
         Assert.Equal(DialogTurnStatus.Waiting, client.DialogTurnResult?.Status);
@@ -87,7 +42,7 @@ public sealed class WaterfallDialogTests
     [Fact]
     public async Task Unrecognized_answer_gets_the_retry_prompt_and_the_step_does_not_advance()
     {
-        await DialogHarness.Flow(IntakeDialog())
+        await DialogHarness.Flow(SampleDialogs.Intake())
             .Test("hi", "What is your name?")
             .Test("Ana", "How old are you?")
             .Test("old enough", "Please tell me your age as a number.")
@@ -100,7 +55,7 @@ public sealed class WaterfallDialogTests
     [Fact]
     public async Task Prompt_without_retry_prompt_repeats_the_prompt_with_expecting_input()
     {
-        await DialogHarness.Flow(IntakeDialog())
+        await DialogHarness.Flow(SampleDialogs.Intake())
             .Test("hi", "What is your name?")
             .Test("Ana", "How old are you?")
             .Test("29", "When should we call?")
