@@ -30,8 +30,8 @@ public class TestAdapter : BotAdapter
     /// <summary>The conversation every activity made by this adapter belongs to.</summary>
     public ConversationReference Conversation { get; set; }
 
-    /// <summary>The locale put on incoming activities that carry none.</summary>
-    public string Locale { get; set; }
+    /// <summary>The locale put on incoming activities that carry none (null: leave them without one).</summary>
+    public string? Locale { get; set; }
 
     /// <summary>When false (the default) trace activities the bot sends are dropped, as every channel but the Emulator does.</summary>
     public bool EnableTrace { get; set; }
