@@ -326,7 +326,7 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
     }
 
     /// <summary>The serialized size of the activity in JSON characters (the default encoder writes only ASCII).</summary>
-    internal static int MeasureJsonChars(Activity activity) =>
+    public static int MeasureJsonChars(Activity activity) =>
         JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity).Length;
 
     /// <summary>channelData with notification.alert = true, keeping every other member.</summary>
