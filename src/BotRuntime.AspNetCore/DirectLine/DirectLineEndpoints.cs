@@ -1,0 +1,406 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using BotRuntime.AspNetCore.DirectLine.History;
+using BotRuntime.AspNetCore.DirectLine.Streaming;
+using BotRuntime.AspNetCore.DirectLine.Tokens;
+using BotRuntime.AspNetCore.DirectLine.Wire;
+using BotRuntime.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BotRuntime.AspNetCore.DirectLine;
+
+/// <summary>
+/// The Direct Line 3.0 REST and WebSocket endpoints under <see cref="BasePath"/>. Handlers are plain request delegates
+/// (no per-request reflection); every refusal is a 4xx with <c>{"error":{"code","message"}}</c>.
+/// Status codes follow directlinejs: 403 for a bad, expired or foreign token, 404 for an unknown conversation.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+
+    private static readonly HashSet<string> ClientActivityTypes = new(StringComparer.Ordinal)
+    {
+        ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing, ActivityTypes.EndOfConversation, ActivityTypes.MessageReaction,
+    };
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+    }
+
+    /// <summary>The clinic's server exchanges the secret for a token bound to a new conversation (and, if given, a user).</summary>
+    private static async Task GenerateTokenAsync(HttpContext context)
+    {
+        var services = Services.From(context);
+        var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
+        if (caller.Kind != CallerKind.Secret)
+        {
+            await RefuseAsync(context, caller, secretRequired: true).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await DirectLineHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
+        if (body.Failed)
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var userId = body.Value?.User?.Id;
+        if (userId is not null && !DirectLineIds.IsValidUserId(userId))
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "user.id must be 1 to 64 printable characters.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var conversationId = DirectLineIds.NewConversationId();
+        var info = new ConversationInfo
+        {
+            ConversationId = conversationId,
+            Token = services.Tokens.Issue(conversationId, userId ?? DirectLineIds.NewUserId()),
+            ExpiresIn = LifetimeSeconds(services),
+        };
+        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>A fresh token for the same conversation and user, while the current one is still valid.</summary>
+    private static async Task RefreshTokenAsync(HttpContext context)
+    {
+        var services = Services.From(context);
+        var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
+        if (caller.Kind != CallerKind.Token)
+        {
+            await RefuseAsync(context, caller, secretRequired: false).ConfigureAwait(false);
+            return;
+        }
+
+        var info = new ConversationInfo
+        {
+            ConversationId = caller.ConversationId,
+            Token = services.Tokens.Issue(caller.ConversationId!, caller.UserId),
+            ExpiresIn = LifetimeSeconds(services),
+        };
+        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts the token's conversation (or, with the secret, a new one): 201 and the bot's welcome turn the first time,
+    /// 200 without a new welcome when that conversation was already started.
+    /// </summary>
+    private static async Task StartConversationAsync(HttpContext context)
+    {
+        var services = Services.From(context);
+        var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
+        if (caller.Kind is not (CallerKind.Token or CallerKind.Secret))
+        {
+            await RefuseAsync(context, caller, secretRequired: false).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await DirectLineHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
+        if (body.Failed)
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        // The user named in the token wins; a client may name itself only outside the reserved "dl_" space.
+        var requestedUser = body.Value?.User?.Id;
+        var userId = caller.UserId
+                     ?? (requestedUser is not null && DirectLineIds.IsValidUserId(requestedUser) && !requestedUser.StartsWith("dl_", StringComparison.Ordinal) ? requestedUser : null)
+                     ?? DirectLineIds.NewUserId();
+        var conversationId = caller.Kind == CallerKind.Token ? caller.ConversationId! : DirectLineIds.NewConversationId();
+        var conversation = new DirectLineConversation(
+            conversationId,
+            userId,
+            DirectLineIds.Truncate(body.Value?.User?.Name, 100),
+            DirectLineIds.IsPlausibleLocale(body.Value?.Locale) ? body.Value!.Locale : null,
+            services.Time.GetUtcNow());
+
+        var baseUrl = PublicBaseUrl(context, services.Options);
+        var created = await services.Channel.StartConversationAsync(conversation, baseUrl, context.RequestAborted).ConfigureAwait(false);
+        var token = caller.Kind == CallerKind.Token ? services.Tokens.Issue(conversationId, caller.UserId) : services.Tokens.Issue(conversationId, userId);
+        var info = new ConversationInfo
+        {
+            ConversationId = conversationId,
+            Token = token,
+            ExpiresIn = LifetimeSeconds(services),
+            StreamUrl = StreamUrl(baseUrl, conversationId, token, null),
+        };
+        await DirectLineHttp.WriteJsonAsync(context.Response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Reconnect: a fresh token and a stream URL that replays from the watermark.</summary>
+    private static async Task ReconnectAsync(HttpContext context)
+    {
+        var (services, caller, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        if (!ActivitySetWriter.TryParseWatermark(context.Request.Query["watermark"], out var watermark))
+        {
+            await BadWatermarkAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var token = services.Tokens.Issue(conversation.Id, caller.Kind == CallerKind.Token ? caller.UserId : conversation.UserId);
+        var info = new ConversationInfo
+        {
+            ConversationId = conversation.Id,
+            Token = token,
+            ExpiresIn = LifetimeSeconds(services),
+            StreamUrl = StreamUrl(PublicBaseUrl(context, services.Options), conversation.Id, token, watermark),
+        };
+        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Polling: the activities after the watermark, in order, with the new watermark.</summary>
+    private static async Task GetActivitiesAsync(HttpContext context)
+    {
+        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        if (!ActivitySetWriter.TryParseWatermark(context.Request.Query["watermark"], out var watermark))
+        {
+            await BadWatermarkAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var page = await services.Store.ReadAsync(conversation.Id, watermark, services.Options.MaxActivitiesPerSet, context.RequestAborted).ConfigureAwait(false);
+        if (page is null)
+        {
+            await ConversationNotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        ActivitySetWriter.Write(response.BodyWriter, page.Activities, page.Watermark);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One activity from the client: stored and echoed, handed to the bot, answered with its id once the bot has
+    /// answered; 502 when the bot failed or did not answer in time.
+    /// </summary>
+    private static async Task PostActivityAsync(HttpContext context)
+    {
+        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        var options = services.Options;
+        var body = await DirectLineHttp.ReadJsonAsync(context.Request, options.MaxActivityBytes, BotJsonContext.Default.Activity, context.RequestAborted).ConfigureAwait(false);
+        if (body.Failed)
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var problem = Validate(body.Value, options);
+        if (problem is not null)
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, problem.Value.Code, problem.Value.Message, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = await services.Channel.PostActivityAsync(conversation, body.Value!, PublicBaseUrl(context, options), context.RequestAborted).ConfigureAwait(false);
+        switch (outcome.Outcome)
+        {
+            case TurnOutcome.Completed:
+                await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, new PostActivityResponse(outcome.Id!), DirectLineJsonContext.Default.PostActivityResponse, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case TurnOutcome.ConversationGone:
+                await ConversationNotFoundAsync(context).ConfigureAwait(false);
+                break;
+            case TurnOutcome.TimedOut:
+                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotTimeout", "The bot did not answer in time; its answer will appear when it comes.", context.RequestAborted).ConfigureAwait(false);
+                break;
+            default:
+                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle this activity.", context.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static async Task UploadAsync(HttpContext context)
+    {
+        var (_, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "UploadNotSupported", "This channel does not accept file uploads.", context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The WebSocket stream. The token comes in the URL (<c>?t=</c>), as browsers cannot set headers on a WebSocket.</summary>
+    private static async Task StreamAsync(HttpContext context)
+    {
+        var services = Services.From(context);
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "Connect to the stream with a WebSocket.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        string? credential = context.Request.Query["t"];
+        var caller = string.IsNullOrEmpty(credential)
+            ? await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false)
+            : await services.Caller.AuthenticateAsync(credential).ConfigureAwait(false);
+        var conversationId = (string)context.GetRouteValue("conversationId")!;
+        if (!caller.MayUse(conversationId))
+        {
+            await RefuseAsync(context, caller, secretRequired: false, conversationId).ConfigureAwait(false);
+            return;
+        }
+
+        if (await services.Store.GetAsync(conversationId, context.RequestAborted).ConfigureAwait(false) is null)
+        {
+            await ConversationNotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!ActivitySetWriter.TryParseWatermark(context.Request.Query["watermark"], out var watermark))
+        {
+            await BadWatermarkAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var subscription = services.Hub.Subscribe(conversationId);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Lifetime.ApplicationStopping);
+        var session = new DirectLineStreamSession(socket, services.Store, subscription, watermark, services.Options.MaxActivitiesPerSet, services.Options.KeepAliveInterval, services.Time);
+        await session.RunAsync(ending.Token).ConfigureAwait(false);
+    }
+
+    private static async Task<(Services Services, DirectLineCaller Caller, DirectLineConversation? Conversation)> AuthorizeConversationAsync(HttpContext context)
+    {
+        var services = Services.From(context);
+        var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
+        var conversationId = (string)context.GetRouteValue("conversationId")!;
+        if (!caller.MayUse(conversationId))
+        {
+            await RefuseAsync(context, caller, secretRequired: false, conversationId).ConfigureAwait(false);
+            return (services, caller, null);
+        }
+
+        var conversation = await services.Store.GetAsync(conversationId, context.RequestAborted).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            await ConversationNotFoundAsync(context).ConfigureAwait(false);
+        }
+
+        return (services, caller, conversation);
+    }
+
+    private static (string Code, string Message)? Validate(Activity? activity, DirectLineOptions options)
+    {
+        if (activity is null)
+        {
+            return ("MissingProperty", "The body must be one activity.");
+        }
+
+        if (string.IsNullOrEmpty(activity.Type))
+        {
+            return ("MissingProperty", "The activity has no type.");
+        }
+
+        if (!ClientActivityTypes.Contains(activity.Type))
+        {
+            return ("BadArgument", "A client may send message, event, typing, messageReaction and endOfConversation activities only.");
+        }
+
+        if (activity.Text is { } text && text.Length > options.MaxTextLength)
+        {
+            return ("BadArgument", $"The message text is longer than {options.MaxTextLength.ToString(CultureInfo.InvariantCulture)} characters.");
+        }
+
+        if (activity.IsType(ActivityTypes.Event) && string.IsNullOrWhiteSpace(activity.Name))
+        {
+            return ("MissingProperty", "An event activity needs a name.");
+        }
+
+        return null;
+    }
+
+    private static Task RefuseAsync(HttpContext context, DirectLineCaller caller, bool secretRequired, string? conversationId = null) => caller.Kind switch
+    {
+        CallerKind.Missing => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "MissingToken", "Send 'Authorization: Bearer <token>'.", context.RequestAborted),
+        CallerKind.Invalid => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "BadToken", "The token is not valid.", context.RequestAborted),
+        CallerKind.ExpiredToken => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one.", context.RequestAborted),
+        _ when secretRequired => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "SecretRequired", "Generating a token needs the Direct Line secret.", context.RequestAborted),
+        CallerKind.Secret => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenRequired", "Refreshing needs a token, not the secret.", context.RequestAborted),
+        _ when conversationId is not null => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "ConversationMismatch", "The token is for another conversation.", context.RequestAborted),
+        _ => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "Forbidden", "Not allowed.", context.RequestAborted),
+    };
+
+    private static Task ConversationNotFoundAsync(HttpContext context) =>
+        DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "BadConversation", "The conversation does not exist or has ended.", context.RequestAborted);
+
+    private static Task BadWatermarkAsync(HttpContext context) =>
+        DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be empty or a watermark returned by this channel.", context.RequestAborted);
+
+    private static int LifetimeSeconds(Services services) => (int)services.Tokens.Lifetime.TotalSeconds;
+
+    /// <summary>scheme://host[:port][/pathbase] as the client sees this host, or the configured public URL.</summary>
+    public static string PublicBaseUrl(HttpContext context, DirectLineOptions options) =>
+        !string.IsNullOrEmpty(options.PublicBaseUrl)
+            ? options.PublicBaseUrl.TrimEnd('/')
+            : string.Concat(context.Request.Scheme, "://", context.Request.Host.ToUriComponent(), context.Request.PathBase.ToUriComponent());
+
+    private static string StreamUrl(string baseUrl, string conversationId, string token, long? watermark)
+    {
+        var socketBase = baseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + baseUrl["https://".Length..]
+            : baseUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + baseUrl["http://".Length..]
+            : baseUrl;
+        var url = string.Concat(socketBase, BasePath, "/conversations/", Uri.EscapeDataString(conversationId), "/stream?t=", Uri.EscapeDataString(token));
+        return watermark is > 0 ? string.Concat(url, "&watermark=", ActivitySetWriter.FormatWatermark(watermark.Value)) : url;
+    }
+
+    /// <summary>The singletons a handler needs, resolved once per request.</summary>
+    private readonly record struct Services(
+        DirectLineCallerAuthenticator Caller,
+        DirectLineTokenService Tokens,
+        IConversationHistoryStore Store,
+        DirectLineChannel Channel,
+        ConversationStreamHub Hub,
+        DirectLineOptions Options,
+        TimeProvider Time,
+        IHostApplicationLifetime Lifetime)
+    {
+        public static Services From(HttpContext context)
+        {
+            var provider = context.RequestServices;
+            return new Services(
+                provider.GetRequiredService<DirectLineCallerAuthenticator>(),
+                provider.GetRequiredService<DirectLineTokenService>(),
+                provider.GetRequiredService<IConversationHistoryStore>(),
+                provider.GetRequiredService<DirectLineChannel>(),
+                provider.GetRequiredService<ConversationStreamHub>(),
+                provider.GetRequiredService<IOptions<DirectLineOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<IHostApplicationLifetime>());
+        }
+    }
+}

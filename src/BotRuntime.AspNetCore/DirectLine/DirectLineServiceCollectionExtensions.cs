@@ -1,0 +1,82 @@
+using BotRuntime.AspNetCore.DirectLine.History;
+using BotRuntime.AspNetCore.DirectLine.Streaming;
+using BotRuntime.AspNetCore.DirectLine.Tokens;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BotRuntime.AspNetCore.DirectLine;
+
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>The CORS policy on the Direct Line and page endpoints: the clinic origins from DirectLine:AllowedOrigins.</summary>
+    public const string CorsPolicyName = "DirectLine";
+
+    /// <summary>
+    /// Registers the self-hosted Direct Line channel (options from the <c>DirectLine</c> section, tokens, the in-memory
+    /// history, streams, the page's token source and CORS). The bot is the <c>IBot</c> in DI, run through the
+    /// <see cref="BotHttpAdapter"/> that <c>AddBotHttpAdapter</c> registers. A history store registered before this
+    /// call replaces the in-memory one.
+    /// </summary>
+    public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || o.TokenSigningKey.Length >= 32, "DirectLine:TokenSigningKey must be at least 32 characters.")
+            .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1) && o.TokenLifetime <= TimeSpan.FromDays(1), "DirectLine:TokenLifetime must be between 1 minute and 1 day.")
+            .Validate(o => string.IsNullOrEmpty(o.Secret) || o.Secret.Length >= 16, "DirectLine:Secret must be at least 16 characters.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ChannelId) && !string.IsNullOrWhiteSpace(o.BotId), "DirectLine:ChannelId and DirectLine:BotId must be set.")
+            .Validate(o => o.MaxActivityBytes >= 1024 && o.MaxTextLength >= 1 && o.MaxActivitiesPerSet >= 1, "DirectLine size limits must be positive (MaxActivityBytes at least 1024).")
+            .Validate(o => o.BotTurnTimeout > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:BotTurnTimeout and KeepAliveInterval must be positive.")
+            .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero, "DirectLine:History bounds must be positive.")
+            .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://clinic.example (scheme, host, optional port) or *.")
+            .Validate(o => string.IsNullOrEmpty(o.WebChat.AzureSecret) || !string.IsNullOrEmpty(o.WebChat.Domain), "DirectLine:WebChat:AzureSecret needs DirectLine:WebChat:Domain (the Azure Direct Line URL).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationHistoryStore, MemoryConversationHistoryStore>();
+        services.TryAddSingleton<ConversationStreamHub>();
+        services.TryAddSingleton<DirectLineTokenService>();
+        services.TryAddSingleton<DirectLineCallerAuthenticator>();
+        services.TryAddSingleton<DirectLineBotInvoker>();
+        services.TryAddSingleton<DirectLineChannel>();
+        services.TryAddSingleton<WebChatTokenRateLimiter>();
+        services.TryAddSingleton<SelfHostedTokenSource>();
+        services.TryAddSingleton<AzureDirectLineTokenSource>();
+        services.TryAddSingleton<IWebChatTokenSource>(provider =>
+            string.IsNullOrEmpty(provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.WebChat.AzureSecret)
+                ? provider.GetRequiredService<SelfHostedTokenSource>()
+                : provider.GetRequiredService<AzureDirectLineTokenSource>());
+        services.AddHttpClient(AzureDirectLineTokenSource.HttpClientName).AddStandardResilienceHandler();
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
+            cors.AddPolicy(CorsPolicyName, policy =>
+            {
+                var origins = directLine.Value.AllowedOrigins;
+                if (origins.Contains("*"))
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins([.. origins]);
+                }
+
+                // Exactly what directlinejs and the page send.
+                policy.WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")
+                    .WithMethods("GET", "POST")
+                    .SetPreflightMaxAge(TimeSpan.FromHours(1));
+            }));
+
+        return services;
+    }
+
+    private static bool IsOrigin(string value) =>
+        value == "*"
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.AbsolutePath == "/" && !value.EndsWith('/') && string.IsNullOrEmpty(uri.Query));
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using BotRuntime.Schema;
+using Microsoft.Extensions.Options;
+
+namespace BotRuntime.AspNetCore.DirectLine.History;
+
+/// <summary>
+/// Conversations in this process's memory, bounded three ways: idle conversations are forgotten after
+/// <see cref="DirectLineHistoryOptions.ConversationIdleTimeout"/>, at most <see cref="DirectLineHistoryOptions.MaxConversations"/>
+/// are kept (the least recently active one goes first), and each keeps its last
+/// <see cref="DirectLineHistoryOptions.MaxActivitiesPerConversation"/> activities. Activities are kept as serialized
+/// JSON, so a replay writes bytes and never re-serializes.
+/// </summary>
+public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
+{
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _createGate = new();
+    private readonly DirectLineHistoryOptions _options;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _nextSweep;
+
+    public MemoryConversationHistoryStore(IOptions<DirectLineOptions> options, TimeProvider time)
+    {
+        _options = options.Value.History;
+        _time = time;
+        _nextSweep = time.GetUtcNow() + SweepInterval;
+    }
+
+    public int Count => _conversations.Count;
+
+    public ValueTask<bool> TryCreateAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var now = _time.GetUtcNow();
+        lock (_createGate)
+        {
+            if (now >= _nextSweep)
+            {
+                RemoveIdle(now);
+                _nextSweep = now + SweepInterval;
+            }
+
+            if (_conversations.TryGetValue(conversation.Id, out var existing) && !IsIdle(existing, now))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            while (_conversations.Count >= Math.Max(1, _options.MaxConversations))
+            {
+                RemoveIdle(now);
+                if (_conversations.Count >= _options.MaxConversations)
+                {
+                    RemoveLeastRecentlyActive();
+                }
+            }
+
+            _conversations[conversation.Id] = new Entry(conversation, now);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<DirectLineConversation?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryGetLive(conversationId)?.Conversation);
+
+    public ValueTask<IReadOnlyList<StoredActivity>?> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var entry = TryGetLive(conversationId);
+        if (entry is null)
+        {
+            return ValueTask.FromResult<IReadOnlyList<StoredActivity>?>(null);
+        }
+
+        var stored = new StoredActivity[activities.Count];
+        lock (entry.Gate)
+        {
+            for (var i = 0; i < activities.Count; i++)
+            {
+                var sequence = ++entry.LastSequence;
+                var activity = activities[i];
+                activity.Id = FormatId(conversationId, sequence);
+                var json = JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity);
+                stored[i] = new StoredActivity(sequence, activity.Id, json);
+                entry.Activities.Add(stored[i]);
+            }
+
+            var excess = entry.Activities.Count - Math.Max(1, _options.MaxActivitiesPerConversation);
+            if (excess > 0)
+            {
+                entry.Activities.RemoveRange(0, excess);
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<StoredActivity>?>(stored);
+    }
+
+    public ValueTask<ActivityPage?> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        var entry = TryGetLive(conversationId);
+        if (entry is null)
+        {
+            return ValueTask.FromResult<ActivityPage?>(null);
+        }
+
+        lock (entry.Gate)
+        {
+            var all = entry.Activities;
+            if (all.Count == 0 || afterSequence >= entry.LastSequence)
+            {
+                return ValueTask.FromResult<ActivityPage?>(new ActivityPage([], entry.LastSequence, false));
+            }
+
+            // Sequences are contiguous, so the first activity after the watermark is found by arithmetic.
+            var start = (int)Math.Max(0, afterSequence - all[0].Sequence + 1);
+            var count = Math.Min(Math.Max(1, maxCount), all.Count - start);
+            var page = all.GetRange(start, count);
+            return ValueTask.FromResult<ActivityPage?>(new ActivityPage(page, page[^1].Sequence, start + count < all.Count));
+        }
+    }
+
+    public static string FormatId(string conversationId, long sequence) =>
+        string.Concat(conversationId, "|", sequence.ToString("D7", CultureInfo.InvariantCulture));
+
+    private Entry? TryGetLive(string conversationId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        if (IsIdle(entry, now))
+        {
+            _conversations.TryRemove(new KeyValuePair<string, Entry>(conversationId, entry));
+            return null;
+        }
+
+        Volatile.Write(ref entry.LastActive, now.UtcTicks);
+        return entry;
+    }
+
+    private bool IsIdle(Entry entry, DateTimeOffset now) =>
+        now.UtcTicks - Volatile.Read(ref entry.LastActive) > _options.ConversationIdleTimeout.Ticks;
+
+    private void RemoveIdle(DateTimeOffset now)
+    {
+        foreach (var pair in _conversations)
+        {
+            if (IsIdle(pair.Value, now))
+            {
+                _conversations.TryRemove(pair);
+            }
+        }
+    }
+
+    private void RemoveLeastRecentlyActive()
+    {
+        KeyValuePair<string, Entry>? oldest = null;
+        foreach (var pair in _conversations)
+        {
+            if (oldest is null || Volatile.Read(ref pair.Value.LastActive) < Volatile.Read(ref oldest.Value.Value.LastActive))
+            {
+                oldest = pair;
+            }
+        }
+
+        if (oldest is { } victim)
+        {
+            _conversations.TryRemove(victim);
+        }
+    }
+
+    private sealed class Entry(DirectLineConversation conversation, DateTimeOffset created)
+    {
+        public readonly Lock Gate = new();
+        public readonly List<StoredActivity> Activities = [];
+        public long LastActive = created.UtcTicks;
+        public long LastSequence;
+
+        public DirectLineConversation Conversation { get; } = conversation;
+    }
+}

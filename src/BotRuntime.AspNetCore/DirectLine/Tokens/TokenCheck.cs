@@ -1,0 +1,14 @@
+namespace BotRuntime.AspNetCore.DirectLine.Tokens;
+
+public enum TokenStatus
+{
+    Invalid,
+    Expired,
+    Valid,
+}
+
+/// <summary>The outcome of checking a token: its status and, when it could be read, the conversation and user it names.</summary>
+public sealed record TokenCheck(TokenStatus Status, string? ConversationId, string? UserId)
+{
+    public static TokenCheck Invalid { get; } = new(TokenStatus.Invalid, null, null);
+}

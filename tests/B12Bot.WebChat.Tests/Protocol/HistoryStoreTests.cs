@@ -1,0 +1,117 @@
+using BotRuntime.AspNetCore.DirectLine;
+using BotRuntime.AspNetCore.DirectLine.History;
+using BotRuntime.Schema;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace B12Bot.WebChat.Tests.Protocol;
+
+/// <summary>The in-memory history keeps order and ids, and stays bounded in time, conversations and activities.</summary>
+public sealed class HistoryStoreTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Activities_get_sequential_ids_and_are_read_back_after_a_watermark()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("c1"), default);
+
+        var stored = await store.AppendAsync("c1", [Message("a"), Message("b"), Message("c")], default);
+        var page = await store.ReadAsync("c1", afterSequence: 1, maxCount: 10, default);
+
+        Assert.Equal(["c1|0000001", "c1|0000002", "c1|0000003"], stored!.Select(s => s.Id));
+        Assert.Equal(["c1|0000002", "c1|0000003"], page!.Activities.Select(a => a.Id));
+        Assert.Equal(3, page.Watermark);
+        Assert.False(page.HasMore);
+    }
+
+    [Fact]
+    public async Task Reads_are_paged()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("c1"), default);
+        await store.AppendAsync("c1", [Message("a"), Message("b"), Message("c")], default);
+
+        var first = await store.ReadAsync("c1", 0, maxCount: 2, default);
+        var second = await store.ReadAsync("c1", first!.Watermark, maxCount: 2, default);
+
+        Assert.Equal((2L, true), (first.Watermark, first.HasMore));
+        Assert.Equal(["c1|0000003"], second!.Activities.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Only_the_newest_activities_of_a_long_conversation_are_kept()
+    {
+        var store = Store(maxActivities: 3);
+        await store.TryCreateAsync(Conversation("c1"), default);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AppendAsync("c1", [Message("m" + i)], default);
+        }
+
+        var page = await store.ReadAsync("c1", 0, 10, default);
+
+        Assert.Equal(["c1|0000003", "c1|0000004", "c1|0000005"], page!.Activities.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task An_idle_conversation_is_forgotten_and_an_active_one_is_not()
+    {
+        var store = Store(idle: TimeSpan.FromMinutes(30));
+        await store.TryCreateAsync(Conversation("idle"), default);
+        await store.TryCreateAsync(Conversation("active"), default);
+
+        for (var i = 0; i < 4; i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(10));
+            await store.AppendAsync("active", [Message("still here")], default);
+        }
+
+        Assert.Null(await store.GetAsync("idle", default));
+        Assert.NotNull(await store.GetAsync("active", default));
+        Assert.Null(await store.AppendAsync("idle", [Message("too late")], default));
+    }
+
+    [Fact]
+    public async Task At_the_conversation_limit_the_least_recently_active_one_makes_room()
+    {
+        var store = Store(maxConversations: 2);
+        await store.TryCreateAsync(Conversation("old"), default);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await store.TryCreateAsync(Conversation("recent"), default);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await store.GetAsync("old", default);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(await store.TryCreateAsync(Conversation("new"), default));
+
+        Assert.Equal(2, store.Count);
+        Assert.NotNull(await store.GetAsync("old", default));
+        Assert.Null(await store.GetAsync("recent", default));
+    }
+
+    [Fact]
+    public async Task Creating_an_existing_conversation_is_refused()
+    {
+        var store = Store();
+
+        Assert.True(await store.TryCreateAsync(Conversation("c1"), default));
+        Assert.False(await store.TryCreateAsync(Conversation("c1"), default));
+    }
+
+    private MemoryConversationHistoryStore Store(int maxActivities = 300, int maxConversations = 100, TimeSpan? idle = null) =>
+        new(Options.Create(new DirectLineOptions
+        {
+            History = new DirectLineHistoryOptions
+            {
+                MaxActivitiesPerConversation = maxActivities,
+                MaxConversations = maxConversations,
+                ConversationIdleTimeout = idle ?? TimeSpan.FromHours(2),
+            },
+        }), _time);
+
+    private DirectLineConversation Conversation(string id) => new(id, "dl_user", null, null, _time.GetUtcNow());
+
+    private static Activity Message(string text) => Activity.CreateMessageActivity(text);
+}
