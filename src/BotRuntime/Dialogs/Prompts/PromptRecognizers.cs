@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using BotRuntime.Dialogs.Choices;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.Number;
@@ -33,22 +34,36 @@ public static class PromptRecognizers
         DateTime,
     }
 
-    /// <summary>Builds and exercises every model for <paramref name="culture"/> (default en-us), so later calls are fast.</summary>
-    public static void WarmUp(string? culture = null)
+    /// <summary>
+    /// Builds and exercises the chosen models for <paramref name="culture"/> (default en-us) so later calls are fast.
+    /// Call it at host start, or in the background just after, for each language the bot serves.
+    /// </summary>
+    public static void WarmUp(string? culture = null, RecognizerModels models = RecognizerModels.All)
     {
         var mapped = MapCulture(culture);
         foreach (var kind in Enum.GetValues<ModelKind>())
         {
+            if ((models & FlagOf(kind)) == 0)
+            {
+                continue;
+            }
+
             var model = GetModel(kind, mapped);
-            // One parse loads the lazily built parts of the model as well.
+            // Parsing text of the model's own language also runs (and JIT-compiles) its parsing paths, not just its construction.
+            var sample = WarmUpSample(mapped);
             if (model is DateTimeModel dateTime)
             {
-                dateTime.Parse("tomorrow at 3pm", new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+                dateTime.Parse(sample, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
             }
             else
             {
-                model.Parse("the second one, 3 years, $20");
+                model.Parse(sample);
             }
+        }
+
+        if ((models & RecognizerModels.Boolean) != 0)
+        {
+            BooleanRecognizer.RecognizeBoolean("yes", mapped);
         }
     }
 
@@ -114,6 +129,21 @@ public static class PromptRecognizers
             return [];
         }
     }
+
+    private static string WarmUpSample(string culture) => culture[..2] switch
+    {
+        "en" => "twenty two or 3.5, the second one, the last one, 3 years old, $20, 38 degrees, 5 km, tomorrow at 3pm, last monday",
+        "es" => "veintidós o 3,5, el segundo, el último, 3 años, 20 euros, 38 grados, 5 km, mañana a las 3, el lunes pasado",
+        _ => "22, 3.5, 2nd, 3, 20, 2000-01-02 15:00",
+    };
+
+    private static RecognizerModels FlagOf(ModelKind kind) => kind switch
+    {
+        ModelKind.Number => RecognizerModels.Number,
+        ModelKind.Ordinal => RecognizerModels.Ordinal,
+        ModelKind.DateTime => RecognizerModels.DateTime,
+        _ => RecognizerModels.NumberWithUnit,
+    };
 
     private static IModel GetModel(ModelKind kind, string culture) =>
         Models.GetOrAdd((kind, culture), static key => new Lazy<IModel>(() => BuildModel(key.Kind, key.Culture))).Value;
