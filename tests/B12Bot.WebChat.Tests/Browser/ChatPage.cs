@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace B12Bot.WebChat.Tests.Browser;
+
+/// <summary>The chat page as a visitor uses it: read the transcript, click quick replies, type, reload; with screenshots.</summary>
+public sealed class ChatPage
+{
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private readonly List<string> _consoleErrors = [];
+
+    private ChatPage(IPage page, Uri baseAddress)
+    {
+        Page = page;
+        BaseAddress = baseAddress;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+        page.WebSocket += (_, _) => WebSocketsOpened++;
+    }
+
+    public IPage Page { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int WebSocketsOpened { get; private set; }
+
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    public ILocator Transcript => Page.Locator(".webchat__basic-transcript");
+
+    /// <summary>The visible message bubbles (the transcript also holds hidden copies for screen readers).</summary>
+    public ILocator Bubbles => Transcript.Locator(".webchat__bubble__content");
+
+    public ILocator SendBox => Page.Locator("[data-id='webchat-sendbox-input']");
+
+    public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri baseAddress, string path = "/")
+    {
+        var page = await context.NewPageAsync();
+        var chat = new ChatPage(page, baseAddress);
+        await page.GotoAsync(new Uri(baseAddress, path).ToString());
+        return chat;
+    }
+
+    /// <summary>Waits until a bot or user bubble with this text is shown.</summary>
+    public Task ExpectMessageAsync(string text, float timeoutMs = 20_000) =>
+        Assertions.Expect(Bubbles.Filter(new() { HasText = text }).First).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+
+    public Task<int> CountMessagesAsync(string text) => Bubbles.Filter(new() { HasText = text }).CountAsync();
+
+    public async Task ClickQuickReplyAsync(string title)
+    {
+        // The suggested actions bar under the transcript (the live region keeps an invisible copy for screen readers).
+        var button = Page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
+        await Assertions.Expect(button).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await button.ClickAsync();
+    }
+
+    public async Task SendAsync(string text)
+    {
+        await Assertions.Expect(SendBox).ToBeEditableAsync(new() { Timeout = 20_000 });
+        await SendBox.FillAsync(text);
+        await SendBox.PressAsync("Enter");
+    }
+
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync();
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+}
