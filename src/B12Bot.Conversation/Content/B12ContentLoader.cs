@@ -1,0 +1,335 @@
+using System.Text.RegularExpressions;
+using B12Bot.Conversation.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace B12Bot.Conversation.Content;
+
+/// <summary>
+/// Loads dialogs/*.yaml into <see cref="B12Content"/> and validates it: structure, required texts, references between
+/// entries, walkthrough rules and safety signs. Any problem stops start-up with a <see cref="ContentValidationException"/>
+/// that names the file and line of each problem.
+/// </summary>
+public static partial class B12ContentLoader
+{
+    public const string FaqFile = "faq.yaml";
+    public const string WalkthroughFile = "walkthrough.yaml";
+    public const string SafetyFile = "safety.yaml";
+    public const string MessagesFile = "messages.yaml";
+    public const string LanguageFile = "language.yaml";
+    public const string DefaultEmergencyNumber = "911";
+
+    public static B12Content Load(string dialogsFolder, string emergencyNumber = DefaultEmergencyNumber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dialogsFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(emergencyNumber);
+        var problems = new List<ContentProblem>();
+        if (!Directory.Exists(dialogsFolder))
+        {
+            problems.Add(new ContentProblem(dialogsFolder, 1, "the content folder does not exist"));
+            throw new ContentValidationException(problems);
+        }
+
+        var language = LoadLanguage(dialogsFolder, problems, emergencyNumber);
+        var faq = LoadFaq(dialogsFolder, problems, emergencyNumber);
+        var messages = LoadMessages(dialogsFolder, problems, emergencyNumber, faq);
+        var walkthrough = LoadWalkthrough(dialogsFolder, problems, emergencyNumber);
+        var safety = LoadSafety(dialogsFolder, problems, emergencyNumber);
+        if (problems.Count > 0 || language is null || messages is null || walkthrough is null || safety is null)
+        {
+            if (problems.Count == 0)
+            {
+                problems.Add(new ContentProblem(dialogsFolder, 1, "content could not be loaded"));
+            }
+
+            throw new ContentValidationException(problems);
+        }
+
+        return new B12Content(faq.Entries, walkthrough, safety, messages, language, emergencyNumber);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex IdPattern();
+
+    private static LanguageResources? LoadLanguage(string folder, List<ContentProblem> problems, string emergencyNumber)
+    {
+        var (reader, root) = YamlFileReader.Open(folder, LanguageFile, problems, emergencyNumber);
+        if (root is null)
+        {
+            return null;
+        }
+
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues");
+        var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
+        var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
+        var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
+        var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var synonymsNode = reader.Get(root, "synonyms");
+        if (synonymsNode is null)
+        {
+            reader.Problem(root, "the file is missing 'synonyms'");
+        }
+        else if (reader.Mapping(synonymsNode, "'synonyms'") is { } map)
+        {
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var concept = reader.Scalar(keyNode, "a concept name");
+                if (concept is null)
+                {
+                    continue;
+                }
+
+                if (!IdPattern().IsMatch(concept))
+                {
+                    reader.Problem(keyNode, $"concept name '{concept}' must be lower-case letters, digits and underscores");
+                }
+
+                var variants = new List<string>();
+                if (reader.Sequence(valueNode, $"synonyms of '{concept}'") is { } list)
+                {
+                    foreach (var item in list.Children)
+                    {
+                        var variant = reader.Scalar(item, $"a synonym of '{concept}'");
+                        if (variant is null)
+                        {
+                            continue;
+                        }
+
+                        var normalized = TextNormalizer.Normalize(variant);
+                        if (normalized.Length == 0)
+                        {
+                            reader.Problem(item, $"synonym '{variant}' of '{concept}' has no letters or digits");
+                            continue;
+                        }
+
+                        if (owner.TryGetValue(normalized, out var other) && other != concept)
+                        {
+                            reader.Problem(item, $"'{variant}' is listed under both '{other}' and '{concept}'");
+                            continue;
+                        }
+
+                        owner[normalized] = concept;
+                        variants.Add(variant);
+                    }
+                }
+
+                synonyms[concept] = variants;
+            }
+        }
+
+        foreach (var cue in intentCues)
+        {
+            if (!synonyms.ContainsKey(cue) && reader.Get(root, "intent_cues") is { } cuesNode)
+            {
+                reader.Problem(cuesNode, $"intent cue '{cue}' is not a concept under 'synonyms'");
+            }
+        }
+
+        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues };
+    }
+
+    private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)
+    {
+        var entries = new List<FaqEntry>();
+        var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var (reader, root) = YamlFileReader.Open(folder, FaqFile, problems, emergencyNumber);
+        if (root is null)
+        {
+            return (entries, nodes);
+        }
+
+        reader.CheckKeys(root, "the file", "entries");
+        var list = reader.Sequence(reader.Get(root, "entries"), "'entries'");
+        if (list is null)
+        {
+            reader.Problem(root, "the file needs an 'entries' list");
+            return (entries, nodes);
+        }
+
+        var followUpNodes = new List<(string Id, YamlNode Node, IReadOnlyList<string> FollowUps)>();
+        foreach (var item in list.Children)
+        {
+            if (reader.Mapping(item, "an FAQ entry") is not { } map)
+            {
+                continue;
+            }
+
+            var id = reader.RequiredString(map, "id", "an FAQ entry");
+            var what = id is null ? "an FAQ entry" : $"FAQ entry '{id}'";
+            reader.CheckKeys(map, what, "id", "title", "source", "questions", "keywords", "answer", "follow_ups");
+            var title = reader.RequiredString(map, "title", what);
+            var source = reader.RequiredString(map, "source", what);
+            var questions = reader.StringList(map, "questions", what, required: true, minimum: 3);
+            var keywords = reader.StringList(map, "keywords", what, required: false, minimum: 0);
+            var answer = reader.RequiredText(map, "answer", what);
+            var followUps = reader.StringList(map, "follow_ups", what, required: true, minimum: 1);
+            if (followUps.Count > 3 && reader.Get(map, "follow_ups") is { } tooMany)
+            {
+                reader.Problem(tooMany, $"{what} suggests {followUps.Count} follow-ups; keep it to 3 or fewer");
+            }
+
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!IdPattern().IsMatch(id))
+            {
+                reader.Problem(reader.Get(map, "id")!, $"id '{id}' must be lower-case letters, digits and underscores");
+            }
+
+            if (nodes.ContainsKey(id))
+            {
+                reader.Problem(reader.Get(map, "id")!, $"id '{id}' is used by another entry too");
+                continue;
+            }
+
+            nodes[id] = map;
+            if (title is not null && source is not null && answer is not null)
+            {
+                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps));
+            }
+
+            if (reader.Get(map, "follow_ups") is { } followUpNode)
+            {
+                followUpNodes.Add((id, followUpNode, followUps));
+            }
+        }
+
+        foreach (var (id, node, followUps) in followUpNodes)
+        {
+            foreach (var followUp in followUps)
+            {
+                if (followUp == id)
+                {
+                    reader.Problem(node, $"FAQ entry '{id}' suggests itself as a follow-up");
+                }
+                else if (!nodes.ContainsKey(followUp))
+                {
+                    reader.Problem(node, $"FAQ entry '{id}' suggests '{followUp}', which is not an entry id");
+                }
+            }
+        }
+
+        CheckDuplicateTitles(reader, entries, nodes);
+        return (entries, nodes);
+    }
+
+    private static void CheckDuplicateTitles(YamlFileReader reader, List<FaqEntry> entries, Dictionary<string, YamlNode> nodes)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var key = TextNormalizer.Normalize(entry.Title);
+            if (seen.TryGetValue(key, out var other))
+            {
+                reader.Problem(nodes[entry.Id], $"FAQ entry '{entry.Id}' has the same title as '{other}'; titles are button labels and must differ");
+            }
+            else
+            {
+                seen[key] = entry.Id;
+            }
+        }
+    }
+
+    private static BotMessages? LoadMessages(string folder, List<ContentProblem> problems, string emergencyNumber, (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) faq)
+    {
+        var (reader, root) = YamlFileReader.Open(folder, MessagesFile, problems, emergencyNumber);
+        if (root is null)
+        {
+            return null;
+        }
+
+        reader.CheckKeys(root, "the file", "texts", "main_topics", "small_talk", "commands");
+        var texts = reader.Mapping(reader.Get(root, "texts"), "'texts'");
+        if (texts is null)
+        {
+            reader.Problem(root, "the file needs a 'texts' mapping");
+            return null;
+        }
+
+        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "follow_up_intro", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long"];
+        reader.CheckKeys(texts, "'texts'", required);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in required)
+        {
+            if (reader.RequiredText(texts, key, "'texts'") is { } text)
+            {
+                values[key] = text;
+            }
+        }
+
+        var mainTopics = reader.StringList(root, "main_topics", "the file", required: true, minimum: 1);
+        foreach (var topic in mainTopics)
+        {
+            if (faq.Nodes.Count > 0 && !faq.Nodes.ContainsKey(topic))
+            {
+                reader.Problem(reader.Get(root, "main_topics")!, $"main topic '{topic}' is not an FAQ entry id");
+            }
+        }
+
+        var smallTalk = new List<SmallTalkIntent>();
+        if (reader.Sequence(reader.Get(root, "small_talk"), "'small_talk'") is { } talkList)
+        {
+            foreach (var item in talkList.Children)
+            {
+                if (reader.Mapping(item, "a small-talk item") is not { } map)
+                {
+                    continue;
+                }
+
+                var id = reader.RequiredString(map, "id", "a small-talk item");
+                var what = $"small-talk item '{id}'";
+                reader.CheckKeys(map, what, "id", "phrases", "reply");
+                var phrases = reader.StringList(map, "phrases", what, required: true);
+                var reply = reader.RequiredText(map, "reply", what);
+                if (id is not null && reply is not null)
+                {
+                    smallTalk.Add(new SmallTalkIntent(id, phrases, reply));
+                }
+            }
+        }
+        else
+        {
+            reader.Problem(root, "the file needs a 'small_talk' list");
+        }
+
+        var commands = new Dictionary<BotCommand, IReadOnlyList<string>>();
+        if (reader.Mapping(reader.Get(root, "commands"), "'commands'") is { } commandMap)
+        {
+            reader.CheckKeys(commandMap, "'commands'", "help", "cancel", "restart", "back");
+            foreach (var command in Enum.GetValues<BotCommand>())
+            {
+                var key = command.ToString().ToLowerInvariant();
+                commands[command] = reader.StringList(commandMap, key, "'commands'", required: true);
+            }
+        }
+        else
+        {
+            reader.Problem(root, "the file needs a 'commands' mapping");
+        }
+
+        if (values.Count < required.Length)
+        {
+            return null;
+        }
+
+        return new BotMessages
+        {
+            Welcome = values["welcome"],
+            Help = values["help"],
+            OutOfScope = values["out_of_scope"],
+            NotSure = values["not_sure"],
+            Fallback = values["fallback"],
+            FollowUpIntro = values["follow_up_intro"],
+            NothingToCancel = values["nothing_to_cancel"],
+            NothingToGoBackTo = values["nothing_to_go_back_to"],
+            Restarted = values["restarted"],
+            NonText = values["non_text"],
+            TooLong = values["too_long"],
+            MainTopics = mainTopics,
+            SmallTalk = smallTalk,
+            Commands = commands,
+        };
+    }
+}

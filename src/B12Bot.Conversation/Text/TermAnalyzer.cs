@@ -1,0 +1,214 @@
+using B12Bot.Conversation.Content;
+
+namespace B12Bot.Conversation.Text;
+
+/// <summary>
+/// Reads text into terms using dialogs/language.yaml: phrases and words listed as synonyms become their concept
+/// ("jab" -> injection, "pins and needles" -> neuro), other words become their stem, stop words are dropped, and
+/// unknown words are first corrected against the content's vocabulary. Built once; safe to share between threads.
+/// </summary>
+public sealed class TermAnalyzer
+{
+    private const int MaxPhraseWords = 6;
+
+    private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Stems, string Concept)>> _phrasesByFirstStem = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
+    private readonly TypoCorrector _corrector;
+
+    /// <param name="language">Stop words and synonyms.</param>
+    /// <param name="vocabularyTexts">Every text whose words count as known (FAQ, walkthrough, messages): typos are corrected towards them.</param>
+    public TermAnalyzer(LanguageResources language, IEnumerable<string> vocabularyTexts)
+    {
+        var vocabulary = new List<(string, int)>();
+        foreach (var word in language.Stopwords)
+        {
+            var normalized = TextNormalizer.Normalize(word);
+            _stopwords.Add(normalized);
+            vocabulary.Add((normalized, 1));
+        }
+
+        foreach (var (concept, variants) in language.Synonyms)
+        {
+            AddVariant(concept, concept, vocabulary);
+            foreach (var variant in variants)
+            {
+                AddVariant(variant, concept, vocabulary);
+            }
+        }
+
+        foreach (var list in _phrasesByFirstStem.Values)
+        {
+            list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length)); // longest phrase first
+        }
+
+        foreach (var text in vocabularyTexts)
+        {
+            foreach (var word in TextNormalizer.Tokenize(TextNormalizer.Normalize(text)))
+            {
+                vocabulary.Add((word, 2));
+            }
+        }
+
+        foreach (var (word, _) in vocabulary)
+        {
+            _knownStems.Add(LightStemmer.Stem(word));
+        }
+
+        _corrector = new TypoCorrector(vocabulary);
+    }
+
+    public bool IsStopword(string word) => _stopwords.Contains(word);
+
+    /// <summary>True when the word, or its stem, is in the content's vocabulary.</summary>
+    public bool IsKnownWord(string word) => _corrector.IsKnown(word) || _knownStems.Contains(LightStemmer.Stem(word));
+
+    /// <summary>The analysed form of a message or a content phrase.</summary>
+    public AnalyzedText Analyze(string? text, bool correctTypos = true)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var words = TextNormalizer.Tokenize(normalized);
+        var corrected = new bool[words.Length];
+        if (correctTypos)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (!IsKnownWord(words[i]) && _corrector.Correct(words[i]) is { } fix)
+                {
+                    words[i] = fix;
+                    corrected[i] = true;
+                }
+            }
+        }
+
+        var stems = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            stems[i] = LightStemmer.Stem(words[i]);
+        }
+
+        var terms = new List<string>(words.Length);
+        var termCorrected = new List<bool>(words.Length);
+        var position = 0;
+        while (position < words.Length)
+        {
+            if (TryMatchPhrase(stems, position, out var concept, out var length))
+            {
+                terms.Add(concept);
+                termCorrected.Add(AnyCorrected(corrected, position, length));
+                position += length;
+                continue;
+            }
+
+            var word = words[position];
+            if (!_stopwords.Contains(word))
+            {
+                if (_singleWordConcepts.TryGetValue(word, out var single) || _singleWordConcepts.TryGetValue(stems[position], out single))
+                {
+                    terms.Add(single);
+                }
+                else
+                {
+                    terms.Add(stems[position]);
+                }
+
+                termCorrected.Add(corrected[position]);
+            }
+
+            position++;
+        }
+
+        return new AnalyzedText(normalized, words, terms, termCorrected);
+    }
+
+    /// <summary>The distinct terms of a content phrase (no typo correction: content is spelt as written).</summary>
+    public string[] TermsOf(string text)
+    {
+        var terms = Analyze(text, correctTypos: false).Terms;
+        return [.. new HashSet<string>(terms, StringComparer.Ordinal)];
+    }
+
+    private void AddVariant(string variant, string concept, List<(string, int)> vocabulary)
+    {
+        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(variant));
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var word in words)
+        {
+            vocabulary.Add((word, 3));
+        }
+
+        if (words.Length == 1)
+        {
+            _singleWordConcepts.TryAdd(words[0], concept);
+            _singleWordConcepts.TryAdd(LightStemmer.Stem(words[0]), concept);
+            return;
+        }
+
+        var stems = new string[Math.Min(words.Length, MaxPhraseWords)];
+        for (var i = 0; i < stems.Length; i++)
+        {
+            stems[i] = LightStemmer.Stem(words[i]);
+        }
+
+        if (!_phrasesByFirstStem.TryGetValue(stems[0], out var list))
+        {
+            list = [];
+            _phrasesByFirstStem[stems[0]] = list;
+        }
+
+        list.Add((stems, concept));
+    }
+
+    private bool TryMatchPhrase(string[] stems, int position, out string concept, out int length)
+    {
+        if (_phrasesByFirstStem.TryGetValue(stems[position], out var candidates))
+        {
+            foreach (var (phrase, phraseConcept) in candidates)
+            {
+                if (position + phrase.Length > stems.Length)
+                {
+                    continue;
+                }
+
+                var matches = true;
+                for (var i = 1; i < phrase.Length; i++)
+                {
+                    if (!string.Equals(stems[position + i], phrase[i], StringComparison.Ordinal))
+                    {
+                        matches = false;
+                        break;
+                    }
+                }
+
+                if (matches)
+                {
+                    concept = phraseConcept;
+                    length = phrase.Length;
+                    return true;
+                }
+            }
+        }
+
+        concept = "";
+        length = 0;
+        return false;
+    }
+
+    private static bool AnyCorrected(bool[] corrected, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (corrected[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

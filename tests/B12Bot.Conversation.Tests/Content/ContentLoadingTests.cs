@@ -1,0 +1,200 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Content;
+
+/// <summary>The clinic edits dialogs/*.yaml; a mistake must stop start-up with the file, line and problem.</summary>
+public sealed class ContentLoadingTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "b12-content-" + Guid.NewGuid().ToString("N"));
+
+    public ContentLoadingTests()
+    {
+        Directory.CreateDirectory(_folder);
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Dialogs, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Shipped_content_loads_and_fills_in_the_configured_emergency_number()
+    {
+        var content = B12ContentLoader.Load(_folder, "112");
+
+        Assert.Contains("Call 112 now", content.Safety.UrgentMessage, StringComparison.Ordinal);
+        Assert.Contains("112", content.Messages.Welcome, StringComparison.Ordinal);
+        Assert.Contains("112", content.GetEntry("allergic_reaction").Answer, StringComparison.Ordinal);
+        Assert.All(content.Faq, entry => Assert.DoesNotContain("{", entry.Answer, StringComparison.Ordinal));
+        Assert.Equal("112", content.EmergencyNumber);
+    }
+
+    [Fact]
+    public void Invalid_yaml_names_file_and_line()
+    {
+        var line = Append("faq.yaml", "  - id: [unclosed\n");
+
+        var problem = Assert.Single(LoadProblems());
+
+        Assert.Equal("faq.yaml", problem.File);
+        Assert.InRange(problem.Line, line, line + 1);
+        Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Misspelt_answer_key_is_reported_at_its_line_and_the_entry_is_reported_incomplete()
+    {
+        var line = ReplaceAfter("faq.yaml", "  - id: oral_vs_injection", "    answer: |", "    anwser: |");
+
+        var message = LoadMessage();
+
+        Assert.Contains($"faq.yaml:{line}: unknown key 'anwser'", message, StringComparison.Ordinal);
+        Assert.Contains("FAQ entry 'oral_vs_injection' is missing 'answer'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Follow_up_to_a_missing_entry_names_the_line()
+    {
+        var line = Replace("faq.yaml", "follow_ups: [deficiency_symptoms, risk_factors, oral_vs_injection]", "follow_ups: [deficiency_symptoms, no_such_entry]");
+
+        Assert.Contains($"faq.yaml:{line}: FAQ entry 'what_b12_does' suggests 'no_such_entry', which is not an entry id", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_placeholder_in_a_message_names_the_line()
+    {
+        var line = Replace("messages.yaml", "or throat after an injection, call {emergencyNumber} now.", "or throat after an injection, call {phoneNumber} now.");
+        var blockStart = LineOf("messages.yaml", "  welcome: |");
+
+        var message = LoadMessage();
+
+        Assert.True(line > blockStart);
+        Assert.Contains($"messages.yaml:{blockStart}: unknown placeholder '{{phoneNumber}}'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Walkthrough_rule_with_an_answer_the_question_does_not_offer_names_the_line()
+    {
+        var line = Replace("walkthrough.yaml", "  - when: { neuro: [\"yes\"] }\n    outcome: clinician_first", "  - when: { neuro: [sometimes] }\n    outcome: clinician_first");
+
+        Assert.Contains($"walkthrough.yaml:{line}: 'sometimes' is not a choice value of question 'neuro'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Walkthrough_without_a_catch_all_last_rule_is_rejected()
+    {
+        var line = Replace("walkthrough.yaml", "  - when: {}\n    outcome: clinician_first", "  - when: { labs: [confirmed] }\n    outcome: clinician_first");
+
+        Assert.Contains($"walkthrough.yaml:{line}: the last rule must have an empty 'when: {{}}'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Safety_sign_with_an_unknown_word_class_names_the_line()
+    {
+        var line = Replace("safety.yaml", "    all: [wheeze]", "    all: [wheezing_sounds]");
+
+        Assert.Contains($"safety.yaml:{line}: sign 'wheezing' uses word class 'wheezing_sounds'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Urgent_message_must_give_the_emergency_number()
+    {
+        var line = Replace("safety.yaml", "**This could be a serious allergic reaction (anaphylaxis) or another emergency. Call {emergencyNumber} now** or get",
+            "**This could be a serious allergic reaction (anaphylaxis) or another emergency. Call for help now** or get");
+        var keyLine = LineOf("safety.yaml", "urgent_message: |");
+
+        Assert.True(line > keyLine);
+        Assert.Contains($"safety.yaml:{keyLine}: 'urgent_message' must tell people to call {{emergencyNumber}}", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_key_names_the_line()
+    {
+        var line = Replace("messages.yaml", "  not_sure: \"I'm not sure I understood. Did you mean one of these?\"",
+            "  not_sure: \"I'm not sure I understood. Did you mean one of these?\"\n  not_sure: \"again\"") + 1;
+
+        var problem = Assert.Single(LoadProblems());
+
+        Assert.Equal(("messages.yaml", line), (problem.File, problem.Line));
+        Assert.Contains("Duplicate key", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_file_is_named()
+    {
+        File.Delete(Path.Combine(_folder, "safety.yaml"));
+
+        Assert.Contains("safety.yaml:1: file not found", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_in_several_files_are_all_reported_at_once()
+    {
+        var faqLine = Replace("faq.yaml", "follow_ups: [deficiency_symptoms, risk_factors, oral_vs_injection]", "follow_ups: [nowhere]");
+        var messageLine = Replace("messages.yaml", "main_topics: [safety, side_effects, oral_vs_injection, before_starting, how_quickly]",
+            "main_topics: [safety, no_topic]");
+
+        var message = LoadMessage();
+
+        Assert.Contains($"faq.yaml:{faqLine}:", message, StringComparison.Ordinal);
+        Assert.Contains($"messages.yaml:{messageLine}: main topic 'no_topic' is not an FAQ entry id", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_synonym_under_two_concepts_is_rejected()
+    {
+        var line = Replace("language.yaml", "  rash: [rash, rashes]", "  rash: [rash, rashes, acne]");
+
+        Assert.Contains($"language.yaml:{line}: 'acne' is listed under both 'acne' and 'rash'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    private IReadOnlyList<ContentProblem> LoadProblems() =>
+        Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
+
+    private string LoadMessage() => Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Message;
+
+    /// <summary>Appends text and returns the 1-based line where it starts.</summary>
+    private int Append(string file, string text)
+    {
+        var path = Path.Combine(_folder, file);
+        var before = File.ReadAllText(path);
+        if (!before.EndsWith('\n'))
+        {
+            before += "\n";
+        }
+
+        File.WriteAllText(path, before + text);
+        return before.Count(c => c == '\n') + 1;
+    }
+
+    /// <summary>Replaces the first <paramref name="oldText"/> and returns the 1-based line where the replacement starts.</summary>
+    private int Replace(string file, string oldText, string newText)
+    {
+        var path = Path.Combine(_folder, file);
+        var text = File.ReadAllText(path);
+        var index = text.IndexOf(oldText, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"'{oldText}' not found in {file}");
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, index), newText, text.AsSpan(index + oldText.Length)));
+        return text[..index].Count(c => c == '\n') + 1;
+    }
+
+    /// <summary>Replaces the first <paramref name="oldText"/> after <paramref name="anchor"/>; returns its 1-based line.</summary>
+    private int ReplaceAfter(string file, string anchor, string oldText, string newText)
+    {
+        var path = Path.Combine(_folder, file);
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"'{anchor}' not found in {file}");
+        var index = text.IndexOf(oldText, start, StringComparison.Ordinal);
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, index), newText, text.AsSpan(index + oldText.Length)));
+        return text[..index].Count(c => c == '\n') + 1;
+    }
+
+    private int LineOf(string file, string text)
+    {
+        var lines = File.ReadAllLines(Path.Combine(_folder, file));
+        return Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+    }
+}

@@ -1,0 +1,29 @@
+using B12Bot.Conversation.Faq;
+
+namespace B12Bot.Conversation.Tests.Support;
+
+/// <summary>Runs FAQ cases through the screen and the matcher the way the bot does, and scores them like the eval.</summary>
+public static class FaqEvaluation
+{
+    public static (int Passed, List<string> Failures) Run(ContentFixture fixture, IEnumerable<FaqCase> cases)
+    {
+        var passed = 0;
+        var failures = new List<string>();
+        foreach (var testCase in cases)
+        {
+            var screened = fixture.Detector.Detect(testCase.Text);
+            var match = fixture.Matcher.Match(testCase.Text);
+            var reply = match.Kind == FaqMatchKind.Answer ? match.Entry!.Answer : "";
+            if (!screened.IsEmergency && testCase.IsSatisfiedBy(reply))
+            {
+                passed++;
+            }
+            else
+            {
+                failures.Add($"[{testCase.Topic}] \"{testCase.Text}\" -> {match}{(screened.IsEmergency ? " (escalated: " + screened.SignId + ")" : "")}");
+            }
+        }
+
+        return (passed, failures);
+    }
+}
