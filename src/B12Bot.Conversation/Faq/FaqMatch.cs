@@ -1,0 +1,31 @@
+using B12Bot.Conversation.Content;
+
+namespace B12Bot.Conversation.Faq;
+
+/// <summary>The matcher's reading of one message.</summary>
+public sealed class FaqMatch
+{
+    public required FaqMatchKind Kind { get; init; }
+
+    /// <summary>The entry to answer with (for <see cref="FaqMatchKind.Answer"/>).</summary>
+    public FaqEntry? Entry { get; init; }
+
+    /// <summary>The closest entries, best first (two or three for <see cref="FaqMatchKind.Ambiguous"/>).</summary>
+    public IReadOnlyList<FaqEntry> Alternatives { get; init; } = [];
+
+    /// <summary>Confidence of the best candidate, 0 to 1.</summary>
+    public double Score { get; init; }
+
+    public SmallTalkIntent? SmallTalk { get; init; }
+
+    public BotCommand? Command { get; init; }
+
+    public override string ToString() => Kind switch
+    {
+        FaqMatchKind.Answer => $"Answer {Entry?.Id} ({Score:0.00})",
+        FaqMatchKind.Ambiguous => $"Ambiguous [{string.Join(", ", Alternatives.Select(a => a.Id))}] ({Score:0.00})",
+        FaqMatchKind.SmallTalk => $"SmallTalk {SmallTalk?.Id}",
+        FaqMatchKind.Command => $"Command {Command}",
+        _ => $"{Kind} ({Score:0.00})",
+    };
+}

@@ -1,0 +1,40 @@
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+using Xunit.Abstractions;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+/// <summary>
+/// Prints the matcher's figures on the dev set and the held-out set:
+/// <c>dotnet test tests/B12Bot.Conversation.Tests --filter AccuracyReport --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelper output) : IClassFixture<ContentFixture>
+{
+    [Fact]
+    public void AccuracyReport()
+    {
+        var results = new List<double>();
+        foreach (var (name, path) in new[] { ("dev set", RepositoryPaths.DevSet), ("held-out set", RepositoryPaths.TestData("paraphrase-set.json")) })
+        {
+            var set = EvaluationSet.Load(path);
+            var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
+            var recalled = set.Emergency.Count(fixture.Detector.IsEmergency);
+            var benign = set.Benign.Concat(set.OutOfScope).ToList();
+            var falseAlarms = benign.Count(fixture.Detector.IsEmergency);
+            var outOfScope = set.OutOfScope.Count(t => fixture.Matcher.Match(t).Kind == FaqMatchKind.OutOfScope);
+            output.WriteLine($"{name}: FAQ {passed}/{set.Faq.Count} ({100.0 * passed / set.Faq.Count:0.0}%), "
+                             + $"emergency recall {recalled}/{set.Emergency.Count}, false alarms {falseAlarms}/{benign.Count}, "
+                             + $"out of scope recognised {outOfScope}/{set.OutOfScope.Count}");
+            foreach (var failure in failures)
+            {
+                output.WriteLine("  miss: " + failure);
+            }
+
+            results.Add((double)passed / set.Faq.Count);
+            Assert.Equal(set.Emergency.Count, recalled);
+            Assert.Equal(0, falseAlarms);
+        }
+
+        Assert.All(results, accuracy => Assert.True(accuracy >= 0.9));
+    }
+}

@@ -1,0 +1,166 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Fact]
+    public void Dev_set_faq_accuracy_is_at_least_95_percent()
+    {
+        var set = EvaluationSet.Load(RepositoryPaths.DevSet);
+
+        var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
+
+        Assert.True(passed >= 0.95 * set.Faq.Count, $"{passed}/{set.Faq.Count} passed; failures:\n{string.Join("\n", failures)}");
+    }
+
+    [Fact]
+    public void Held_out_paraphrase_accuracy_is_at_least_90_percent()
+    {
+        var set = EvaluationSet.Load(RepositoryPaths.TestData("paraphrase-set.json"));
+
+        var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
+
+        Assert.True(passed >= 0.9 * set.Faq.Count, $"{passed}/{set.Faq.Count} passed; failures:\n{string.Join("\n", failures)}");
+    }
+
+    [Theory]
+    [InlineData("are b-12 jabs safe", "safety")]
+    [InlineData("r b 12 shots dangerus", "safety")]
+    [InlineData("b12 shot side efects", "side_effects")]
+    [InlineData("sideeffects of the jab??", "side_effects")]
+    [InlineData("is a b12 jab beter than pils", "oral_vs_injection")]
+    [InlineData("vit b12 injectoins vs tablets", "oral_vs_injection")]
+    [InlineData("how long til the shot kicks in", "how_quickly")]
+    [InlineData("whats a mic shot", "mic_shots")]
+    [InlineData("can i do the b12 jab myself at home", "administration")]
+    [InlineData("do b12 shots help u lose weight", "energy_weight_loss")]
+    [InlineData("B12 SHOTS WHILE PREGNANT???", "pregnancy")]
+    [InlineData("pins and needles in my feet, is it b12", "neuro_symptoms")]
+    [InlineData("does metformin mess with b12", "medications")]
+    [InlineData("how much does a b12 shot cost", "cost")]
+    [InlineData("how often do i need the jabs", "schedule_monitoring")]
+    [InlineData("what bloodwork checks b12", "labs")]
+    public void Understands_slang_typos_and_informal_spellings(string text, string expectedId)
+    {
+        var match = fixture.Matcher.Match(text);
+
+        Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == expectedId, $"\"{text}\" -> {match}");
+    }
+
+    [Theory]
+    [InlineData("what time is it in tokyo")]
+    [InlineData("recommend a good movie")]
+    [InlineData("what's the weather like tomorrow")]
+    [InlineData("who won the game last night")]
+    [InlineData("tell me a joke")]
+    [InlineData("what is the capital of france")]
+    [InlineData("how do I reset my password")]
+    [InlineData("write me a poem about cats")]
+    public void Unrelated_questions_get_the_scope_statement(string text)
+    {
+        Assert.Equal(FaqMatchKind.OutOfScope, fixture.Matcher.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("hi", "greeting")]
+    [InlineData("Hello there!", "greeting")]
+    [InlineData("good morning", "greeting")]
+    [InlineData("thank you", "thanks")]
+    [InlineData("ok thanks so much", "thanks")]
+    [InlineData("bye", "goodbye")]
+    [InlineData("how are you?", "how_are_you")]
+    [InlineData("cool", "affirmation")]
+    public void Small_talk_gets_a_friendly_reply(string text, string intent)
+    {
+        var match = fixture.Matcher.Match(text);
+
+        Assert.Equal(FaqMatchKind.SmallTalk, match.Kind);
+        Assert.Equal(intent, match.SmallTalk!.Id);
+    }
+
+    [Fact]
+    public void A_greeting_with_a_question_answers_the_question()
+    {
+        var match = fixture.Matcher.Match("hi! are b12 shots safe?");
+
+        Assert.Equal("safety", match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("cancel", BotCommand.Cancel)]
+    [InlineData("Stop.", BotCommand.Cancel)]
+    [InlineData("help", BotCommand.Help)]
+    [InlineData("HELP please", BotCommand.Help)]
+    [InlineData("start over", BotCommand.Restart)]
+    [InlineData("go back", BotCommand.Back)]
+    public void Whole_message_commands_are_recognised(string text, BotCommand command)
+    {
+        var match = fixture.Matcher.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Fact]
+    public void A_command_word_inside_a_question_is_part_of_the_question()
+    {
+        var match = fixture.Matcher.Match("when can I stop getting b12 injections");
+
+        Assert.Equal("schedule_monitoring", match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("check my symptoms")]
+    [InlineData("Check my symptoms")]
+    [InlineData("should I get b12 shots?")]
+    [InlineData("do i need b12 jabs")]
+    [InlineData("can you check my symptoms please")]
+    public void Asking_for_the_symptom_check_starts_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Matcher.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("info on b12")]
+    [InlineData("i have a question about b12")]
+    public void Vague_b12_questions_offer_two_or_three_close_topics_instead_of_guessing(string text)
+    {
+        var match = fixture.Matcher.Match(text);
+
+        Assert.Equal(FaqMatchKind.Ambiguous, match.Kind);
+        Assert.InRange(match.Alternatives.Count, 2, 3);
+        Assert.Equal(match.Alternatives.Count, match.Alternatives.Distinct().Count());
+    }
+
+    [Fact]
+    public void Mixed_questions_go_to_the_entry_that_covers_the_specific_situation()
+    {
+        Assert.Equal("pregnancy", fixture.Matcher.Match("are b12 injections safe during pregnancy").Entry?.Id);
+        Assert.Equal("dose_frequency", fixture.Matcher.Match("I still feel tired, should I get my shots more often").Entry?.Id);
+        Assert.Equal("risk_factors", fixture.Matcher.Match("why do some people get low b12").Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("", FaqMatchKind.Empty)]
+    [InlineData("   \t\n ", FaqMatchKind.Empty)]
+    [InlineData("?!?!", FaqMatchKind.Empty)]
+    [InlineData("\U0001F489\U0001F489\U0001F489", FaqMatchKind.Empty)]
+    public void Empty_or_symbol_only_messages_are_empty(string text, FaqMatchKind kind)
+    {
+        Assert.Equal(kind, fixture.Matcher.Match(text).Kind);
+    }
+
+    [Fact]
+    public void Huge_and_odd_unicode_messages_are_handled_without_throwing()
+    {
+        var huge = string.Concat(Enumerable.Repeat("are b12 shots safe ", 20_000));
+        var odd = "ａｒｅ ｂ１２ ｓｈｏｔｓ ｓａｆｅ\u200B\u0301\uFFFF\uD800";
+
+        Assert.Equal("safety", fixture.Matcher.Match(huge).Entry?.Id);
+        Assert.Equal("safety", fixture.Matcher.Match(odd).Entry?.Id);
+        Assert.Equal("safety", fixture.Matcher.Match("Are B12 injections safé?").Entry?.Id);
+    }
+}
