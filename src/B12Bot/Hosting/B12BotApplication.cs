@@ -1,5 +1,7 @@
 using BotRuntime.AspNetCore;
+using BotRuntime.AspNetCore.DirectLine;
 using BotRuntime.Builder;
+using IMiddleware = BotRuntime.Builder.IMiddleware;
 using BotRuntime.State;
 
 namespace B12Bot.Hosting;
@@ -31,10 +33,14 @@ public static class B12BotApplication
         builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
 
+        builder.Services.AddDirectLineChannel(builder.Configuration);
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapDirectLineChannel();
         app.MapBotMessages();
         app.MapHealthChecks("/healthz");
         return app;

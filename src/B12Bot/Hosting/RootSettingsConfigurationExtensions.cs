@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
 namespace B12Bot.Hosting;
 
 public static class RootSettingsConfigurationExtensions
@@ -8,25 +11,10 @@ public static class RootSettingsConfigurationExtensions
     /// </summary>
     public static ConfigurationManager AddRootAppSettings(this ConfigurationManager configuration, string environmentName)
     {
-        var folder = AppContext.BaseDirectory;
+        var files = new PhysicalFileProvider(AppContext.BaseDirectory);
         IConfigurationBuilder builder = configuration;
-        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = Path.Combine(folder, $"appsettings.{environmentName}.json"),
-            Optional = true,
-            FileProvider = null,
-        });
-        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = Path.Combine(folder, "appsettings.json"),
-            Optional = false,
-        });
-        foreach (var source in builder.Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>())
-        {
-            source.ResolveFileProvider();
-        }
-
-        configuration.Reload();
+        builder.Sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = $"appsettings.{environmentName}.json", Optional = true });
+        builder.Sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = "appsettings.json", Optional = false });
         return configuration;
     }
 }
