@@ -20,7 +20,7 @@ public sealed partial class OpenIdSigningKeyCache : IDisposable
     public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>After a failed fetch, requests are refused (or served stale keys) for this long before trying again.</summary>
-    public static readonly TimeSpan FailureRetryInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan FailureRetryInterval = TimeSpan.FromSeconds(10);
 
     private const int MaxDocumentBytes = 1024 * 1024;
 

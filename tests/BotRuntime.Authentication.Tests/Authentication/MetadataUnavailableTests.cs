@@ -26,7 +26,7 @@ public sealed class MetadataUnavailableTests
         Assert.Equal(401, first.StatusCode);
         Assert.Equal(401, second.StatusCode);
 
-        // The second request did not try the network again: failures are retried every 30 seconds at most.
+        // The second request did not try the network again: failed fetches are retried at most every FailureRetryInterval (10 s).
         Assert.Equal(1, harness.Authenticator.ChannelKeys.FetchCount);
         Assert.Contains("signing keys unavailable", harness.Logs.All);
     }
