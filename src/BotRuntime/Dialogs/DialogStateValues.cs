@@ -10,13 +10,13 @@ namespace BotRuntime.Dialogs;
 /// </summary>
 public static class DialogStateValues
 {
-    /// <summary>An int from an int, a long, a double, a numeric string or a JSON number; 0 when absent.</summary>
+    /// <summary>An int from an int, a long, a double, a numeric string or a JSON number; 0 when absent or unreadable.</summary>
     public static int ToInt32(object? value) => value switch
     {
         null => 0,
         int i => i,
         JsonElement { ValueKind: JsonValueKind.Number } e => e.TryGetInt32(out var i) ? i : (int)e.GetDouble(),
-        JsonElement { ValueKind: JsonValueKind.String } e => int.Parse(e.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.String } e => int.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0,
         JsonElement => 0,
         _ => Convert.ToInt32(value, CultureInfo.InvariantCulture),
     };
