@@ -65,8 +65,8 @@ public static class DirectLineServiceCollectionExtensions
                     policy.WithOrigins([.. origins]);
                 }
 
-                // Exactly what directlinejs and the page send.
-                policy.WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")
+                // What directlinejs and the page send: its RxJS ajax adds X-Requested-With to cross-origin calls too.
+                policy.WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "X-Requested-With")
                     .WithMethods("GET", "POST")
                     .SetPreflightMaxAge(TimeSpan.FromHours(1));
             }));

@@ -46,9 +46,19 @@ public sealed class ChatPage
         return chat;
     }
 
-    /// <summary>Waits until a bot or user bubble with this text is shown.</summary>
-    public Task ExpectMessageAsync(string text, float timeoutMs = 20_000) =>
-        Assertions.Expect(Bubbles.Filter(new() { HasText = text }).First).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+    /// <summary>Waits until a bot or user bubble with this text is shown; on failure saves a screenshot and reports console errors.</summary>
+    public async Task ExpectMessageAsync(string text, float timeoutMs = 20_000)
+    {
+        try
+        {
+            await Assertions.Expect(Bubbles.Filter(new() { HasText = text }).First).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+        }
+        catch (PlaywrightException ex)
+        {
+            await ScreenshotAsync("failure-" + DateTime.UtcNow.ToString("HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture));
+            throw new Xunit.Sdk.XunitException($"No message containing \"{text}\" appeared. Console errors: [{string.Join(" | ", _consoleErrors)}]. {ex.Message}");
+        }
+    }
 
     public Task<int> CountMessagesAsync(string text) => Bubbles.Filter(new() { HasText = text }).CountAsync();
 

@@ -137,6 +137,7 @@ public sealed class PageEndpointTests
         Assert.Contains("authorization", headers);
         Assert.Contains("x-ms-bot-agent", headers);
         Assert.Contains("content-type", headers);
+        Assert.Contains("x-requested-with", headers);
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(ClinicOrigin, token.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
@@ -161,7 +162,7 @@ public sealed class PageEndpointTests
         var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
         return host.Client.SendAsync(request);
     }
 }
