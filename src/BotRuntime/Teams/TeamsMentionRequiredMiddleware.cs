@@ -9,8 +9,10 @@ namespace BotRuntime.Teams;
 /// <summary>
 /// In Teams group chats and channels the bot answers only when it is @mentioned: an un-mentioned message ends the turn
 /// here, silently (Teams itself only delivers mentioned messages unless the app has resource-specific consent, so this
-/// keeps the bot quiet if it ever gets more). Adaptive Card submits (a message carrying a <c>value</c>) always go
-/// through, because the user pressed one of the bot's own buttons. Personal chats and other activity types pass.
+/// keeps the bot quiet if it ever gets more). Card actions always go through, because the user pressed one of the bot's
+/// own buttons: Adaptive Card submits and messageBack (a message carrying a <c>value</c>) and hero card imBack clicks,
+/// which Teams sends as a reply to the card's message (<c>replyToId</c>) and need not carry a mention. Personal chats
+/// and other activity types pass.
 /// </summary>
 public sealed partial class TeamsMentionRequiredMiddleware(ILogger<TeamsMentionRequiredMiddleware>? logger = null) : IMiddleware
 {
@@ -20,7 +22,7 @@ public sealed partial class TeamsMentionRequiredMiddleware(ILogger<TeamsMentionR
     {
         var activity = turnContext.Activity;
         if (activity.IsType(ActivityTypes.Message) && activity.IsTeams() && activity.IsTeamsGroupConversation()
-            && !IsCardSubmit(activity) && !activity.IsRecipientMentioned())
+            && !IsCardAction(activity) && !activity.IsRecipientMentioned())
         {
             LogIgnored(activity.GetTeamsConversationType() ?? "group");
             return Task.CompletedTask;
@@ -29,8 +31,8 @@ public sealed partial class TeamsMentionRequiredMiddleware(ILogger<TeamsMentionR
         return next(cancellationToken);
     }
 
-    private static bool IsCardSubmit(Activity activity) =>
-        activity.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) };
+    private static bool IsCardAction(Activity activity) =>
+        activity.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } || !string.IsNullOrEmpty(activity.ReplyToId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Teams {ConversationType} message that does not mention the bot")]
     private partial void LogIgnored(string conversationType);

@@ -99,6 +99,19 @@ public sealed class TeamsFixtureTests
     }
 
     [Fact]
+    public async Task Pressing_a_hero_card_button_in_a_group_chat_reaches_the_bot()
+    {
+        // imBack from the bot's card: the chosen text, sent as a reply to the card's message.
+        var click = TeamsFixtures.Load("teams-groupchat-no-mention");
+        click.Text = "Side effects";
+        click.ReplyToId = "1732400000940";
+
+        await _adapter.ProcessAsync(click, ReplyWithChoices());
+
+        Assert.Equal("Side effects", Assert.Single(_heard).Text);
+    }
+
+    [Fact]
     public async Task The_urgent_care_message_also_raises_a_Teams_notification_alert()
     {
         await _adapter.ProcessAsync(TeamsFixtures.Load("teams-personal-message"), async (turn, ct) =>
