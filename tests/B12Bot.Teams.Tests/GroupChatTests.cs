@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using B12Bot.Teams.Tests.Harness;
+
+namespace B12Bot.Teams.Tests;
+
+/// <summary>The bot in the nurses' group chat: it speaks only when @mentioned.</summary>
+public sealed class GroupChatTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_group_message_that_does_not_mention_the_bot_gets_no_reply()
+    {
+        await using var teams = await TeamsPlayground.StartAsync(output);
+
+        var (unmentioned, followUp) = await teams.SendWithoutMentionThenWithMentionAsync(
+            ClinicTenant.GroupChatId, "are b12 shots safe?", "thanks");
+
+        Assert.Empty(unmentioned.Delivered);
+        TeamsAssert.Silent(unmentioned);
+        // The mentioned follow-up in the same chat was answered, so the bot was listening all along.
+        TeamsAssert.Accepted(followUp);
+        Assert.NotEmpty(followUp.Messages);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_unmentioned_group_message_that_still_reaches_the_bot_gets_no_reply()
+    {
+        // With resource-specific consent Teams delivers every group message; the bot must still stay quiet unless
+        // @mentioned. The playground's custom activity delivers exactly such a message.
+        await using var teams = await TeamsPlayground.StartAsync(output);
+        var message = teams.PersonalChatMessage("are b12 shots safe?");
+        message["conversation"] = new JsonObject
+        {
+            ["id"] = ClinicTenant.GroupChatId,
+            ["conversationType"] = "groupChat",
+            ["isGroup"] = true,
+            ["tenantId"] = ClinicTenant.TenantId,
+        };
+
+        var turn = await teams.SendCustomActivityAsync(message);
+
+        TeamsAssert.Accepted(turn);
+        TeamsAssert.Silent(turn);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_question_that_mentions_the_bot_is_answered_in_the_group_chat()
+    {
+        await using var teams = await TeamsPlayground.StartAsync(output);
+
+        var turn = await teams.SendAsync(ClinicTenant.GroupChatId, "are b12 shots safe?", mentionBot: true);
+
+        TeamsAssert.Accepted(turn);
+        var answer = turn.Messages[0];
+        TeamsAssert.ShowsInChat(answer, ClinicTenant.GroupChatId);
+        TeamsAssert.Says(ClinicContent.FirstSentence(ClinicContent.FaqAnswer("safety")), answer);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_mention_is_stripped_so_a_mentioned_command_works_as_a_command()
+    {
+        // "help" is only recognised as the whole message: it works only if "<at>B12 Clinic Bot</at>" was removed.
+        await using var teams = await TeamsPlayground.StartAsync(output);
+
+        var turn = await teams.SendAsync(ClinicTenant.GroupChatId, "help", mentionBot: true);
+
+        TeamsAssert.Accepted(turn);
+        var help = turn.Messages[0];
+        TeamsAssert.ShowsInChat(help, ClinicTenant.GroupChatId);
+        TeamsAssert.Says(ClinicContent.FirstSentence(ClinicContent.Text("help")), help);
+        Assert.DoesNotContain("<at>", turn.AllText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Topic_choices_show_as_card_buttons_in_a_group_chat_and_pressing_one_answers_that_topic()
+    {
+        await using var teams = await TeamsPlayground.StartAsync(output);
+
+        var help = await teams.SendAsync(ClinicTenant.GroupChatId, "help", mentionBot: true);
+
+        // Teams shows suggested actions in personal chats only: here the topics must come as buttons on a card.
+        var withButtons = Assert.Single(help.Messages, m => m.CardButtons.Any());
+        TeamsAssert.ShowsInChat(withButtons, ClinicTenant.GroupChatId);
+        Assert.All(help.Messages, m => Assert.Empty(m.SuggestedActions));
+        var buttons = withButtons.CardButtons.ToList();
+        Assert.Equal(buttons.Count, withButtons.Rendered!.Attachments.OfType<JsonObject>().SelectMany(CardButton.From).Count());
+        var safety = Assert.Single(buttons, b => b.Title == ClinicContent.FaqTitle("safety"));
+
+        // Pressing it sends what the button carries, as the user's message.
+        var pressed = await PressAsync(teams, withButtons, safety);
+
+        TeamsAssert.Accepted(pressed);
+        var answer = pressed.Messages[0];
+        TeamsAssert.ShowsInChat(answer, ClinicTenant.GroupChatId);
+        TeamsAssert.Says(ClinicContent.FirstSentence(ClinicContent.FaqAnswer("safety")), answer);
+    }
+
+    /// <summary>
+    /// Presses a card button as Teams would: Action.Submit goes through the playground's submit API (a message with the
+    /// button's data as value); imBack/messageBack post the button's text as the user's message, which in a group chat
+    /// reaches the bot with its @mention (the playground itself does not run hero-card imBack buttons).
+    /// </summary>
+    internal static async Task<TeamsTurn> PressAsync(TeamsPlayground teams, BotReply card, CardButton button)
+    {
+        var conversationId = card.ConversationId;
+        switch (button.Type)
+        {
+            case "Action.Submit" when button.Data is JsonObject data:
+                return await teams.SubmitAsync(conversationId, card.Rendered!.MessageId!, (JsonObject)data.DeepClone());
+            case "imBack" or "messageBack" when button.Value?.GetValue<string>() is { } text:
+                return await teams.SendAsync(conversationId, text, mentionBot: conversationId != ClinicTenant.PersonalChatId);
+            default:
+                throw new InvalidOperationException($"The bot offered a '{button.Type}' button, which these tests do not know how to press.");
+        }
+    }
+}
