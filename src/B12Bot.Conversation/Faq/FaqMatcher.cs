@@ -27,7 +27,7 @@ public sealed class FaqMatcher
     public const double WideMargin = 0.2;
 
     /// <summary>A message without topic words is only answered when it matches at least this well.</summary>
-    public const double OffTopicAnswerThreshold = 0.6;
+    public const double OffTopicAnswerThreshold = 0.85;
 
     /// <summary>Below this, a message with no topic word is out of scope rather than ambiguous.</summary>
     public const double AmbiguousFloor = 0.22;
@@ -40,6 +40,9 @@ public sealed class FaqMatcher
     private const double CorrectedTermFactor = 0.85;
     private const double CoverageShare = 0.55;
     private const double IntentCueFactor = 1.5;
+
+    /// <summary>Words that only ever appear in answer text (never in a phrasing, keyword or title) are incidental.</summary>
+    private const double AnswerOnlyTermFactor = 0.5;
     private const int WalkthroughDoc = -1;
 
     private readonly B12Content _content;
@@ -140,6 +143,26 @@ public sealed class FaqMatcher
         for (var id = 0; id < _idf.Length; id++)
         {
             _idf[id] = Math.Log((_docCount + 1.0) / (documentFrequency[id] + 0.5));
+        }
+
+        var askedAbout = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var strengths in docTerms)
+        {
+            foreach (var (term, strength) in strengths)
+            {
+                if (strength > AnswerStrength)
+                {
+                    askedAbout.Add(term);
+                }
+            }
+        }
+
+        foreach (var (term, id) in _termIds)
+        {
+            if (!askedAbout.Contains(term))
+            {
+                _idf[id] *= AnswerOnlyTermFactor;
+            }
         }
 
         foreach (var cue in content.Language.IntentCues)
