@@ -58,6 +58,36 @@ public sealed class ChannelBrowserTests(ChromiumFixture chromium) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_reload_after_the_server_forgot_the_conversation_starts_a_new_one()
+    {
+        var host = await DirectLineTestHost.StartAsync();
+        var port = host.BaseAddress.Port;
+        DirectLineTestHost? restarted = null;
+        try
+        {
+            var chat = await ChatPage.OpenAsync(_context, host.BaseAddress);
+            await chat.ExpectMessageAsync(ScriptedTestBot.Welcome);
+            await chat.SendAsync("before the restart");
+            await chat.ExpectMessageAsync("You said: before the restart");
+
+            // The process restarts: conversations lived in its memory and are gone.
+            await host.DisposeAsync();
+            restarted = await DirectLineTestHost.StartAsync(port: port);
+            await chat.ReloadAsync();
+
+            await chat.ExpectMessageAsync(ScriptedTestBot.Welcome);
+            Assert.Equal(0, await chat.CountMessagesAsync("before the restart"));
+            await chat.SendAsync("after the restart");
+            await chat.ExpectMessageAsync("You said: after the restart");
+            await chat.ScreenshotAsync("channel-after-restart");
+        }
+        finally
+        {
+            await (restarted ?? host).DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Markdown_from_the_bot_renders_and_the_users_text_never_runs_as_html()
     {
         await using var host = await DirectLineTestHost.StartAsync();

@@ -43,7 +43,8 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     /// <param name="settings">Configuration overrides (keys like "DirectLine:WebChat:WebSocket").</param>
     /// <param name="time">A fake clock for token expiry and timeouts; the real clock when null.</param>
     /// <param name="withErrorHandler">Register the apologising turn-error handler (as the product does).</param>
-    public static async Task<DirectLineTestHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool withErrorHandler = false)
+    /// <param name="port">A fixed port (to restart "the same" server); a free one when 0.</param>
+    public static async Task<DirectLineTestHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool withErrorHandler = false, int port = 0)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,7 +52,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             WebRootPath = RepositoryPaths.WebRoot,
             EnvironmentName = "Testing",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var configuration = new Dictionary<string, string?>
         {

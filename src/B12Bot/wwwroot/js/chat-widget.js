@@ -20,6 +20,7 @@
   var botOrigin = settings.botOrigin || (script ? new URL(script.src, document.baseURI).origin : window.location.origin);
   var storageKey = 'webchat-session:' + botOrigin;
   var ConnectionStatus = { Online: 2, ExpiredToken: 3, FailedToConnect: 4, Ended: 5 };
+  var activeDirectLine = null;
 
   function readSession() {
     try {
@@ -127,7 +128,6 @@
   }
 
   // Keep the newest token (directlinejs refreshes it) so a reload can resume.
-  var activeDirectLine = null;
   function rememberSession() {
     if (activeDirectLine && activeDirectLine.token && activeDirectLine.conversationId) {
       writeSession(activeDirectLine.conversationId, activeDirectLine.token);
