@@ -27,16 +27,7 @@ public sealed class GroupChatTests(ITestOutputHelper output)
         // With resource-specific consent Teams delivers every group message; the bot must still stay quiet unless
         // @mentioned. The playground's custom activity delivers exactly such a message.
         await using var teams = await TeamsPlayground.StartAsync(output);
-        var message = teams.PersonalChatMessage("are b12 shots safe?");
-        message["conversation"] = new JsonObject
-        {
-            ["id"] = ClinicTenant.GroupChatId,
-            ["conversationType"] = "groupChat",
-            ["isGroup"] = true,
-            ["tenantId"] = ClinicTenant.TenantId,
-        };
-
-        var turn = await teams.SendCustomActivityAsync(message);
+        var turn = await teams.SendCustomActivityAsync(teams.GroupChatMessage("are b12 shots safe?"));
 
         TeamsAssert.Accepted(turn);
         TeamsAssert.Silent(turn);
@@ -85,7 +76,7 @@ public sealed class GroupChatTests(ITestOutputHelper output)
         Assert.Equal(buttons.Count, withButtons.Rendered!.Attachments.OfType<JsonObject>().SelectMany(CardButton.From).Count());
         var safety = Assert.Single(buttons, b => b.Title == ClinicContent.FaqTitle("safety"));
 
-        // Pressing it sends what the button carries, as the user's message.
+        // Pressing it sends the button's value as the user's reply to the card (no @mention).
         var pressed = await PressAsync(teams, withButtons, safety);
 
         TeamsAssert.Accepted(pressed);
@@ -95,9 +86,10 @@ public sealed class GroupChatTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Presses a card button as Teams would: Action.Submit goes through the playground's submit API (a message with the
-    /// button's data as value); imBack/messageBack post the button's text as the user's message, which in a group chat
-    /// reaches the bot with its @mention (the playground itself does not run hero-card imBack buttons).
+    /// Presses a card button as Teams does: Action.Submit goes through the playground's own submit API (a message whose
+    /// value is the button's data, as a reply to the card). An imBack button posts its value as the user's message in
+    /// reply to the card and, in a group chat, without an @mention; the playground's chat does not run hero card imBack
+    /// buttons, so that message is delivered as a custom activity.
     /// </summary>
     internal static async Task<TeamsTurn> PressAsync(TeamsPlayground teams, BotReply card, CardButton button)
     {
@@ -106,8 +98,11 @@ public sealed class GroupChatTests(ITestOutputHelper output)
         {
             case "Action.Submit" when button.Data is JsonObject data:
                 return await teams.SubmitAsync(conversationId, card.Rendered!.MessageId!, (JsonObject)data.DeepClone());
-            case "imBack" or "messageBack" when button.Value?.GetValue<string>() is { } text:
-                return await teams.SendAsync(conversationId, text, mentionBot: conversationId != ClinicTenant.PersonalChatId);
+            case "imBack" when button.Value?.GetValue<string>() is { } text:
+                var message = conversationId == ClinicTenant.GroupChatId ? teams.GroupChatMessage(text) : teams.PersonalChatMessage(text);
+                Assert.Equal(conversationId, message["conversation"]!["id"]!.GetValue<string>());
+                message["replyToId"] = card.Rendered!.MessageId;
+                return await teams.SendCustomActivityAsync(message);
             default:
                 throw new InvalidOperationException($"The bot offered a '{button.Type}' button, which these tests do not know how to press.");
         }

@@ -200,6 +200,20 @@ public sealed class TeamsPlayground : IAsyncDisposable
         ["locale"] = "en-US",
     };
 
+    /// <summary>A message from the signed-in user in the group chat, without any mention (see <see cref="PersonalChatMessage"/>).</summary>
+    public JsonObject GroupChatMessage(string text)
+    {
+        var message = PersonalChatMessage(text);
+        message["conversation"] = new JsonObject
+        {
+            ["id"] = ClinicTenant.GroupChatId,
+            ["conversationType"] = "groupChat",
+            ["isGroup"] = true,
+            ["tenantId"] = ClinicTenant.TenantId,
+        };
+        return message;
+    }
+
     /// <summary>
     /// The playground's "Mock an Activity → custom activity": the JSON is delivered to the bot verbatim (it must carry
     /// an "id"; <see cref="PersonalChatMessage"/> sets one).
