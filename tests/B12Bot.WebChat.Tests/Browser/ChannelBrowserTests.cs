@@ -33,6 +33,7 @@ public sealed class ChannelBrowserTests(ChromiumFixture chromium) : IAsyncLifeti
 
         await chat.SendAsync("Do injections hurt?");
         await chat.ExpectMessageAsync("You said: Do injections hurt?");
+        await chat.ExpectAllSentAsync();
         await chat.ScreenshotAsync($"channel-{transport}-2-conversation");
 
         await chat.ReloadAsync();

@@ -60,6 +60,16 @@ public sealed class ChatPage
         }
     }
 
+    /// <summary>
+    /// Every message the visitor sent shows as sent: Web Chat marks a message sent only when the channel echoes it back
+    /// with its clientActivityID; otherwise it says "Sending" and, after 20 s, "Send failed".
+    /// </summary>
+    public async Task ExpectAllSentAsync()
+    {
+        await Assertions.Expect(Transcript.GetByText("Sending", new() { Exact = false })).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Assertions.Expect(Transcript.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
+    }
+
     public Task<int> CountMessagesAsync(string text) => Bubbles.Filter(new() { HasText = text }).CountAsync();
 
     public async Task ClickQuickReplyAsync(string title)
