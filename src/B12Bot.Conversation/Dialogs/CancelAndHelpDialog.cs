@@ -1,0 +1,90 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using BotRuntime.Dialogs;
+using BotRuntime.Schema;
+
+namespace B12Bot.Conversation.Dialogs;
+
+/// <summary>
+/// The interruption base, like CoreBot's CancelAndHelpDialog: before the inner dialog sees a message, whole-message
+/// commands (help, cancel, restart, back) are handled at every step, and a question that is not an answer to the current
+/// step gets its FAQ answer, after which the current question is asked again.
+/// </summary>
+public abstract class CancelAndHelpDialog : ComponentDialog
+{
+    protected CancelAndHelpDialog(string dialogId, FaqMatcher matcher, B12Content content)
+        : base(dialogId)
+    {
+        Matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        Content = content ?? throw new ArgumentNullException(nameof(content));
+    }
+
+    protected FaqMatcher Matcher { get; }
+
+    protected B12Content Content { get; }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return await InterruptAsync(innerDc, cancellationToken).ConfigureAwait(false)
+               ?? await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the message is a valid answer to the step being asked (such answers are never interruptions).</summary>
+    protected abstract bool IsAnswerToCurrentStep(DialogContext innerDc, string text);
+
+    protected virtual async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(Content.Messages.Help), cancellationToken).ConfigureAwait(false);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    protected virtual async Task<DialogTurnResult> OnCancelAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(Content.Messages.NothingToCancel, MainTopicTitles()), cancellationToken).ConfigureAwait(false);
+        return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected virtual Task<DialogTurnResult> OnRestartAsync(DialogContext innerDc, CancellationToken cancellationToken) =>
+        OnCancelAsync(innerDc, cancellationToken);
+
+    protected virtual async Task<DialogTurnResult> OnBackAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(Content.Messages.NothingToGoBackTo), cancellationToken).ConfigureAwait(false);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    /// <summary>Answers a question asked mid-dialog, then asks the current step again.</summary>
+    protected virtual async Task<DialogTurnResult> OnQuestionAsync(DialogContext innerDc, FaqEntry entry, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(entry.Answer), cancellationToken).ConfigureAwait(false);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    /// <summary>The main topics' titles plus the walkthrough, as quick replies.</summary>
+    protected IEnumerable<string> MainTopicTitles() =>
+        Content.Messages.MainTopics.Select(id => Content.GetEntry(id).Title).Append(Content.Walkthrough.Title);
+
+    private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var activity = innerDc.Context.Activity;
+        if (!activity.IsType(ActivityTypes.Message) || string.IsNullOrWhiteSpace(activity.Text) || IsAnswerToCurrentStep(innerDc, activity.Text))
+        {
+            return null;
+        }
+
+        var match = Matcher.Match(activity.Text);
+        return match switch
+        {
+            { Kind: FaqMatchKind.Command, Command: BotCommand.Help } => await OnHelpAsync(innerDc, cancellationToken).ConfigureAwait(false),
+            { Kind: FaqMatchKind.Command, Command: BotCommand.Cancel } => await OnCancelAsync(innerDc, cancellationToken).ConfigureAwait(false),
+            { Kind: FaqMatchKind.Command, Command: BotCommand.Restart } => await OnRestartAsync(innerDc, cancellationToken).ConfigureAwait(false),
+            { Kind: FaqMatchKind.Command, Command: BotCommand.Back } => await OnBackAsync(innerDc, cancellationToken).ConfigureAwait(false),
+            { Kind: FaqMatchKind.Answer, Entry: { } entry } => await OnQuestionAsync(innerDc, entry, cancellationToken).ConfigureAwait(false),
+            _ => null, // not a command or a question: the step's own retry handles it
+        };
+    }
+}

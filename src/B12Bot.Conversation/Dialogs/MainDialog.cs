@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using BotRuntime.Dialogs;
+using BotRuntime.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace B12Bot.Conversation.Dialogs;
+
+/// <summary>
+/// Routes each message outside the walkthrough: an FAQ answer with follow-up quick replies, "not sure, did you mean"
+/// with the closest topics, the scope statement, small talk, commands, or the start of the symptom check.
+/// </summary>
+public sealed class MainDialog : ComponentDialog
+{
+    /// <summary>Longer messages are not matched (the emergency screen still reads them in full).</summary>
+    public const int MaxQuestionLength = 1000;
+
+    private const string RouteStep = "MainDialog.route";
+
+    private readonly FaqMatcher _matcher;
+    private readonly B12Content _content;
+    private readonly ILogger<MainDialog> _logger;
+
+    public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, ILogger<MainDialog> logger)
+        : base(nameof(MainDialog))
+    {
+        _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        _content = content ?? throw new ArgumentNullException(nameof(content));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
+        AddDialog(symptomCheck ?? throw new ArgumentNullException(nameof(symptomCheck)));
+        InitialDialogId = RouteStep;
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var text = MessageText(context.Activity);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await context.SendActivityAsync(Replies.Message(_content.Messages.NonText, MainTopics()), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (text.Length > MaxQuestionLength)
+        {
+            await context.SendActivityAsync(Replies.Message(_content.Messages.TooLong), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var match = _matcher.Match(text);
+        _logger.LogDebug("Message routed as {Kind}.", match.Kind);
+        var messages = _content.Messages;
+        Activity reply;
+        switch (match.Kind)
+        {
+            case FaqMatchKind.StartWalkthrough:
+                return await step.BeginDialogAsync(SymptomCheckDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+            case FaqMatchKind.Answer:
+                var entry = match.Entry!;
+                reply = Replies.Message(entry.Answer, entry.FollowUps.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title));
+                break;
+            case FaqMatchKind.Ambiguous when match.Alternatives.Count > 0:
+                reply = Replies.Message(NotSure(match.Alternatives), match.Alternatives.Select(a => a.Title).Append(_content.Walkthrough.Title));
+                break;
+            case FaqMatchKind.OutOfScope:
+                reply = Replies.Message(messages.OutOfScope, MainTopics());
+                break;
+            case FaqMatchKind.SmallTalk:
+                reply = Replies.Message(match.SmallTalk!.Reply, MainTopics());
+                break;
+            case FaqMatchKind.Command:
+                reply = match.Command switch
+                {
+                    BotCommand.Help => Replies.Message(messages.Help, MainTopics()),
+                    BotCommand.Cancel => Replies.Message(messages.NothingToCancel, MainTopics()),
+                    BotCommand.Restart => Replies.Message(messages.Restarted, MainTopics()),
+                    _ => Replies.Message(messages.NothingToGoBackTo, MainTopics()),
+                };
+                break;
+            default:
+                reply = Replies.Message(messages.Fallback, MainTopics());
+                break;
+        }
+
+        await context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.EndDialogAsync(step.Result, cancellationToken);
+
+    private string NotSure(IReadOnlyList<FaqEntry> alternatives)
+    {
+        var text = new StringBuilder(_content.Messages.NotSure);
+        foreach (var alternative in alternatives)
+        {
+            text.Append("\n- ").Append(alternative.Title);
+        }
+
+        return text.ToString();
+    }
+
+    private IEnumerable<string> MainTopics() =>
+        _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
+
+    /// <summary>The message's text, or for a card submit without text, its "text" (or first string) value.</summary>
+    private static string? MessageText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return activity.Text;
+        }
+
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            if (value.TryGetProperty("text", out var named) && named.ValueKind == JsonValueKind.String)
+            {
+                return named.GetString();
+            }
+
+            foreach (var property in value.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    return property.Value.GetString();
+                }
+            }
+        }
+
+        return activity.Value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using BotRuntime.Dialogs;
+using BotRuntime.Dialogs.Choices;
+using BotRuntime.Dialogs.Prompts;
+
+namespace B12Bot.Conversation.Dialogs;
+
+/// <summary>
+/// The symptom check: asks the walkthrough questions of dialogs/walkthrough.yaml one at a time (allergy, pregnancy,
+/// neurologic symptoms, absorption risks, diet, labs, medications), then gives the outcome of the guide's decision
+/// framework with a summary of the answers and next steps. Back, restart, cancel and help work at every step; an
+/// unclear answer gets the retry prompt; a question gets its FAQ answer and the current question again.
+/// </summary>
+public sealed class SymptomCheckDialog : CancelAndHelpDialog
+{
+    public const string DialogId = nameof(SymptomCheckDialog);
+
+    private const string QuestionStep = "SymptomCheck.question";
+    private const string AnswerPrompt = "SymptomCheck.answer";
+    private const string ProgressKey = "progress";
+
+    private readonly Walkthrough _walkthrough;
+    private readonly WalkthroughAnswerRecognizer _recognizer;
+
+    public SymptomCheckDialog(FaqMatcher matcher, B12Content content)
+        : base(DialogId, matcher, content)
+    {
+        ConversationJsonContext.EnsureRegistered();
+        _walkthrough = content.Walkthrough;
+        _recognizer = new WalkthroughAnswerRecognizer(_walkthrough);
+
+        // One question per pass: ask, record, then replace itself with the next pass (the SDK's loop pattern).
+        AddDialog(new WaterfallDialog(QuestionStep, [AskAsync, RecordAsync]));
+        AddDialog(new ChoicePrompt(AnswerPrompt, ValidateAnswerAsync) { Style = ListStyle.SuggestedAction });
+        InitialDialogId = QuestionStep;
+    }
+
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        SetProgress(innerDc, new SymptomCheckProgress());
+        await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Intro), cancellationToken).ConfigureAwait(false);
+        return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override bool IsAnswerToCurrentStep(DialogContext innerDc, string text)
+    {
+        var progress = GetProgress(innerDc);
+        return progress.QuestionIndex < _walkthrough.Questions.Count
+               && _recognizer.Recognize(_walkthrough.Questions[progress.QuestionIndex], text) >= 0;
+    }
+
+    protected override async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Help), cancellationToken).ConfigureAwait(false);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    protected override async Task<DialogTurnResult> OnCancelAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Cancelled, MainTopicTitles()), cancellationToken).ConfigureAwait(false);
+        return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<DialogTurnResult> OnRestartAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        SetProgress(innerDc, new SymptomCheckProgress());
+        await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Restarted), cancellationToken).ConfigureAwait(false);
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<DialogTurnResult> OnBackAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var progress = GetProgress(innerDc);
+        if (progress.QuestionIndex == 0)
+        {
+            await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.AtFirstQuestion), cancellationToken).ConfigureAwait(false);
+            await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        progress.QuestionIndex--;
+        progress.Answers.Remove(_walkthrough.Questions[progress.QuestionIndex].Id);
+        SetProgress(innerDc, progress);
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<DialogTurnResult> OnQuestionAsync(DialogContext innerDc, FaqEntry entry, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(Replies.Message(entry.Answer), cancellationToken).ConfigureAwait(false);
+        await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Resume), cancellationToken).ConfigureAwait(false);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    private Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var question = _walkthrough.Questions[GetProgress(step).QuestionIndex];
+        var choices = new List<Choice>(question.Choices.Count);
+        foreach (var choice in question.Choices)
+        {
+            choices.Add(new Choice(choice.Label) { Synonyms = [.. choice.Synonyms] });
+        }
+
+        return step.PromptAsync(AnswerPrompt, new PromptOptions
+        {
+            Prompt = Replies.Message(question.Prompt),
+            RetryPrompt = Replies.Message(_walkthrough.Retry + "\n\n" + question.Prompt),
+            Choices = choices,
+            Style = ListStyle.SuggestedAction,
+            Validations = question.Id,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Accepts what the content's own choice synonyms recognize ("nope", "I'm vegan", "not sure") besides what the
+    /// runtime's choice recognizer finds (labels, "1", "the second one").
+    /// </summary>
+    private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        var questionId = BotRuntime.Storage.StateJson.As<string>(prompt.Options.Validations);
+        var question = _walkthrough.Questions.FirstOrDefault(q => q.Id == questionId);
+        if (question is not null && _recognizer.Recognize(question, prompt.Context.Activity.Text) is var index and >= 0)
+        {
+            prompt.Recognized.Value = new FoundChoice { Value = question.Choices[index].Label, Index = index, Score = 1f };
+            prompt.Recognized.Succeeded = true;
+        }
+
+        return Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is not null);
+    }
+
+    private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var progress = GetProgress(step);
+        var question = _walkthrough.Questions[progress.QuestionIndex];
+        var found = (FoundChoice)step.Result!;
+        progress.Answers[question.Id] = question.Choices[found.Index].Value;
+        progress.QuestionIndex++;
+        SetProgress(step, progress);
+        if (progress.QuestionIndex < _walkthrough.Questions.Count)
+        {
+            return await step.ReplaceDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = _walkthrough.Decide(progress.Answers);
+        await step.Context.SendActivityAsync(Replies.Message(DescribeOutcome(outcome, progress.Answers), FollowUpTitles()), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(outcome.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The outcome, its notes, the answers given (as choice labels, never the user's own words) and next steps.</summary>
+    private string DescribeOutcome(WalkthroughOutcome outcome, IReadOnlyDictionary<string, string> answers)
+    {
+        var text = new StringBuilder();
+        text.Append(outcome.Title).Append("\n\n").Append(outcome.Text);
+        foreach (var note in _walkthrough.NotesFor(answers))
+        {
+            text.Append("\n\n").Append(note.Text);
+        }
+
+        text.Append("\n\n").Append(_walkthrough.SummaryHeading);
+        foreach (var question in _walkthrough.Questions)
+        {
+            if (answers.TryGetValue(question.Id, out var value) && question.FindChoice(value) is { } choice)
+            {
+                text.Append("\n- ").Append(question.Summary).Append(": ").Append(choice.Label);
+            }
+        }
+
+        text.Append("\n\n").Append(_walkthrough.NextSteps);
+        return text.ToString();
+    }
+
+    private IEnumerable<string> FollowUpTitles()
+    {
+        foreach (var id in (string[])["next_steps", "before_starting", "labs"])
+        {
+            if (Content.TryGetEntry(id, out var entry))
+            {
+                yield return entry.Title;
+            }
+        }
+    }
+
+    /// <summary>The progress lives in this component's own instance state, beside its inner dialog stack.</summary>
+    private static SymptomCheckProgress GetProgress(DialogContext innerDc) =>
+        DialogStateValues.Get<SymptomCheckProgress>(ComponentState(innerDc), ProgressKey) ?? new SymptomCheckProgress();
+
+    private static void SetProgress(DialogContext innerDc, SymptomCheckProgress progress) => ComponentState(innerDc)[ProgressKey] = progress;
+
+    private static IDictionary<string, object> ComponentState(DialogContext innerDc) =>
+        (innerDc.Parent?.ActiveDialog ?? throw new InvalidOperationException("The symptom check runs inside a dialog context.")).State;
+}

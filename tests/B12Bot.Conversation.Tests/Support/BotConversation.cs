@@ -1,0 +1,77 @@
+using B12Bot.Conversation.Bots;
+using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Safety;
+using BotRuntime.Schema;
+using BotRuntime.State;
+using BotRuntime.Storage;
+using BotRuntime.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace B12Bot.Conversation.Tests.Support;
+
+/// <summary>
+/// One conversation with the whole bot through the in-memory test adapter, wired as the host wires it: the emergency
+/// screen as middleware, then the bot. <see cref="SayAsync"/> returns everything the bot sent in that turn, and every
+/// reply is checked for the one rule that holds everywhere: only the urgent-care message has importance high.
+/// </summary>
+public sealed class BotConversation
+{
+    private readonly ContentFixture _fixture;
+    private readonly B12DialogBot _bot;
+
+    public BotConversation(ContentFixture fixture, string channelId = Channels.Test)
+    {
+        _fixture = fixture;
+        ConversationState = new ConversationState(new MemoryStorage());
+        var symptomCheck = new SymptomCheckDialog(fixture.Matcher, fixture.Content);
+        var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, NullLogger<MainDialog>.Instance);
+        _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content);
+        Screen = new EmergencyEscalationMiddleware(fixture.Detector, fixture.Content, ConversationState, NullLogger<EmergencyEscalationMiddleware>.Instance);
+        Adapter = new TestAdapter(channelId).Use(Screen);
+    }
+
+    public TestAdapter Adapter { get; }
+
+    public ConversationState ConversationState { get; }
+
+    public EmergencyEscalationMiddleware Screen { get; }
+
+    /// <summary>A transcript flow over this same conversation.</summary>
+    public TestFlow Flow() => new(Adapter, _bot);
+
+    public Task<List<Activity>> SayAsync(string text) => SendAsync(Adapter.MakeActivity(text));
+
+    public async Task<List<Activity>> SendAsync(Activity activity)
+    {
+        await Adapter.ProcessActivityAsync(activity, _bot.OnTurnAsync);
+        var replies = new List<Activity>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        foreach (var reply in replies)
+        {
+            if (reply.Importance == ActivityImportance.High)
+            {
+                Assert.Equal(_fixture.Content.Safety.UrgentMessage, reply.Text);
+            }
+        }
+
+        return replies;
+    }
+
+    public Task<List<Activity>> MembersAddedAsync(params string[] memberIds)
+    {
+        var update = Adapter.MakeActivity();
+        update.Type = ActivityTypes.ConversationUpdate;
+        update.Text = null;
+        update.MembersAdded = [.. memberIds.Select(id => new ChannelAccount(id, id))];
+        return SendAsync(update);
+    }
+
+    public static IReadOnlyList<string> QuickReplies(Activity activity) =>
+        activity.SuggestedActions?.Actions?.Select(a => a.Title ?? "").ToList() ?? [];
+
+    public static bool IsUrgent(Activity activity) => activity.Importance == ActivityImportance.High;
+}
