@@ -1,6 +1,18 @@
+using B12Bot.Conversation.Content;
 using B12Bot.Hosting;
 
-B12BotApplication.Build(args).Run();
+try
+{
+    B12BotApplication.Build(args).Run();
+}
+catch (ContentValidationException invalid)
+{
+    // A content error is the clinic's to fix: say exactly where, without a stack trace in the way.
+    Console.Error.WriteLine(invalid.Message);
+    return 1;
+}
+
+return 0;
 
 /// <summary>The host's entry point, public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

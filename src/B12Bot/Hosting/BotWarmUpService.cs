@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using B12Bot.Conversation.Content;
+using BotRuntime.AspNetCore;
+using BotRuntime.Builder;
+using BotRuntime.Dialogs.Prompts;
+using BotRuntime.Schema;
+using BotRuntime.Storage;
+using Activity = BotRuntime.Schema.Activity;
+
+namespace B12Bot.Hosting;
+
+/// <summary>
+/// Runs before the server listens: loads and validates the content (a bad file stops the host here, naming file and
+/// line), builds the FAQ index, and takes one real FAQ turn through the adapter so the first visitor does not pay for
+/// JIT compilation. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
+/// </summary>
+public sealed partial class BotWarmUpService(
+    IServiceProvider services,
+    BotHttpAdapter adapter,
+    IBot bot,
+    IStorage storage,
+    ILogger<BotWarmUpService> logger) : IHostedService
+{
+    private const string WarmUpChannel = "warmup";
+    private const string WarmUpConversation = "host-warm-up";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var content = services.GetRequiredService<B12Content>();
+        var question = content.Faq[0].Questions[0];
+
+        var turn = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "warm-up",
+            ChannelId = WarmUpChannel,
+            ServiceUrl = "http://127.0.0.1/",
+            From = new ChannelAccount("warm-up-user", role: RoleTypes.User),
+            Recipient = new ChannelAccount("warm-up-bot", role: RoleTypes.Bot),
+            Conversation = new ConversationAccount(WarmUpConversation),
+            Text = question,
+            DeliveryMode = DeliveryModes.ExpectReplies,
+            Locale = "en-US",
+        };
+        await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        _ = Task.Run(() =>
+        {
+            var recognizers = Stopwatch.GetTimestamp();
+            PromptRecognizers.WarmUp("en-us", RecognizerModels.Choice);
+            LogRecognizersWarm(Stopwatch.GetElapsedTime(recognizers).TotalMilliseconds);
+        }, CancellationToken.None);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded ({FaqEntries} FAQ entries) and first turn warmed in {ElapsedMs:F0} ms")]
+    private partial void LogWarm(int faqEntries, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prompt recognizers warmed in {ElapsedMs:F0} ms")]
+    private partial void LogRecognizersWarm(double elapsedMs);
+}
