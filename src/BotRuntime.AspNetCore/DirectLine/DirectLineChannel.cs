@@ -39,7 +39,7 @@ public sealed partial class DirectLineChannel(
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
-            Id = MemoryConversationHistoryStore.FormatId(conversation.Id, 0),
+            Id = DirectLineIds.ActivityId(conversation.Id, 0),
             Timestamp = time.GetUtcNow(),
             ChannelId = _options.ChannelId,
             ServiceUrl = serviceUrl,

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace BotRuntime.AspNetCore.DirectLine;
@@ -11,6 +12,10 @@ public static class DirectLineIds
 
     /// <summary>"dl_" marks a user id the channel made up and put in the token (the Direct Line convention).</summary>
     public static string NewUserId() => "dl_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>The id of a stored activity: <c>{conversationId}|{sequence:D7}</c>, as the Direct Line service forms them.</summary>
+    public static string ActivityId(string conversationId, long sequence) =>
+        string.Concat(conversationId, "|", sequence.ToString("D7", CultureInfo.InvariantCulture));
 
     public static bool IsValidUserId(string? value)
     {

@@ -64,9 +64,18 @@ public sealed class DirectLineOptions
     public int TokenRequestsPerMinute { get; set; } = 30;
 }
 
-/// <summary>Bounds of the in-memory conversation history.</summary>
+/// <summary>Where the conversation history lives, and its bounds.</summary>
 public sealed class DirectLineHistoryOptions
 {
+    /// <summary>
+    /// "Memory" (default: conversations end with the process) or "Sqlite" (a page reload after a restart resumes the
+    /// conversation; needs <see cref="DirectLineOptions.TokenSigningKey"/> so the page's token survives the restart too).
+    /// </summary>
+    public string Provider { get; set; } = "Memory";
+
+    /// <summary>The SQLite file for the "Sqlite" provider; a relative path is taken from the content root.</summary>
+    public string SqlitePath { get; set; } = "data/directline-history.db";
+
     /// <summary>A conversation with no activity for this long is forgotten (a reload after that starts a new one).</summary>
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(2);
 

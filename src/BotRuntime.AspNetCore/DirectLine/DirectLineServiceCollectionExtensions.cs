@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotRuntime.AspNetCore.DirectLine;
@@ -17,8 +18,8 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>
     /// Registers the self-hosted Direct Line channel (options from the <c>DirectLine</c> section, tokens, the in-memory
     /// history, streams, the page's token source and CORS). The bot is the <c>IBot</c> in DI, run through the
-    /// <see cref="BotHttpAdapter"/> that <c>AddBotHttpAdapter</c> registers. A history store registered before this
-    /// call replaces the in-memory one.
+    /// <see cref="BotHttpAdapter"/> that <c>AddBotHttpAdapter</c> registers. The history is in memory or in SQLite
+    /// (DirectLine:History:Provider); an <see cref="IConversationHistoryStore"/> registered before this call replaces both.
     /// </summary>
     public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,11 +33,27 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.BotTurnTimeout > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:BotTurnTimeout and KeepAliveInterval must be positive.")
             .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero, "DirectLine:History bounds must be positive.")
             .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://clinic.example (scheme, host, optional port) or *.")
+            .Validate(o => o.History.Provider is "Memory" or "Sqlite", "DirectLine:History:Provider must be \"Memory\" or \"Sqlite\".")
+            .Validate(o => o.History.Provider != "Sqlite" || (!string.IsNullOrWhiteSpace(o.History.SqlitePath) && !string.IsNullOrEmpty(o.TokenSigningKey)), "DirectLine:History:Provider \"Sqlite\" needs DirectLine:History:SqlitePath and DirectLine:TokenSigningKey (without a fixed key, tokens would not survive the restart the history survives).")
             .Validate(o => string.IsNullOrEmpty(o.WebChat.AzureSecret) || !string.IsNullOrEmpty(o.WebChat.Domain), "DirectLine:WebChat:AzureSecret needs DirectLine:WebChat:Domain (the Azure Direct Line URL).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConversationHistoryStore, MemoryConversationHistoryStore>();
+        services.TryAddSingleton<IConversationHistoryStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DirectLineOptions>>();
+            var history = options.Value.History;
+            var time = provider.GetRequiredService<TimeProvider>();
+            if (history.Provider != "Sqlite")
+            {
+                return new MemoryConversationHistoryStore(options, time);
+            }
+
+            var path = Path.IsPathRooted(history.SqlitePath)
+                ? history.SqlitePath
+                : Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, history.SqlitePath);
+            return new SqliteConversationHistoryStore(path, history, time);
+        });
         services.TryAddSingleton<ConversationStreamHub>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineCallerAuthenticator>();

@@ -89,6 +89,44 @@ public sealed class ChannelBrowserTests(ChromiumFixture chromium) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task With_the_SQLite_history_and_a_fixed_key_a_reload_after_a_restart_resumes_the_conversation()
+    {
+        var folder = Directory.CreateTempSubdirectory("directline-browser-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["DirectLine:History:Provider"] = "Sqlite",
+            ["DirectLine:History:SqlitePath"] = Path.Combine(folder, "history.db"),
+        };
+        var host = await DirectLineTestHost.StartAsync(settings);
+        var port = host.BaseAddress.Port;
+        DirectLineTestHost? restarted = null;
+        try
+        {
+            var chat = await ChatPage.OpenAsync(_context, host.BaseAddress);
+            await chat.ExpectMessageAsync(ScriptedTestBot.Welcome);
+            await chat.SendAsync("remember me");
+            await chat.ExpectMessageAsync("You said: remember me");
+
+            await host.DisposeAsync();
+            restarted = await DirectLineTestHost.StartAsync(settings, port: port);
+            await chat.ReloadAsync();
+
+            await chat.ExpectMessageAsync("You said: remember me");
+            await chat.SendAsync("still the same conversation");
+            await chat.ExpectMessageAsync("You said: still the same conversation");
+            Assert.Equal(1, await chat.CountMessagesAsync(ScriptedTestBot.Welcome));
+            Assert.DoesNotContain(restarted.Bot.Received, a => a.Type == "conversationUpdate");
+            await chat.ScreenshotAsync("channel-sqlite-after-restart");
+        }
+        finally
+        {
+            await (restarted ?? host).DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Markdown_from_the_bot_renders_and_the_users_text_never_runs_as_html()
     {
         await using var host = await DirectLineTestHost.StartAsync();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using BotRuntime.Schema;
 using Microsoft.Extensions.Options;
@@ -81,7 +80,7 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
             {
                 var sequence = ++entry.LastSequence;
                 var activity = activities[i];
-                activity.Id = FormatId(conversationId, sequence);
+                activity.Id = DirectLineIds.ActivityId(conversationId, sequence);
                 var json = JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity);
                 stored[i] = new StoredActivity(sequence, activity.Id, json);
                 entry.Activities.Add(stored[i]);
@@ -120,9 +119,6 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
             return ValueTask.FromResult<ActivityPage?>(new ActivityPage(page, page[^1].Sequence, start + count < all.Count));
         }
     }
-
-    public static string FormatId(string conversationId, long sequence) =>
-        string.Concat(conversationId, "|", sequence.ToString("D7", CultureInfo.InvariantCulture));
 
     private Entry? TryGetLive(string conversationId)
     {

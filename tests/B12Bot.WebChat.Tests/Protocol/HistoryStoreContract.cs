@@ -1,15 +1,19 @@
 using BotRuntime.AspNetCore.DirectLine;
 using BotRuntime.AspNetCore.DirectLine.History;
 using BotRuntime.Schema;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace B12Bot.WebChat.Tests.Protocol;
 
-/// <summary>The in-memory history keeps order and ids, and stays bounded in time, conversations and activities.</summary>
-public sealed class HistoryStoreTests
+/// <summary>
+/// What every history store does: keep order and ids, page by watermark, and stay bounded in time, conversations and
+/// activities. Run against the in-memory and the SQLite store.
+/// </summary>
+public abstract class HistoryStoreContract
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    protected abstract IConversationHistoryStore CreateStore(DirectLineHistoryOptions options);
 
     [Fact]
     public async Task Activities_get_sequential_ids_and_are_read_back_after_a_watermark()
@@ -64,7 +68,7 @@ public sealed class HistoryStoreTests
 
         for (var i = 0; i < 4; i++)
         {
-            _time.Advance(TimeSpan.FromMinutes(10));
+            Time.Advance(TimeSpan.FromMinutes(10));
             await store.AppendAsync("active", [Message("still here")], default);
         }
 
@@ -78,16 +82,16 @@ public sealed class HistoryStoreTests
     {
         var store = Store(maxConversations: 2);
         await store.TryCreateAsync(Conversation("old"), default);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
         await store.TryCreateAsync(Conversation("recent"), default);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
         await store.GetAsync("old", default);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.True(await store.TryCreateAsync(Conversation("new"), default));
 
-        Assert.Equal(2, store.Count);
         Assert.NotNull(await store.GetAsync("old", default));
+        Assert.NotNull(await store.GetAsync("new", default));
         Assert.Null(await store.GetAsync("recent", default));
     }
 
@@ -100,18 +104,50 @@ public sealed class HistoryStoreTests
         Assert.False(await store.TryCreateAsync(Conversation("c1"), default));
     }
 
-    private MemoryConversationHistoryStore Store(int maxActivities = 300, int maxConversations = 100, TimeSpan? idle = null) =>
-        new(Options.Create(new DirectLineOptions
+    [Fact]
+    public async Task Stored_json_is_the_activity_with_its_id()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("c1"), default);
+        await store.AppendAsync("c1", [Message("héllo 💉")], default);
+
+        var page = await store.ReadAsync("c1", 0, 10, default);
+        var activity = System.Text.Json.JsonSerializer.Deserialize(page!.Activities[0].Json.Span, BotJsonContext.Default.Activity);
+
+        Assert.Equal(("c1|0000001", "héllo 💉"), (activity!.Id, activity.Text));
+    }
+
+    [Fact]
+    public async Task Unknown_conversations_read_and_append_as_null()
+    {
+        var store = Store();
+
+        Assert.Null(await store.GetAsync("nope", default));
+        Assert.Null(await store.ReadAsync("nope", 0, 10, default));
+        Assert.Null(await store.AppendAsync("nope", [Message("x")], default));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_distinct_consecutive_sequences()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("c1"), default);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.AppendAsync("c1", [Message("m" + i), Message("n" + i)], default).AsTask()));
+
+        var page = await store.ReadAsync("c1", 0, 100, default);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), page!.Activities.Select(a => a.Sequence));
+    }
+
+    protected IConversationHistoryStore Store(int maxActivities = 300, int maxConversations = 100, TimeSpan? idle = null) =>
+        CreateStore(new DirectLineHistoryOptions
         {
-            History = new DirectLineHistoryOptions
-            {
-                MaxActivitiesPerConversation = maxActivities,
-                MaxConversations = maxConversations,
-                ConversationIdleTimeout = idle ?? TimeSpan.FromHours(2),
-            },
-        }), _time);
+            MaxActivitiesPerConversation = maxActivities,
+            MaxConversations = maxConversations,
+            ConversationIdleTimeout = idle ?? TimeSpan.FromHours(2),
+        });
 
-    private DirectLineConversation Conversation(string id) => new(id, "dl_user", null, null, _time.GetUtcNow());
+    protected DirectLineConversation Conversation(string id) => new(id, "dl_user", "Visitor", "en-GB", Time.GetUtcNow());
 
-    private static Activity Message(string text) => Activity.CreateMessageActivity(text);
+    protected static Activity Message(string text) => Activity.CreateMessageActivity(text);
 }
