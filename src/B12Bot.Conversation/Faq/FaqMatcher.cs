@@ -35,7 +35,7 @@ public sealed class FaqMatcher
     private const double KeywordStrength = 1.0;
     private const double TitleStrength = 0.9;
     private const double AnswerStrength = 0.3;
-    private const double UnknownTermWeight = 1.0;
+    private const double UnknownTermWeight = 0.6;
     private const double ShortUnknownTermWeight = 0.2;
     private const double CorrectedTermFactor = 0.85;
     private const double CoverageShare = 0.55;

@@ -138,7 +138,7 @@ public sealed class EmergencyDetector
             return EmergencyScreenResult.None;
         }
 
-        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true));
+        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, TextNormalizer.MaxScreenedLength));
         for (var i = 0; i < words.Length; i++)
         {
             words[i] = CorrectTowardsSignWord(words[i]);

@@ -11,8 +11,11 @@ namespace B12Bot.Conversation.Text;
 /// </summary>
 public static class TextNormalizer
 {
-    /// <summary>Longest input looked at; the rest of a very long message is ignored for matching.</summary>
+    /// <summary>Longest input the matcher looks at; the rest of a very long message is ignored for matching.</summary>
     public const int MaxInputLength = 2000;
+
+    /// <summary>Longest input the emergency screen reads: far more than any real message, but still bounded.</summary>
+    public const int MaxScreenedLength = 64_000;
 
     public static string Normalize(string? text) => Normalize(text.AsSpan(), keepSentenceMarks: false);
 
@@ -20,11 +23,11 @@ public static class TextNormalizer
     /// Normalizes <paramref name="text"/>. With <paramref name="keepSentenceMarks"/>, sentence ends (. ! ? ; and line
     /// breaks) become " . " and commas or colons become " , ", for readers that care about clause boundaries.
     /// </summary>
-    public static string Normalize(ReadOnlySpan<char> text, bool keepSentenceMarks)
+    public static string Normalize(ReadOnlySpan<char> text, bool keepSentenceMarks, int maxLength = MaxInputLength)
     {
-        if (text.Length > MaxInputLength)
+        if (text.Length > maxLength)
         {
-            text = text[..MaxInputLength];
+            text = text[..maxLength];
         }
 
         var builder = new StringBuilder(text.Length + 16);

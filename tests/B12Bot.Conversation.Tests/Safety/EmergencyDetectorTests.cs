@@ -126,4 +126,12 @@ public sealed class EmergencyDetectorTests(ContentFixture fixture) : IClassFixtu
         Assert.False(fixture.Detector.IsEmergency("\uD800\uFFFF\u0000..."));
         Assert.True(fixture.Detector.IsEmergency("ｃａｎｔ ｂｒｅａｔｈｅ"));
     }
+
+    [Fact]
+    public void An_emergency_at_the_end_of_a_long_message_is_still_found()
+    {
+        var story = string.Concat(Enumerable.Repeat("I had my b12 shot this morning and the nurse was lovely. ", 200));
+
+        Assert.True(fixture.Detector.IsEmergency(story + "Now my throat is closing up."));
+    }
 }

@@ -9,8 +9,15 @@ public static class RepositoryPaths
 
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
-    /// <summary>The team's shared development set, kept beside the repository (shared/eval/dev-set.json).</summary>
-    public static string DevSet => Path.Combine(Root, "..", "shared", "eval", "dev-set.json");
+    /// <summary>The team's development set: shared/eval/dev-set.json beside the repository, or the copy in eval/.</summary>
+    public static string DevSet
+    {
+        get
+        {
+            var shared = Path.Combine(Root, "..", "shared", "eval", "dev-set.json");
+            return File.Exists(shared) ? shared : Path.Combine(Root, "eval", "dev-set.json");
+        }
+    }
 
     public static string TestData(string name) => Path.Combine(Root, "tests", "B12Bot.Conversation.Tests", "Data", name);
 
