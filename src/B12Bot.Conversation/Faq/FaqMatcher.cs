@@ -17,9 +17,9 @@ public sealed class FaqMatcher
     public const double AnswerThreshold = 0.42;
 
     /// <summary>A winner at or above this score is answered whatever the runner-up scores.</summary>
-    public const double ConfidentThreshold = 0.62;
+    public const double ConfidentThreshold = 0.58;
 
-    public const double Margin = 0.07;
+    public const double Margin = 0.05;
 
     /// <summary>A modest winner is still answered when it is this far ahead of every other entry.</summary>
     public const double LeadThreshold = 0.3;
