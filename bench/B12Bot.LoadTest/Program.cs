@@ -218,7 +218,10 @@ internal sealed record LoadTestOptions(string? Url, int Connections, int Seconds
             int.Parse(Value("--connections") ?? "32", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--seconds") ?? "15", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture),
-            Value("--repo") ?? root?.FullName ?? Directory.GetCurrentDirectory(),
+            Value("--repo") ?? root?.FullName
+                ?? typeof(LoadTestOptions).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                    .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
+                ?? Directory.GetCurrentDirectory(),
             Value("--host-dll"));
     }
 }

@@ -68,5 +68,8 @@ static string FindRepoRoot()
         folder = folder.Parent;
     }
 
-    return folder?.FullName ?? Directory.GetCurrentDirectory();
+    return folder?.FullName
+        ?? typeof(EvalSet).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
+        ?? Directory.GetCurrentDirectory();
 }

@@ -15,7 +15,7 @@ public static class B12BotApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ResolveContentRoot() });
         builder.Configuration.AddRootAppSettings(builder.Environment.EnvironmentName);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -51,5 +51,19 @@ public static class B12BotApplication
         app.MapBotMessages();
         app.MapHealthChecks("/healthz");
         return app;
+    }
+
+    /// <summary>
+    /// The folder with the page (wwwroot): the current one under `dotnet run` (the project folder, so page edits show
+    /// at once), otherwise the copy beside the binary, so the host serves the page wherever it is started from.
+    /// </summary>
+    private static string? ResolveContentRoot()
+    {
+        if (Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")))
+        {
+            return null;
+        }
+
+        return Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
     }
 }
