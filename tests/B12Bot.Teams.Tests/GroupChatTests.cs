@@ -99,8 +99,12 @@ public sealed class GroupChatTests(ITestOutputHelper output)
             case "Action.Submit" when button.Data is JsonObject data:
                 return await teams.SubmitAsync(conversationId, card.Rendered!.MessageId!, (JsonObject)data.DeepClone());
             case "imBack" when button.Value?.GetValue<string>() is { } text:
-                var message = conversationId == ClinicTenant.GroupChatId ? teams.GroupChatMessage(text) : teams.PersonalChatMessage(text);
-                Assert.Equal(conversationId, message["conversation"]!["id"]!.GetValue<string>());
+                var message = conversationId switch
+                {
+                    ClinicTenant.PersonalChatId => teams.PersonalChatMessage(text),
+                    ClinicTenant.GroupChatId => teams.GroupChatMessage(text),
+                    _ => teams.ChannelThreadMessage(conversationId, text),
+                };
                 message["replyToId"] = card.Rendered!.MessageId;
                 return await teams.SendCustomActivityAsync(message);
             default:

@@ -20,6 +20,7 @@ public static partial class ClinicContent
     private static readonly Lazy<YamlMappingNode> Faq = new(() => Load("faq.yaml"));
     private static readonly Lazy<YamlMappingNode> Messages = new(() => Load("messages.yaml"));
     private static readonly Lazy<YamlMappingNode> Safety = new(() => Load("safety.yaml"));
+    private static readonly Lazy<YamlMappingNode> Walkthrough = new(() => Load("walkthrough.yaml"));
 
     /// <summary>The answer of FAQ entry <paramref name="id"/>, with the emergency number filled in.</summary>
     public static string FaqAnswer(string id) => Fill(Scalar(FaqEntry(id), "answer"));
@@ -34,6 +35,11 @@ public static partial class ClinicContent
     public static string Text(string key) => Fill(Scalar((YamlMappingNode)Messages.Value.Children[new YamlScalarNode("texts")], key));
 
     public static string UrgentMessage => Fill(Scalar(Safety.Value, "urgent_message"));
+
+    /// <summary>The symptom check's question <paramref name="id"/> as the bot asks it.</summary>
+    public static string WalkthroughPrompt(string id) =>
+        Fill(Scalar(((YamlSequenceNode)Walkthrough.Value.Children[new YamlScalarNode("questions")]).Children.Cast<YamlMappingNode>()
+            .Single(question => Scalar(question, "id") == id), "prompt"));
 
     /// <summary>
     /// The first sentence of <paramref name="text"/> in the form <see cref="Normalize"/> gives, to look for in a reply

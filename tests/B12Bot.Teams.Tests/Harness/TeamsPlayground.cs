@@ -214,6 +214,27 @@ public sealed class TeamsPlayground : IAsyncDisposable
         return message;
     }
 
+    /// <summary>A message from the signed-in user in a channel thread, without any mention (see <see cref="PersonalChatMessage"/>).</summary>
+    public JsonObject ChannelThreadMessage(string threadId, string text)
+    {
+        var channelId = threadId.Split(";messageid=")[0];
+        var message = PersonalChatMessage(text);
+        message["conversation"] = new JsonObject
+        {
+            ["id"] = threadId,
+            ["conversationType"] = "channel",
+            ["isGroup"] = true,
+            ["tenantId"] = ClinicTenant.TenantId,
+        };
+        message["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = ClinicTenant.TenantId },
+            ["team"] = new JsonObject { ["id"] = ClinicTenant.TeamId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
+        };
+        return message;
+    }
+
     /// <summary>
     /// The playground's "Mock an Activity → custom activity": the JSON is delivered to the bot verbatim (it must carry
     /// an "id"; <see cref="PersonalChatMessage"/> sets one).
