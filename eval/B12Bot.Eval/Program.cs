@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Runs a message set through POST /api/messages with expectReplies, one conversation per case, and prints FAQ accuracy,
 // emergency recall, false alarms on benign messages and out-of-scope handling.
-//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978]
+//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--transcript]
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
@@ -26,6 +26,19 @@ if (url is null)
 }
 
 using var http = new HttpClient { BaseAddress = new Uri(url) };
+if (args.Contains("--transcript"))
+{
+    // A sample visit, printed as Markdown: the README's sample conversation is this output.
+    string[] visit = ["are mic b12 injections safe?", "Common side effects", "how long does it take to work", "check my symptoms", "no", "no", "no", "yes", "not sure", "no", "no", "my lips are swelling and I can't breathe"];
+    await SampleConversation.PrintAsync(http, visit, Console.Out);
+    if (app is not null)
+    {
+        await app.StopAsync();
+    }
+
+    return 0;
+}
+
 var bot = new BotClient(http);
 var report = new EvalReport(content.Messages.OutOfScope.Trim());
 foreach (var faqCase in set.Faq)
