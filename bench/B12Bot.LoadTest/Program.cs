@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using BotRuntime.Schema;
+using Activity = BotRuntime.Schema.Activity;
 
 // Measures what a user waits for: FAQ turns through POST /api/messages (expectReplies) under concurrent load, and the
 // cold start of the host process to its first FAQ answer. Usage:
