@@ -148,7 +148,7 @@ public sealed partial class DirectLineChannel(
                 continue;
             }
 
-            StampReply(reply, conversation, activity.Id);
+            StampReply(reply, conversation);
             if (reply.IsType(ActivityTypes.Typing))
             {
                 hub.PublishTransient(conversation.Id, JsonSerializer.SerializeToUtf8Bytes(reply, BotJsonContext.Default.Activity));
@@ -172,7 +172,11 @@ public sealed partial class DirectLineChannel(
         return TurnOutcome.Completed;
     }
 
-    private void StampReply(Activity reply, DirectLineConversation conversation, string? replyToId)
+    /// <summary>
+    /// Channel-side fields of a reply. replyToId stays as the turn set it (the SDK leaves it out for replies to a
+    /// conversationUpdate on this channel, and Web Chat would otherwise wait for an activity it never receives).
+    /// </summary>
+    private void StampReply(Activity reply, DirectLineConversation conversation)
     {
         reply.Id = null;
         reply.Timestamp = time.GetUtcNow();
@@ -183,7 +187,6 @@ public sealed partial class DirectLineChannel(
         reply.ServiceUrl = null;
         reply.CallerId = null;
         reply.DeliveryMode = null;
-        reply.ReplyToId ??= replyToId;
     }
 
     private ChannelAccount BotAccount() => new(_options.BotId, _options.BotName, RoleTypes.Bot);

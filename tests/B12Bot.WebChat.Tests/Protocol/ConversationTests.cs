@@ -56,6 +56,7 @@ public sealed partial class ConversationTests : IAsyncLifetime
         Assert.Equal("webchat", welcome["channelId"]!.GetValue<string>());
         Assert.Equal(conversation.Id, welcome["conversation"]!["id"]!.GetValue<string>());
         Assert.Matches(IsoUtc(), welcome["timestamp"]!.GetValue<string>());
+        Assert.Null(welcome["replyToId"]); // nothing the client has: Web Chat would wait for it
         Assert.Equal(ScriptedTestBot.QuickReply, welcome["suggestedActions"]!["actions"]![0]!["title"]!.GetValue<string>());
         Assert.Equal("1", history["watermark"]!.GetValue<string>());
     }
