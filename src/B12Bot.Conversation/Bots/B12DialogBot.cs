@@ -4,6 +4,7 @@ using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
 using BotRuntime.State;
+using BotRuntime.Teams;
 
 namespace B12Bot.Conversation.Bots;
 
@@ -39,7 +40,28 @@ public sealed class B12DialogBot : ActivityHandler
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken);
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// In a Teams group chat or channel the bot introduces itself once, when it is the member added, and never greets
+    /// people who join later (Teams' guidance; Teams sends the bot's own arrival with only the bot in membersAdded).
+    /// Personal chats and Web Chat are welcomed when the user arrives, as before.
+    /// </summary>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.IsTeamsGroupConversation())
+        {
+            return activity.MembersAdded?.Exists(m => m.Id == activity.Recipient?.Id) == true
+                ? WelcomeOnceAsync(turnContext, cancellationToken)
+                : Task.CompletedTask;
+        }
+
+        return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
         {
