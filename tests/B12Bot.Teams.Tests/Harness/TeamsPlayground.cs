@@ -249,6 +249,18 @@ public sealed class TeamsPlayground : IAsyncDisposable
         return await CollectTurnAsync(from, [delivered], $"custom activity {id}");
     }
 
+    /// <summary>
+    /// One of the playground's "Mock an Activity" events (install, uninstall, botAdded, userAdded, channelRenamed, ...)
+    /// for <paramref name="conversationId"/>, exactly as the playground builds it; send it with
+    /// <see cref="SendCustomActivityAsync"/>.
+    /// </summary>
+    public async Task<JsonObject> MockActivityAsync(string conversationId, string type)
+    {
+        var query = $"?conversationId={Uri.EscapeDataString(conversationId)}&type={Uri.EscapeDataString(type)}";
+        var template = await _http.GetFromJsonAsync<JsonObject>("/_internal/v1/customActivities/template" + query, Cancellation);
+        return template ?? throw new InvalidOperationException($"The playground has no '{type}' activity for {conversationId}.");
+    }
+
     /// <summary>Messages the chat shows in <paramref name="conversationId"/> so far (user messages sent by tests are not echoed).</summary>
     public IReadOnlyList<RenderedMessage> RenderedIn(string conversationId) =>
         [.. Conversations.Snapshot().Select(f => new RenderedMessage(f)).Where(m => m.Action == "createMessage" && m.ConversationId == conversationId)];
