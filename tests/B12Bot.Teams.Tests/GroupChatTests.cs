@@ -62,6 +62,23 @@ public sealed class GroupChatTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_question_that_also_mentions_a_colleague_is_answered_without_echoing_the_mention()
+    {
+        await using var teams = await TeamsPlayground.StartAsync(output);
+
+        var turn = await teams.SendAsync(ClinicTenant.GroupChatId, "are b12 shots safe?", mentionBot: true, [("29:clinic-user-megan", "Megan Bowen")]);
+
+        TeamsAssert.Accepted(turn);
+        var delivered = turn.Delivered[0].Activity!;
+        Assert.Equal(2, delivered["entities"]!.AsArray().Count(e => e?["type"]?.GetValue<string>() == "mention"));
+        var answer = turn.Messages[0];
+        TeamsAssert.ShowsInChat(answer, ClinicTenant.GroupChatId);
+        TeamsAssert.Says(ClinicContent.FirstSentence(ClinicContent.FaqAnswer("safety")), answer);
+        Assert.DoesNotContain("<at>", turn.AllText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Megan", turn.AllText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Topic_choices_show_as_card_buttons_in_a_group_chat_and_pressing_one_answers_that_topic()
     {
         await using var teams = await TeamsPlayground.StartAsync(output);

@@ -107,23 +107,39 @@ public sealed class TeamsPlayground : IAsyncDisposable
     /// The signed-in user types <paramref name="text"/> in a chat or channel (a channel message starts a new thread),
     /// optionally @mentioning the bot the way the Teams compose box does ("&lt;at&gt;Bot&lt;/at&gt; " + a mention entity).
     /// </summary>
-    public async Task<TeamsTurn> SendAsync(string conversationId, string text, bool mentionBot = false)
+    public Task<TeamsTurn> SendAsync(string conversationId, string text, bool mentionBot = false) =>
+        SendAsync(conversationId, text, mentionBot, []);
+
+    /// <summary>As <see cref="SendAsync(string, string, bool)"/>, also @mentioning other people of the chat by name.</summary>
+    public async Task<TeamsTurn> SendAsync(string conversationId, string text, bool mentionBot, IReadOnlyList<(string Id, string Name)> mentionUsers)
     {
         var from = Log.Count;
-        var sentText = mentionBot ? $"{ClinicTenant.BotMentionText} {text}" : text;
+        var userMentions = string.Concat(mentionUsers.Select(u => $"<at>{u.Name}</at> "));
+        var sentText = (mentionBot ? $"{ClinicTenant.BotMentionText} " : string.Empty) + userMentions + text;
         var body = new JsonObject
         {
             ["from"] = new JsonObject { ["id"] = ClinicTenant.CurrentUserId },
             ["text"] = sentText,
             ["textFormat"] = "plain",
         };
+        var mentions = new JsonArray();
         if (mentionBot)
         {
-            body["mentions"] = new JsonArray(new JsonObject
+            mentions.Add(new JsonObject
             {
                 ["mentioned"] = new JsonObject { ["id"] = ClinicTenant.BotId },
                 ["text"] = ClinicTenant.BotMentionText,
             });
+        }
+
+        foreach (var (id, name) in mentionUsers)
+        {
+            mentions.Add(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = id }, ["text"] = $"<at>{name}</at>" });
+        }
+
+        if (mentions.Count > 0)
+        {
+            body["mentions"] = mentions;
         }
 
         var response = await PostAsync($"/_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", body);
