@@ -141,15 +141,18 @@ public sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The Agents Playground exited with code {_process.ExitCode} while starting.\n{Describe()}");
             }
 
-            if (_output.Select(line => ListeningOn().Match(line)).FirstOrDefault(m => m.Success) is { } listening
-                && int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != Port)
+            // It prints "Listening on PORT" once its server is up; only then is a pong on PORT surely its own.
+            if (_output.Select(line => ListeningOn().Match(line)).FirstOrDefault(m => m.Success) is { } listening)
             {
-                throw new PortTakenException();
-            }
+                if (int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != Port)
+                {
+                    throw new PortTakenException();
+                }
 
-            if (await PingAsync(http, cancellationToken))
-            {
-                return;
+                if (await PingAsync(http, cancellationToken))
+                {
+                    return;
+                }
             }
 
             if (waited.Elapsed > StartTimeout)
