@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-for dir in src/B12Bot/ClientApp appPackage; do
+for dir in src/B12Bot/ClientApp appPackage tests/B12Bot.Teams.Tests/playground; do
   if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
     echo "== npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
