@@ -39,17 +39,5 @@ public static class SampleConversation
         }
     }
 
-    private static Activity Turn(string conversationId, string? text) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Webchat,
-        ServiceUrl = "http://127.0.0.1:9/",
-        From = new ChannelAccount("visitor", "Visitor", RoleTypes.User),
-        Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
-        Conversation = new ConversationAccount(conversationId),
-        Text = text,
-        Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
-    };
+    private static Activity Turn(string conversationId, string? text) => BotClient.Message(conversationId, text, Channels.Webchat);
 }
