@@ -58,10 +58,11 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues");
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
+        var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var synonymsNode = reader.Get(root, "synonyms");
@@ -125,7 +126,7 @@ public static partial class B12ContentLoader
             }
         }
 
-        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues };
+        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords };
     }
 
     private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)

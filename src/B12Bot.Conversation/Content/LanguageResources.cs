@@ -9,4 +9,7 @@ public sealed class LanguageResources
 
     /// <summary>Concepts that say what kind of answer is wanted; they weigh more when matching.</summary>
     public IReadOnlyList<string> IntentCues { get; init; } = [];
+
+    /// <summary>Concepts that tie a message to B12 itself (b12, injection, deficiency ...), as opposed to health in general.</summary>
+    public IReadOnlyList<string> AnchorWords { get; init; } = [];
 }

@@ -60,7 +60,16 @@ public sealed class MainDialog : ComponentDialog
                 return await step.BeginDialogAsync(SymptomCheckDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
             case FaqMatchKind.Answer:
                 var entry = match.Entry!;
-                reply = Replies.Message(entry.Answer, entry.FollowUps.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title));
+                if (match.Also is { } also)
+                {
+                    // The message asked two things: answer the first here, the second (with the suggestions) below.
+                    await context.SendActivityAsync(Replies.Message(entry.Answer), cancellationToken).ConfigureAwait(false);
+                    entry = also;
+                }
+
+                // A close call offers the runner-up first, then the usual follow-ups.
+                reply = Replies.Message(entry.Answer, match.Alternatives.Select(a => a.Title)
+                    .Concat(entry.FollowUps.Select(id => _content.GetEntry(id).Title)).Distinct().Take(3).Append(_content.Walkthrough.Title));
                 break;
             case FaqMatchKind.Ambiguous when match.Alternatives.Count > 0:
                 reply = Replies.Message(NotSure(match.Alternatives), match.Alternatives.Select(a => a.Title).Append(_content.Walkthrough.Title));

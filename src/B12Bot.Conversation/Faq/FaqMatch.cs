@@ -10,7 +10,13 @@ public sealed class FaqMatch
     /// <summary>The entry to answer with (for <see cref="FaqMatchKind.Answer"/>).</summary>
     public FaqEntry? Entry { get; init; }
 
-    /// <summary>The closest entries, best first (two or three for <see cref="FaqMatchKind.Ambiguous"/>).</summary>
+    /// <summary>A second entry to answer after <see cref="Entry"/>, when the message clearly asks two different things.</summary>
+    public FaqEntry? Also { get; init; }
+
+    /// <summary>
+    /// The closest entries, best first: two or three for <see cref="FaqMatchKind.Ambiguous"/>; for a close-call
+    /// <see cref="FaqMatchKind.Answer"/>, the runners-up worth offering beside the answer.
+    /// </summary>
     public IReadOnlyList<FaqEntry> Alternatives { get; init; } = [];
 
     /// <summary>Confidence of the best candidate, 0 to 1.</summary>
@@ -22,7 +28,7 @@ public sealed class FaqMatch
 
     public override string ToString() => Kind switch
     {
-        FaqMatchKind.Answer => $"Answer {Entry?.Id} ({Score:0.00})",
+        FaqMatchKind.Answer => $"Answer {Entry?.Id}{(Also is null ? "" : " + " + Also.Id)} ({Score:0.00})",
         FaqMatchKind.Ambiguous => $"Ambiguous [{string.Join(", ", Alternatives.Select(a => a.Id))}] ({Score:0.00})",
         FaqMatchKind.SmallTalk => $"SmallTalk {SmallTalk?.Id}",
         FaqMatchKind.Command => $"Command {Command}",

@@ -26,11 +26,31 @@ public sealed class FaqMatcher
 
     public const double WideMargin = 0.2;
 
+    /// <summary>
+    /// A winner at or above this score that leads by at least <see cref="CloseCallMargin"/> is still answered, with the
+    /// runner-up offered beside it: the top entry is right far more often than not, and a "did you mean" list answers nothing.
+    /// </summary>
+    public const double CloseCallThreshold = 0.3;
+
+    public const double CloseCallMargin = 0.01;
+
     /// <summary>A message without topic words is only answered when it matches at least this well.</summary>
     public const double OffTopicAnswerThreshold = 0.85;
 
     /// <summary>Below this, a message with no topic word is out of scope rather than ambiguous.</summary>
     public const double AmbiguousFloor = 0.22;
+
+    /// <summary>
+    /// A message that names something the content never mentions ("covid", "ozempic") and nothing B12-specific is only
+    /// answered when it matches at least this well: "what are the symptoms of covid" is not a B12 question.
+    /// </summary>
+    public const double UnanchoredAnswerThreshold = 0.95;
+
+    /// <summary>How much a clause that is not a question counts against the whole message (stories before the question).</summary>
+    private const double StatementClauseFactor = 0.9;
+
+    /// <summary>Unknown words this long or longer may be the subject of the message.</summary>
+    private const int SubjectWordLength = 4;
 
     private const double KeywordStrength = 1.0;
     private const double TitleStrength = 0.9;
@@ -55,6 +75,7 @@ public sealed class FaqMatcher
     private readonly double[] _phrasingWeight;
     private readonly int _docCount;
     private readonly bool[] _isTopicTerm;
+    private readonly bool[] _isAnchorTerm;
     private readonly Dictionary<string, int> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
@@ -212,6 +233,18 @@ public sealed class FaqMatcher
             }
         }
 
+        _isAnchorTerm = new bool[_termIds.Count];
+        foreach (var anchor in content.Language.AnchorWords)
+        {
+            foreach (var term in _analyzer.TermsOf(anchor))
+            {
+                if (_termIds.TryGetValue(term, out var id))
+                {
+                    _isAnchorTerm[id] = true;
+                }
+            }
+        }
+
         // Exact phrasings and titles (buttons send titles back) go straight to their entry.
         for (var d = 0; d < faq.Count; d++)
         {
@@ -303,41 +336,42 @@ public sealed class FaqMatcher
         var docScores = ArrayPool<double>.Shared.Rent(_docCount);
         try
         {
-            var (hasTopic, total) = ScoreInto(analyzed, docScores);
-            if (total <= 0)
+            var reading = ScoreMessage(analyzed, docScores);
+            if (reading.Total <= 0)
             {
-                return new FaqMatch { Kind = hasTopic ? FaqMatchKind.Unrecognized : FaqMatchKind.OutOfScope };
+                return new FaqMatch { Kind = reading.HasTopic ? FaqMatchKind.Unrecognized : FaqMatchKind.OutOfScope };
             }
 
-            int best = -1, second = -1;
-            for (var d = 0; d < _docCount; d++)
-            {
-                if (best < 0 || docScores[d] > docScores[best])
-                {
-                    second = best;
-                    best = d;
-                }
-                else if (second < 0 || docScores[d] > docScores[second])
-                {
-                    second = d;
-                }
-            }
-
+            var (best, second) = TopTwo(docScores);
             var bestScore = docScores[best];
             var secondScore = second >= 0 ? docScores[second] : 0;
-            if (!hasTopic && bestScore < OffTopicAnswerThreshold)
+            if (!reading.HasTopic && bestScore < OffTopicAnswerThreshold)
             {
                 return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestScore };
             }
 
-            if (bestScore >= ConfidentThreshold
-                || (bestScore >= AnswerThreshold && bestScore - secondScore >= Margin)
-                || (bestScore >= LeadThreshold && bestScore - secondScore >= WideMargin))
+            if (!reading.HasAnchor && reading.HasUnknownSubject && bestScore < UnanchoredAnswerThreshold)
             {
-                return ForDoc(best, bestScore);
+                return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestScore };
             }
 
-            if (!hasTopic && bestScore < AmbiguousFloor)
+            if (IsClearWinner(bestScore, secondScore))
+            {
+                var match = ForDoc(best, bestScore);
+                return reading.SecondQuestionDoc >= 0 && reading.SecondQuestionDoc != best && match.Kind == FaqMatchKind.Answer
+                       && reading.SecondQuestionDoc < _content.Faq.Count
+                    ? new FaqMatch { Kind = match.Kind, Entry = match.Entry, Score = bestScore, Also = _content.Faq[reading.SecondQuestionDoc] }
+                    : match;
+            }
+
+            if (reading.HasTopic && bestScore >= CloseCallThreshold && bestScore - secondScore >= CloseCallMargin && best < _content.Faq.Count)
+            {
+                var alternatives = Alternatives(docScores, bestScore);
+                alternatives.Remove(_content.Faq[best]);
+                return new FaqMatch { Kind = FaqMatchKind.Answer, Entry = _content.Faq[best], Score = bestScore, Alternatives = alternatives };
+            }
+
+            if (!reading.HasTopic && bestScore < AmbiguousFloor)
             {
                 return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestScore };
             }
@@ -350,11 +384,111 @@ public sealed class FaqMatcher
         }
     }
 
+    private static bool IsClearWinner(double bestScore, double secondScore) =>
+        bestScore >= ConfidentThreshold
+        || (bestScore >= AnswerThreshold && bestScore - secondScore >= Margin)
+        || (bestScore >= LeadThreshold && bestScore - secondScore >= WideMargin);
+
+    private (int Best, int Second) TopTwo(double[] docScores)
+    {
+        int best = -1, second = -1;
+        for (var d = 0; d < _docCount; d++)
+        {
+            if (best < 0 || docScores[d] > docScores[best])
+            {
+                second = best;
+                best = d;
+            }
+            else if (second < 0 || docScores[d] > docScores[second])
+            {
+                second = d;
+            }
+        }
+
+        return (best, second);
+    }
+
     /// <summary>
-    /// Fills <paramref name="docScores"/> (at least one slot per document) with each document's score: the share of the
-    /// message's weighted terms it explains, blended with its best phrasing's weighted Dice similarity.
+    /// Scores the whole message, then each clause on its own: a story followed by a question ("my sister gets these
+    /// shots at a spa ... is it safe?") is about its question, and two questions in one message can both be answered.
+    /// Each entry keeps its best reading (the whole message, or a question clause; a statement clause counts a little
+    /// less and only when the message asks nothing).
     /// </summary>
-    private (bool HasTopic, double Total) ScoreInto(AnalyzedText analyzed, double[] docScores)
+    private MessageReading ScoreMessage(AnalyzedText analyzed, double[] docScores)
+    {
+        var whole = ScoreInto(analyzed, AllClauses, docScores);
+        if (whole.Total <= 0 || analyzed.ClauseCount < 2)
+        {
+            return whole;
+        }
+
+        var anyQuestion = false;
+        for (var c = 0; c < analyzed.ClauseCount; c++)
+        {
+            anyQuestion |= analyzed.ClauseIsQuestion[c] && analyzed.TermClause.Contains(c);
+        }
+
+        var clauseScores = ArrayPool<double>.Shared.Rent(_docCount);
+        try
+        {
+            int firstDoc = -1, secondDoc = -1;
+            double firstScore = 0, secondScore = 0;
+            for (var c = 0; c < analyzed.ClauseCount; c++)
+            {
+                var isQuestion = analyzed.ClauseIsQuestion[c];
+                if ((anyQuestion && !isQuestion) || !analyzed.TermClause.Contains(c))
+                {
+                    continue;
+                }
+
+                var clause = ScoreInto(analyzed, c, clauseScores);
+                if (clause.Total <= 0 || !clause.HasTopic)
+                {
+                    continue;
+                }
+
+                var factor = isQuestion ? 1.0 : StatementClauseFactor;
+                for (var d = 0; d < _docCount; d++)
+                {
+                    docScores[d] = Math.Max(docScores[d], factor * clauseScores[d]);
+                }
+
+                // Remember the two best clearly-answered questions, for a message that asks two things.
+                var (best, second) = TopTwo(clauseScores);
+                var score = clauseScores[best];
+                if (isQuestion && IsClearWinner(score, second >= 0 ? clauseScores[second] : 0) && best != firstDoc)
+                {
+                    if (score > firstScore)
+                    {
+                        (secondDoc, secondScore) = (firstDoc, firstScore);
+                        (firstDoc, firstScore) = (best, score);
+                    }
+                    else if (score > secondScore && best != secondDoc)
+                    {
+                        (secondDoc, secondScore) = (best, score);
+                    }
+                }
+            }
+
+            // The message's winner is answered; the other clearly-answered question (if any) is answered too.
+            var (overall, _) = TopTwo(docScores);
+            var also = firstDoc >= 0 && firstDoc != overall ? firstDoc : secondDoc >= 0 && secondDoc != overall ? secondDoc : -1;
+            return whole with { SecondQuestionDoc = also };
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(clauseScores);
+        }
+    }
+
+    private const int AllClauses = -1;
+
+    /// <summary>
+    /// Fills <paramref name="docScores"/> (at least one slot per document) with each document's score for the message, or
+    /// for one clause of it: the share of the weighted terms it explains, blended with its best phrasing's weighted Dice
+    /// similarity.
+    /// </summary>
+    private MessageReading ScoreInto(AnalyzedText analyzed, int clause, double[] docScores)
     {
         var phrasingOverlap = ArrayPool<double>.Shared.Rent(_phrasingDoc.Length);
         var bestSimilarity = ArrayPool<double>.Shared.Rent(_docCount);
@@ -365,10 +499,12 @@ public sealed class FaqMatcher
             Array.Clear(bestSimilarity, 0, _docCount);
             var total = 0.0;
             var hasTopic = false;
+            var hasAnchor = false;
+            var hasUnknownSubject = false;
             var terms = analyzed.Terms;
             for (var i = 0; i < terms.Count; i++)
             {
-                if (IndexOf(terms, terms[i]) < i)
+                if ((clause != AllClauses && analyzed.TermClause[i] != clause) || SeenBefore(analyzed, i, clause))
                 {
                     continue; // count each term once
                 }
@@ -379,12 +515,14 @@ public sealed class FaqMatcher
                     // Words the content never uses still count against every entry, so "what time is it in tokyo"
                     // cannot ride on "time" alone; one- and two-letter scraps ("r", "u2") barely count.
                     total += (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
+                    hasUnknownSubject |= terms[i].Length >= SubjectWordLength && IsLetters(terms[i]);
                     continue;
                 }
 
                 var weight = _idf[id] * factor;
                 total += weight;
                 hasTopic |= _isTopicTerm[id];
+                hasAnchor |= _isAnchorTerm[id];
                 foreach (var (doc, strength) in _docPostings[id])
                 {
                     docScores[doc] += weight * strength;
@@ -398,7 +536,7 @@ public sealed class FaqMatcher
 
             if (total <= 0)
             {
-                return (hasTopic, 0);
+                return new MessageReading(hasTopic, hasAnchor, hasUnknownSubject, 0);
             }
 
             for (var p = 0; p < _phrasingDoc.Length; p++)
@@ -419,13 +557,47 @@ public sealed class FaqMatcher
                 docScores[d] = (CoverageShare * docScores[d] / total) + ((1 - CoverageShare) * bestSimilarity[d]);
             }
 
-            return (hasTopic, total);
+            return new MessageReading(hasTopic, hasAnchor, hasUnknownSubject, total);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(phrasingOverlap);
             ArrayPool<double>.Shared.Return(bestSimilarity);
         }
+    }
+
+    private static bool SeenBefore(AnalyzedText analyzed, int index, int clause)
+    {
+        var terms = analyzed.Terms;
+        for (var i = 0; i < index; i++)
+        {
+            if ((clause == AllClauses || analyzed.TermClause[i] == clause) && string.Equals(terms[i], terms[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What scoring learned about a message besides the scores.</summary>
+    private readonly record struct MessageReading(bool HasTopic, bool HasAnchor, bool HasUnknownSubject, double Total)
+    {
+        /// <summary>A second entry that another question in the message clearly asks for, or -1.</summary>
+        public int SecondQuestionDoc { get; init; } = -1;
     }
 
     private List<FaqEntry> Alternatives(double[] docScores, double bestScore)
@@ -522,7 +694,7 @@ public sealed class FaqMatcher
     {
         var analyzed = _analyzer.Analyze(text);
         var scores = new double[_docCount];
-        _ = ScoreInto(analyzed, scores);
+        _ = ScoreMessage(analyzed, scores);
         var order = Enumerable.Range(0, _docCount).OrderByDescending(d => scores[d]).Take(count);
         return [.. order.Select(d => (d == _content.Faq.Count ? "(walkthrough)" : _content.Faq[d].Id, Math.Round(scores[d], 3)))];
     }
@@ -575,19 +747,6 @@ public sealed class FaqMatcher
         }
 
         return false;
-    }
-
-    private static int IndexOf(List<string> terms, string term)
-    {
-        for (var i = 0; i < terms.Count; i++)
-        {
-            if (string.Equals(terms[i], term, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static void Raise(Dictionary<string, double> strengths, string term, double strength)

@@ -3,12 +3,15 @@ namespace B12Bot.Conversation.Text;
 /// <summary>A message as the matcher sees it: its words (typos corrected) and the concepts and stems they map to.</summary>
 public sealed class AnalyzedText
 {
-    public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected)
+    public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
+        List<bool>? clauseIsQuestion = null)
     {
         Normalized = normalized;
         Words = words;
         Terms = terms;
         TermWasCorrected = termWasCorrected;
+        TermClause = termClause ?? [.. Enumerable.Repeat(0, terms.Count)];
+        ClauseIsQuestion = clauseIsQuestion ?? [true];
     }
 
     /// <summary>The normalized text, before typo correction.</summary>
@@ -22,4 +25,15 @@ public sealed class AnalyzedText
 
     /// <summary>For each term, whether it came from a corrected typo (such terms count a little less).</summary>
     public List<bool> TermWasCorrected { get; }
+
+    /// <summary>
+    /// For each term, the clause it belongs to: clauses end at sentence marks (". ! ? ;" and line breaks) and where "and",
+    /// "also" or "but" starts a new question ("are they safe and how often do I need them").
+    /// </summary>
+    public List<int> TermClause { get; }
+
+    /// <summary>For each clause, whether it reads as a question (a question word, or an opening "is/can/should ...").</summary>
+    public List<bool> ClauseIsQuestion { get; }
+
+    public int ClauseCount => ClauseIsQuestion.Count;
 }

@@ -67,8 +67,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var normalized = TextNormalizer.Normalize(text);
-        var words = TextNormalizer.Tokenize(normalized);
+        var (normalized, words, clauseStarts) = SplitClauses(text);
         var corrected = new bool[words.Length];
         if (correctTypos)
         {
@@ -90,13 +89,23 @@ public sealed class TermAnalyzer
 
         var terms = new List<string>(words.Length);
         var termCorrected = new List<bool>(words.Length);
+        var termClause = new List<int>(words.Length);
+        var clauseIsQuestion = new List<bool>(2);
+        var clause = -1;
         var position = 0;
         while (position < words.Length)
         {
-            if (TryMatchPhrase(stems, position, out var concept, out var length))
+            if (clauseStarts[position])
+            {
+                clause++;
+                clauseIsQuestion.Add(IsQuestionClause(words, position, clauseStarts));
+            }
+
+            if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
             {
                 terms.Add(concept);
                 termCorrected.Add(AnyCorrected(corrected, position, length));
+                termClause.Add(clause);
                 position += length;
                 continue;
             }
@@ -114,12 +123,82 @@ public sealed class TermAnalyzer
                 }
 
                 termCorrected.Add(corrected[position]);
+                termClause.Add(clause);
             }
 
             position++;
         }
 
-        return new AnalyzedText(normalized, words, terms, termCorrected);
+        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion);
+    }
+
+    /// <summary>
+    /// The words of a message (normalized, no punctuation) and where its clauses start: after a sentence mark, and where
+    /// "and", "also", "but" or "plus" opens a new question ("... safe and how often do I need them").
+    /// </summary>
+    private static (string Normalized, string[] Words, bool[] ClauseStarts) SplitClauses(string? text)
+    {
+        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true));
+        var words = new List<string>(tokens.Length);
+        var starts = new List<bool>(tokens.Length);
+        var markBefore = true;
+        foreach (var token in tokens)
+        {
+            if (token is "." or ",")
+            {
+                markBefore |= token == ".";
+                continue;
+            }
+
+            words.Add(token);
+            starts.Add(markBefore);
+            markBefore = false;
+        }
+
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (!starts[i] && words[i - 1] is "and" or "also" or "but" or "plus" && OpensQuestion(words, i))
+            {
+                starts[i] = true;
+            }
+        }
+
+        var array = words.ToArray();
+        return (string.Join(' ', array), array, [.. starts]);
+    }
+
+    private static bool OpensQuestion(List<string> words, int i) =>
+        IsQuestionWord(words[i])
+        || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
+            && i + 1 < words.Count && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
+
+    private static bool IsQuestionWord(string word) =>
+        word is "how" or "hows" or "what" or "whats" or "why" or "when" or "where" or "which" or "who" or "whos";
+
+    private static bool IsQuestionClause(string[] words, int start, bool[] clauseStarts)
+    {
+        var first = start;
+        while (first < words.Length && (first == start || !clauseStarts[first])
+               && words[first] is "so" or "ok" or "okay" or "and" or "but" or "also" or "hi" or "hey" or "hello" or "well" or "um" or "then" or "plus" or "just" or "please" or "oh")
+        {
+            first++;
+        }
+
+        if (first < words.Length && (first == start || !clauseStarts[first])
+            && words[first] is "is" or "are" or "am" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did" or "may" or "must" or "any" or "r")
+        {
+            return true;
+        }
+
+        for (var i = start; i < words.Length && (i == start || !clauseStarts[i]); i++)
+        {
+            if (IsQuestionWord(words[i]) || words[i] is "wonder" or "wondering" or "curious" or "question")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The distinct terms of a content phrase (no typo correction: content is spelt as written).</summary>
@@ -164,7 +243,7 @@ public sealed class TermAnalyzer
         list.Add((stems, concept));
     }
 
-    private bool TryMatchPhrase(string[] stems, int position, out string concept, out int length)
+    private bool TryMatchPhrase(string[] stems, int position, bool[] clauseStarts, out string concept, out int length)
     {
         if (_phrasesByFirstStem.TryGetValue(stems[position], out var candidates))
         {
@@ -178,7 +257,7 @@ public sealed class TermAnalyzer
                 var matches = true;
                 for (var i = 1; i < phrase.Length; i++)
                 {
-                    if (!string.Equals(stems[position + i], phrase[i], StringComparison.Ordinal))
+                    if (clauseStarts[position + i] || !string.Equals(stems[position + i], phrase[i], StringComparison.Ordinal))
                     {
                         matches = false;
                         break;

@@ -63,6 +63,20 @@ public sealed class WelcomeAndFaqTranscriptTests(ContentFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Two_questions_in_one_message_get_both_answers()
+    {
+        var chat = new BotConversation(fixture);
+        var safety = fixture.Content.GetEntry("safety");
+        var schedule = fixture.Content.GetEntry("schedule_monitoring");
+
+        var replies = await chat.SayAsync("are b12 shots safe and how often do i need them");
+
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(new[] { safety.Answer, schedule.Answer }.Order(StringComparer.Ordinal), replies.Select(r => r.Text!).Order(StringComparer.Ordinal));
+        Assert.Contains("Check my symptoms", BotConversation.QuickReplies(replies[^1]));
+    }
+
+    [Fact]
     public async Task Clicking_a_follow_up_answers_that_topic()
     {
         var chat = new BotConversation(fixture);

@@ -19,6 +19,9 @@ public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelpe
                      ("dev set", RepositoryPaths.DevSet),
                      ("held-out set", RepositoryPaths.TestData("paraphrase-set.json")),
                      ("second held-out set", RepositoryPaths.TestData("unseen-set.json")),
+                     ("fresh batch 1", RepositoryPaths.TestData("fresh-batch-1.json")),
+                     ("fresh batch 2", RepositoryPaths.TestData("fresh-batch-2.json")),
+                     ("fresh batch 3", RepositoryPaths.TestData("fresh-batch-3.json")),
                  })
         {
             var set = EvaluationSet.Load(path);
@@ -40,6 +43,7 @@ public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelpe
             Assert.Equal(0, falseAlarms);
         }
 
-        Assert.All(results, accuracy => Assert.True(accuracy >= 0.9, $"accuracy {accuracy:P1}"));
+        // Every set is at 98% or more today; the bar sits a little under that.
+        Assert.All(results, accuracy => Assert.True(accuracy >= 0.95, $"accuracy {accuracy:P1}"));
     }
 }

@@ -144,6 +144,49 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     }
 
     [Theory]
+    [InlineData("are b12 shots safe and how often do i need them", "safety", "schedule_monitoring")]
+    [InlineData("what are the side effects? also can i do the jab myself at home", "side_effects", "administration")]
+    public void A_message_with_two_questions_answers_both(string text, string first, string second)
+    {
+        var match = fixture.Matcher.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(new[] { first, second }.Order(), new[] { match.Entry!.Id, match.Also?.Id }.Order());
+    }
+
+    [Fact]
+    public void A_story_followed_by_a_question_is_answered_by_its_question()
+    {
+        const string story = "so my sister in law gets vitamin shots at a spa every month and keeps asking me to come. "
+                             + "I've been pretty tired since the baby turned one. is it actually safe to get b12 shots like that";
+
+        var match = fixture.Matcher.Match(story);
+
+        Assert.Equal("safety", match.Entry?.Id);
+        Assert.Null(match.Also);
+    }
+
+    [Theory]
+    [InlineData("what are the symptoms of covid")]
+    [InlineData("what are the side effects of ozempic")]
+    [InlineData("is tylenol safe while pregnant")]
+    public void Health_questions_about_something_other_than_b12_get_the_scope_statement(string text)
+    {
+        Assert.Equal(FaqMatchKind.OutOfScope, fixture.Matcher.Match(text).Kind);
+    }
+
+    [Fact]
+    public void A_close_call_is_answered_with_the_runner_up_offered()
+    {
+        // Safety leads only narrowly here: answer it rather than ask, and offer the next closest topic.
+        var match = fixture.Matcher.Match("are b12 injections safe for someone with high blood pressure");
+
+        Assert.Equal("safety", match.Entry?.Id);
+        Assert.NotEmpty(match.Alternatives);
+        Assert.DoesNotContain(match.Entry, match.Alternatives);
+    }
+
+    [Theory]
     [InlineData("", FaqMatchKind.Empty)]
     [InlineData("   \t\n ", FaqMatchKind.Empty)]
     [InlineData("?!?!", FaqMatchKind.Empty)]

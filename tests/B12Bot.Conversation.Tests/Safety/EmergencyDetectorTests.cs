@@ -46,6 +46,8 @@ public sealed class EmergencyDetectorTests(ContentFixture fixture) : IClassFixtu
     [InlineData("not sure if I'm having trouble breathing")]
     [InlineData("can I get help, I can't breathe")]
     [InlineData("is it normal that my tongue is swelling?")]
+    [InlineData("i no can breathe good after the injection")]
+    [InlineData("my husband can't breathe after his b12 shot")]
     public void Misspelt_informal_and_mixed_descriptions_are_escalated(string text)
     {
         Assert.True(fixture.Detector.IsEmergency(text), text);
@@ -112,6 +114,8 @@ public sealed class EmergencyDetectorTests(ContentFixture fixture) : IClassFixtu
     [InlineData("it gives me energy")]
     [InlineData("I am short on time today")]
     [InlineData("that's right, I'm cooking dinner")]
+    [InlineData("I had hives as a teenager, is b12 ok")]
+    [InlineData("my throat is sore from a cold, can i still get my shot tomorrow")]
     public void Everyday_and_neurologic_messages_are_not_emergencies(string text)
     {
         Assert.False(fixture.Detector.IsEmergency(text), text);

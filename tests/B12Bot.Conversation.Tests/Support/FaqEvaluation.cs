@@ -13,7 +13,7 @@ public static class FaqEvaluation
         {
             var screened = fixture.Detector.Detect(testCase.Text);
             var match = fixture.Matcher.Match(testCase.Text);
-            var reply = match.Kind == FaqMatchKind.Answer ? match.Entry!.Answer : "";
+            var reply = match.Kind == FaqMatchKind.Answer ? match.Entry!.Answer + "\n" + match.Also?.Answer : "";
             if (!screened.IsEmergency && testCase.IsSatisfiedBy(reply))
             {
                 passed++;
