@@ -141,11 +141,12 @@ internal sealed record LoadResult(double[] SortedLatencies, int Errors, TimeSpan
 
 internal static class Turns
 {
+    // Web Chat's channel id: the Emulator channel would add the Emulator-only state traces to every turn.
     public static Activity Message(string text, string conversationId) => new()
     {
         Type = ActivityTypes.Message,
         Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Emulator,
+        ChannelId = Channels.Webchat,
         ServiceUrl = "http://127.0.0.1:9/",
         From = new ChannelAccount("load-user", "Visitor", RoleTypes.User),
         Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
