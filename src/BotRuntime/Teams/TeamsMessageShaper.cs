@@ -8,8 +8,9 @@ namespace BotRuntime.Teams;
 /// Adapts outgoing messages to what Teams renders and accepts:
 /// <list type="bullet">
 /// <item>Suggested actions stay only in personal chats, as at most 3 imBack buttons on a message without attachments;
-/// anywhere else (group chat, channel, more than 3 choices, or a message with cards) they become imBack buttons on a
-/// hero card, so no choice the bot offered is lost.</item>
+/// anywhere else (group chat, channel, more than 3 choices, a link, or a message with cards) they become buttons on an
+/// Adaptive Card (Action.Submit with <c>msteams</c> imBack data, Action.OpenUrl for links) sent after the text, so no
+/// choice the bot offered is lost.</item>
 /// <item>A message with importance "high" (the urgent-care message) also sets Teams' notification alert
 /// (channelData.notification.alert = true).</item>
 /// <item>A message over <see cref="TeamsMessageShaperOptions.MaxPayloadChars"/> is split at paragraph, line, sentence or
@@ -21,6 +22,14 @@ namespace BotRuntime.Teams;
 /// </summary>
 public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null)
 {
+    /// <summary>Content type of an Adaptive Card attachment.</summary>
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Teams renders bot-sent Adaptive Cards up to schema 1.5.</summary>
+    public const string AdaptiveCardVersion = "1.5";
+
+    private const string AdaptiveCardSchema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
     private readonly TeamsMessageShaperOptions _options = options ?? new TeamsMessageShaperOptions();
 
     /// <summary>
@@ -76,13 +85,13 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
     {
         ArgumentNullException.ThrowIfNull(message);
         var activity = message.Clone();
-        var heroCard = PlaceSuggestedActions(activity);
+        var choicesCard = PlaceSuggestedActions(activity);
 
         // With nothing else to show, the buttons ride on the message itself.
-        if (heroCard is not null && string.IsNullOrEmpty(activity.Text) && activity.Attachments is not { Count: > 0 })
+        if (choicesCard is not null && string.IsNullOrEmpty(activity.Text) && activity.Attachments is not { Count: > 0 })
         {
-            activity.Attachments = [heroCard.ToAttachment()];
-            heroCard = null;
+            activity.Attachments = [choicesCard];
+            choicesCard = null;
         }
 
         var parts = FitToSize(activity);
@@ -92,7 +101,7 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
             parts[0].ChannelData = WithNotificationAlert(parts[0].ChannelData);
         }
 
-        if (heroCard is not null)
+        if (choicesCard is not null)
         {
             // Text and a card in one activity make Teams split the message anyway; send the card as its own message.
             var card = activity.Clone();
@@ -104,7 +113,7 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
             card.ChannelData = null;
             card.Importance = null;
             card.SuggestedActions = null;
-            card.Attachments = [heroCard.ToAttachment()];
+            card.Attachments = [choicesCard];
             card.AttachmentLayout = null;
             parts.Add(card);
         }
@@ -114,9 +123,9 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
 
     /// <summary>
     /// Keeps suggested actions that Teams can show (personal chat, ≤ max, imBack, no attachments) or removes them and
-    /// returns the hero card that carries them instead.
+    /// returns the Adaptive Card that carries them instead.
     /// </summary>
-    private HeroCard? PlaceSuggestedActions(Activity activity)
+    private Attachment? PlaceSuggestedActions(Activity activity)
     {
         if (activity.SuggestedActions?.Actions is not { Count: > 0 } actions)
         {
@@ -145,41 +154,99 @@ public sealed class TeamsMessageShaper(TeamsMessageShaperOptions? options = null
         }
 
         activity.SuggestedActions = null;
-        var buttons = new List<CardAction>(Math.Min(actions.Count, _options.MaxHeroCardButtons));
-        foreach (var action in actions)
+        return ChoicesCard(actions, _options.MaxCardButtons);
+    }
+
+    /// <summary>
+    /// An Adaptive Card (v1.5, the newest Teams renders) with one button per choice, at most <paramref name="maxButtons"/>:
+    /// Action.Submit whose data is <c>msteams.imBack</c>, which Teams turns into the user saying the choice (the Agents
+    /// Playground does not run hero card imBack buttons, but does run these), and Action.OpenUrl for links. Null when
+    /// no choice can be a button.
+    /// </summary>
+    internal static Attachment? ChoicesCard(IReadOnlyList<CardAction> actions, int maxButtons)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        var buttons = 0;
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (buttons.Count == _options.MaxHeroCardButtons)
+            writer.WriteStartObject();
+            writer.WriteString("type", "AdaptiveCard");
+            writer.WriteString("$schema", AdaptiveCardSchema);
+            writer.WriteString("version", AdaptiveCardVersion);
+            writer.WriteStartArray("actions");
+            foreach (var action in actions)
             {
-                break;
+                if (buttons == maxButtons)
+                {
+                    break;
+                }
+
+                if (string.Equals(action.Type, ActionTypes.OpenUrl, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (action.Value is not { ValueKind: JsonValueKind.String } url || string.IsNullOrEmpty(url.GetString()))
+                    {
+                        continue;
+                    }
+
+                    writer.WriteStartObject();
+                    writer.WriteString("type", "Action.OpenUrl");
+                    writer.WriteString("title", string.IsNullOrEmpty(action.Title) ? url.GetString() : action.Title);
+                    writer.WriteString("url", url.GetString());
+                    writer.WriteEndObject();
+                    buttons++;
+                    continue;
+                }
+
+                if (ToImBack(action) is not { } imBack)
+                {
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                writer.WriteString("type", "Action.Submit");
+                writer.WriteString("title", imBack.Title);
+                writer.WriteStartObject("data");
+                writer.WriteStartObject("msteams");
+                writer.WriteString("type", ActionTypes.ImBack);
+                writer.WritePropertyName("value");
+                imBack.Value!.Value.WriteTo(writer);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                buttons++;
             }
 
-            var button = string.Equals(action.Type, ActionTypes.OpenUrl, StringComparison.OrdinalIgnoreCase) ? action : ToImBack(action);
-            if (button is not null)
-            {
-                buttons.Add(button);
-            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        return buttons.Count == 0 ? null : new HeroCard { Buttons = buttons };
+        if (buttons == 0)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return new Attachment { ContentType = AdaptiveCardContentType, Content = document.RootElement.Clone() };
     }
 
     /// <summary>The action as an imBack (the text the user "says" when pressing it); null when it has nothing to say.</summary>
     private static CardAction? ToImBack(CardAction action)
     {
-        if (string.Equals(action.Type, ActionTypes.ImBack, StringComparison.OrdinalIgnoreCase))
-        {
-            return action;
-        }
-
         if (string.Equals(action.Type, ActionTypes.OpenUrl, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
+        if (string.Equals(action.Type, ActionTypes.ImBack, StringComparison.OrdinalIgnoreCase)
+            && action.Value is { ValueKind: JsonValueKind.String } said && !string.IsNullOrEmpty(said.GetString()))
+        {
+            return string.IsNullOrEmpty(action.Title) ? new CardAction(ActionTypes.ImBack, said.GetString()!, said.GetString()) : action;
+        }
+
         var value = action.Value is { ValueKind: JsonValueKind.String } v && v.GetString() is { Length: > 0 } s ? s
             : !string.IsNullOrEmpty(action.Text) ? action.Text
             : action.Title;
-        return string.IsNullOrEmpty(value) ? null : new CardAction(ActionTypes.ImBack, action.Title ?? value, value);
+        return string.IsNullOrEmpty(value) ? null : new CardAction(ActionTypes.ImBack, string.IsNullOrEmpty(action.Title) ? value : action.Title, value);
     }
 
     private List<Activity> FitToSize(Activity activity)

@@ -6,8 +6,8 @@ public sealed class TeamsMessageShaperOptions
     /// <summary>Teams shows at most three suggested actions, and only in personal chats.</summary>
     public int MaxSuggestedActions { get; set; } = 3;
 
-    /// <summary>Teams renders up to six buttons on a hero card.</summary>
-    public int MaxHeroCardButtons { get; set; } = 6;
+    /// <summary>Buttons on the Adaptive Card that carries choices Teams cannot show as suggested actions (Teams shows up to six card actions).</summary>
+    public int MaxCardButtons { get; set; } = 6;
 
     /// <summary>
     /// Largest serialized activity, in JSON characters. Teams refuses messages over 100 KB counted as UTF-16

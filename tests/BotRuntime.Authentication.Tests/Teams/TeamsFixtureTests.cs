@@ -8,7 +8,7 @@ namespace BotRuntime.Authentication.Tests.Teams;
 
 /// <summary>
 /// Teams activities as Teams sends them, through the Teams middleware in the order the host registers it (shaper,
-/// mention filter, mention stripping) and a small bot: what the bot hears, and what Teams receives back.
+/// imBack submits, mention filter, mention stripping) and a small bot: what the bot hears, and what Teams receives back.
 /// </summary>
 public sealed class TeamsFixtureTests
 {
@@ -18,6 +18,7 @@ public sealed class TeamsFixtureTests
     public TeamsFixtureTests()
     {
         _adapter.Use(new TeamsMessageShaperMiddleware());
+        _adapter.Use(new TeamsImBackSubmitMiddleware());
         _adapter.Use(new TeamsMentionRequiredMiddleware());
         _adapter.Use(new TeamsMentionMiddleware());
     }
@@ -45,9 +46,9 @@ public sealed class TeamsFixtureTests
         var text = _adapter.Sent[0];
         Assert.Equal("Here is what the clinic's leaflet says.", text.Text);
         Assert.Null(text.SuggestedActions);
-        var card = HeroCardOf(_adapter.Sent[1]);
-        Assert.Equal(["Are B12 shots safe?", "Side effects"], card.Buttons!.Select(b => b.Title));
-        Assert.All(card.Buttons!, b => Assert.Equal(ActionTypes.ImBack, b.Type));
+        var buttons = TeamsMessageShaperTests.ButtonsOf(_adapter.Sent[1]);
+        Assert.Equal(["Are B12 shots safe?", "Side effects"], buttons.Select(b => b.Title));
+        Assert.All(buttons, b => Assert.Equal(("Action.Submit", "imBack", b.Title), (b.Type, b.MsTeamsType, b.Says)));
         Assert.Equal("19:groupchat-0f9e8d7c6b5a@thread.v2", _adapter.Sent[1].Conversation!.Id);
     }
 
@@ -99,9 +100,9 @@ public sealed class TeamsFixtureTests
     }
 
     [Fact]
-    public async Task Pressing_a_hero_card_button_in_a_group_chat_reaches_the_bot()
+    public async Task Pressing_a_card_button_that_real_Teams_delivers_as_text_reaches_the_bot()
     {
-        // imBack from the bot's card: the chosen text, sent as a reply to the card's message.
+        // Real Teams runs an msteams imBack submit as the user saying the text, in reply to the card's message.
         var click = TeamsFixtures.Load("teams-groupchat-no-mention");
         click.Text = "Side effects";
         click.ReplyToId = "1732400000940";
@@ -109,6 +110,49 @@ public sealed class TeamsFixtureTests
         await _adapter.ProcessAsync(click, ReplyWithChoices());
 
         Assert.Equal("Side effects", Assert.Single(_heard).Text);
+    }
+
+    [Fact]
+    public async Task Pressing_a_card_button_that_the_playground_delivers_as_a_submit_reaches_the_bot_as_the_buttons_text()
+    {
+        await _adapter.ProcessAsync(Submit("""{"msteams":{"type":"imBack","value":"Side effects"}}"""), ReplyWithChoices());
+
+        Assert.Equal("Side effects", Assert.Single(_heard).Text);
+        Assert.Single(_adapter.Sent);
+    }
+
+    [Fact]
+    public async Task A_submit_without_msteams_imBack_data_is_left_alone()
+    {
+        foreach (var value in new[]
+        {
+            """{"msteams":{"type":"messageBack","value":"Side effects"}}""",
+            """{"msteams":{"type":"imBack","value":{"text":"Side effects"}}}""",
+            """{"msteams":{"type":"imBack","value":"   "}}""",
+            """{"msteams":"imBack"}""",
+            """{"answer":"Side effects"}""",
+            "\"Side effects\"",
+        })
+        {
+            _heard.Clear();
+
+            await _adapter.ProcessAsync(Submit(value), ReplyWithChoices());
+
+            var heard = Assert.Single(_heard);
+            Assert.Null(heard.Text);
+            Assert.Equal(JsonDocument.Parse(value).RootElement.GetRawText(), heard.Value!.Value.GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task A_submit_that_also_has_text_keeps_the_text()
+    {
+        var submit = Submit("""{"msteams":{"type":"imBack","value":"Side effects"}}""");
+        submit.Text = "Pills or shots?";
+
+        await _adapter.ProcessAsync(submit, ReplyWithChoices());
+
+        Assert.Equal("Pills or shots?", Assert.Single(_heard).Text);
     }
 
     [Fact]
@@ -158,10 +202,11 @@ public sealed class TeamsFixtureTests
         await turn.SendActivityAsync(reply, ct);
     };
 
-    private static HeroCard HeroCardOf(Activity activity)
+    /// <summary>The user presses a card button in the group chat, delivered as the Agents Playground does: a submit with the button's data.</summary>
+    private static Activity Submit(string valueJson)
     {
-        var attachment = Assert.Single(activity.Attachments!);
-        Assert.Equal(HeroCard.ContentType, attachment.ContentType);
-        return attachment.Content!.Value.Deserialize(BotJsonContext.Default.HeroCard)!;
+        var submit = TeamsFixtures.Load("teams-card-submit");
+        submit.Value = JsonDocument.Parse(valueJson).RootElement.Clone();
+        return submit;
     }
 }

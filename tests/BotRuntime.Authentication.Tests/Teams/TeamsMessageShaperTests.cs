@@ -11,7 +11,7 @@ public sealed class TeamsMessageShaperTests
     private readonly TeamsMessageShaper _shaper = new();
 
     [Fact]
-    public void More_than_three_choices_in_a_personal_chat_become_hero_card_buttons_so_none_is_lost()
+    public void More_than_three_choices_in_a_personal_chat_become_adaptive_card_buttons_so_none_is_lost()
     {
         var reply = Reply("personal", "Which topic?", "What is B12 for?", "Are B12 shots safe?", "Side effects", "Pills or shots?", "Check my symptoms");
 
@@ -20,7 +20,10 @@ public sealed class TeamsMessageShaperTests
         Assert.Equal(2, sent.Count);
         Assert.Equal("Which topic?", sent[0].Text);
         Assert.Null(sent[0].SuggestedActions);
-        Assert.Equal(5, HeroCardOf(sent[1]).Buttons!.Count);
+        var buttons = ButtonsOf(sent[1]);
+        Assert.Equal(["What is B12 for?", "Are B12 shots safe?", "Side effects", "Pills or shots?", "Check my symptoms"], buttons.Select(b => b.Title));
+        Assert.All(buttons, b => Assert.Equal(("Action.Submit", "imBack", b.Title), (b.Type, b.MsTeamsType, b.Says)));
+        Assert.Null(sent[1].Text);
     }
 
     [Fact]
@@ -30,22 +33,22 @@ public sealed class TeamsMessageShaperTests
 
         var sent = Assert.Single(_shaper.ShapeMessage(reply));
 
-        Assert.Equal(["Yes", "No"], HeroCardOf(sent).Buttons!.Select(b => b.Title));
+        Assert.Equal(["Yes", "No"], ButtonsOf(sent).Select(b => b.Says));
         Assert.Null(sent.SuggestedActions);
     }
 
     [Fact]
-    public void A_hero_card_holds_at_most_six_buttons()
+    public void The_card_holds_at_most_six_buttons()
     {
         var reply = Reply("groupChat", "Pick one", "1", "2", "3", "4", "5", "6", "7", "8");
 
         var sent = _shaper.ShapeMessage(reply);
 
-        Assert.Equal(["1", "2", "3", "4", "5", "6"], HeroCardOf(sent[1]).Buttons!.Select(b => b.Title));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], ButtonsOf(sent[1]).Select(b => b.Title));
     }
 
     [Fact]
-    public void PostBack_and_messageBack_choices_become_imBack_and_links_stay_links()
+    public void PostBack_and_messageBack_choices_become_imBack_submits_and_links_stay_links()
     {
         var reply = Reply("groupChat", "Options");
         reply.SuggestedActions = new SuggestedActions();
@@ -56,11 +59,11 @@ public sealed class TeamsMessageShaperTests
             new CardAction(ActionTypes.OpenUrl, "Clinic website", "https://clinic.example/b12"),
         ];
 
-        var buttons = HeroCardOf(_shaper.ShapeMessage(reply)[1]).Buttons!;
+        var buttons = ButtonsOf(_shaper.ShapeMessage(reply)[1]);
 
-        Assert.Equal((ActionTypes.ImBack, "side effects"), (buttons[0].Type, buttons[0].Value!.Value.GetString()));
-        Assert.Equal((ActionTypes.ImBack, "pills or shots"), (buttons[1].Type, buttons[1].Value!.Value.GetString()));
-        Assert.Equal((ActionTypes.OpenUrl, "https://clinic.example/b12"), (buttons[2].Type, buttons[2].Value!.Value.GetString()));
+        Assert.Equal(("Action.Submit", "Side effects", "side effects"), (buttons[0].Type, buttons[0].Title, buttons[0].Says));
+        Assert.Equal(("Action.Submit", "Pills or shots?", "pills or shots"), (buttons[1].Type, buttons[1].Title, buttons[1].Says));
+        Assert.Equal(("Action.OpenUrl", "Clinic website", "https://clinic.example/b12"), (buttons[2].Type, buttons[2].Title, buttons[2].Url));
     }
 
     [Fact]
@@ -72,7 +75,7 @@ public sealed class TeamsMessageShaperTests
         var sent = _shaper.ShapeMessage(reply);
 
         Assert.Equal(2, sent.Count);
-        Assert.Equal(2, HeroCardOf(sent[1]).Buttons!.Count);
+        Assert.Equal(["Action.Submit", "Action.OpenUrl"], ButtonsOf(sent[1]).Select(b => b.Type));
     }
 
     [Fact]
@@ -166,6 +169,45 @@ public sealed class TeamsMessageShaperTests
     }
 
     [Fact]
+    public void Choices_in_an_urgent_message_come_on_a_card_after_the_alerted_text()
+    {
+        var reply = Reply("channel", "This could be a severe allergic reaction. Call 911 now.", "I'm OK now", "Start over");
+        reply.Importance = ActivityImportance.High;
+
+        var sent = _shaper.ShapeMessage(reply);
+
+        Assert.Equal(2, sent.Count);
+        Assert.True(sent[0].ChannelData!.Value.GetProperty("notification").GetProperty("alert").GetBoolean());
+        Assert.Null(sent[1].ChannelData);
+        Assert.Null(sent[1].Importance);
+        Assert.Equal(["I'm OK now", "Start over"], ButtonsOf(sent[1]).Select(b => b.Says));
+    }
+
+    [Fact]
+    public void Choices_that_say_nothing_make_no_card()
+    {
+        var reply = Reply("groupChat", "Options");
+        reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction { Type = ActionTypes.PostBack }, new CardAction(ActionTypes.OpenUrl, "Broken link")] };
+
+        var sent = Assert.Single(_shaper.ShapeMessage(reply));
+
+        Assert.Null(sent.Attachments);
+        Assert.Null(sent.SuggestedActions);
+        Assert.Equal("Options", sent.Text);
+    }
+
+    [Fact]
+    public void Card_text_with_markup_or_quotes_stays_plain_data()
+    {
+        var reply = Reply("groupChat", "Options", "Say \"hi\" <b>now</b>");
+
+        var button = Assert.Single(ButtonsOf(_shaper.ShapeMessage(reply)[1]));
+
+        Assert.Equal("Say \"hi\" <b>now</b>", button.Title);
+        Assert.Equal("Say \"hi\" <b>now</b>", button.Says);
+    }
+
+    [Fact]
     public void Messages_to_other_channels_are_left_alone()
     {
         var reply = Reply("personal", "Which topic?", "1", "2", "3", "4", "5");
@@ -219,10 +261,32 @@ public sealed class TeamsMessageShaperTests
         return activity;
     }
 
-    private static HeroCard HeroCardOf(Activity activity)
+    /// <summary>The buttons of the message's single Adaptive Card, checking the card is one Teams renders (v1.5).</summary>
+    internal static List<CardButton> ButtonsOf(Activity activity)
     {
         var attachment = Assert.Single(activity.Attachments!);
-        Assert.Equal(HeroCard.ContentType, attachment.ContentType);
-        return attachment.Content!.Value.Deserialize(BotJsonContext.Default.HeroCard)!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        var card = attachment.Content!.Value;
+        Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+        Assert.Equal("1.5", card.GetProperty("version").GetString());
+        Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", card.GetProperty("$schema").GetString());
+        return [.. card.GetProperty("actions").EnumerateArray().Select(CardButton.From)];
+    }
+
+    /// <summary>An Adaptive Card action: Action.Submit with msteams data (what pressing it says) or Action.OpenUrl.</summary>
+    internal sealed record CardButton(string? Type, string? Title, string? MsTeamsType, string? Says, string? Url)
+    {
+        public static CardButton From(JsonElement action)
+        {
+            string? msteamsType = null, says = null;
+            if (action.TryGetProperty("data", out var data) && data.TryGetProperty("msteams", out var msteams))
+            {
+                msteamsType = msteams.GetProperty("type").GetString();
+                says = msteams.GetProperty("value").GetString();
+            }
+
+            return new CardButton(action.GetProperty("type").GetString(), action.GetProperty("title").GetString(), msteamsType, says,
+                action.TryGetProperty("url", out var url) ? url.GetString() : null);
+        }
     }
 }
