@@ -93,7 +93,11 @@ public sealed class GroupChatTests(ITestOutputHelper output)
         Assert.Equal(buttons.Count, withButtons.Rendered!.Attachments.OfType<JsonObject>().SelectMany(CardButton.From).Count());
         var safety = Assert.Single(buttons, b => b.Title == ClinicContent.FaqTitle("safety"));
 
-        // Pressing it sends the button's value as the user's reply to the card (no @mention).
+        // An Adaptive Card button that says the topic (Teams' imBack), not a hero card imBack the playground cannot run.
+        Assert.Equal("Action.Submit", safety.Type);
+        Assert.Equal("imBack", safety.Data?["msteams"]?["type"]?.GetValue<string>());
+
+        // Pressing it delivers the button's data as the user's reply to the card (no @mention); the bot answers the topic.
         var pressed = await PressAsync(teams, withButtons, safety);
 
         TeamsAssert.Accepted(pressed);
@@ -103,29 +107,18 @@ public sealed class GroupChatTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Presses a card button as Teams does: Action.Submit goes through the playground's own submit API (a message whose
-    /// value is the button's data, as a reply to the card). An imBack button posts its value as the user's message in
-    /// reply to the card and, in a group chat, without an @mention; the playground's chat does not run hero card imBack
-    /// buttons, so that message is delivered as a custom activity.
+    /// Presses a card button the way the playground's chat does: an Adaptive Card Action.Submit goes through its submit
+    /// API (a message whose value is the button's data, as a reply to the card, without an @mention). The bot's choice
+    /// buttons carry <c>msteams</c> imBack data, which real Teams turns into the user saying the choice.
     /// </summary>
     internal static async Task<TeamsTurn> PressAsync(TeamsPlayground teams, BotReply card, CardButton button)
     {
-        var conversationId = card.ConversationId;
-        switch (button.Type)
+        if (button is not { Type: "Action.Submit", Data: JsonObject data })
         {
-            case "Action.Submit" when button.Data is JsonObject data:
-                return await teams.SubmitAsync(conversationId, card.Rendered!.MessageId!, (JsonObject)data.DeepClone());
-            case "imBack" when button.Value?.GetValue<string>() is { } text:
-                var message = conversationId switch
-                {
-                    ClinicTenant.PersonalChatId => teams.PersonalChatMessage(text),
-                    ClinicTenant.GroupChatId => teams.GroupChatMessage(text),
-                    _ => teams.ChannelThreadMessage(conversationId, text),
-                };
-                message["replyToId"] = card.Rendered!.MessageId;
-                return await teams.SendCustomActivityAsync(message);
-            default:
-                throw new InvalidOperationException($"The bot offered a '{button.Type}' button, which these tests do not know how to press.");
+            throw new InvalidOperationException($"The bot offered a '{button.Type}' button, which the Agents Playground cannot run (it only runs Adaptive Card actions).");
         }
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", button.ContentType);
+        return await teams.SubmitAsync(card.ConversationId, card.Rendered!.MessageId!, (JsonObject)data.DeepClone());
     }
 }

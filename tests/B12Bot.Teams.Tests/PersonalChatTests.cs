@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using B12Bot.Teams.Tests.Harness;
 
 namespace B12Bot.Teams.Tests;
@@ -30,6 +31,28 @@ public sealed class PersonalChatTests(ITestOutputHelper output)
         var offered = install.Messages.SelectMany(m => m.CardButtons.Select(b => b.Title).Concat(m.SuggestedActions.Select(a => a?["title"]?.GetValue<string>()))).OfType<string>();
         Assert.Subset(offered.ToHashSet(), ClinicContent.MainTopics.Select(ClinicContent.FaqTitle).ToHashSet());
         Assert.Equal(1, teams.RenderedIn(ClinicTenant.PersonalChatId).Count(m => m.FromId == ClinicTenant.BotId && m.Text?.Contains("automated", StringComparison.OrdinalIgnoreCase) == true));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Pressing_a_topic_button_on_the_welcome_answers_that_topic()
+    {
+        await using var teams = await TeamsPlayground.StartAsync(output);
+        var install = await teams.InstallInPersonalChatAsync();
+
+        // Six topics are more than Teams shows as suggested replies: they come as Adaptive Card buttons after the welcome.
+        var card = Assert.Single(install.Messages, m => m.CardButtons.Any());
+        TeamsAssert.ShowsInChat(card, ClinicTenant.PersonalChatId);
+        Assert.Equal(card.CardButtons.Count(), card.Rendered!.Attachments.OfType<JsonObject>().SelectMany(CardButton.From).Count());
+        Assert.All(card.CardButtons, b => Assert.Equal(("Action.Submit", "imBack"), (b.Type, b.Data?["msteams"]?["type"]?.GetValue<string>())));
+        var sideEffects = Assert.Single(card.CardButtons, b => b.Title == ClinicContent.FaqTitle("side_effects"));
+
+        var pressed = await GroupChatTests.PressAsync(teams, card, sideEffects);
+
+        TeamsAssert.Accepted(pressed);
+        Assert.True(string.IsNullOrEmpty(pressed.Delivered[0].Activity?["text"]?.GetValue<string>()), "the playground delivers the press as a submit without text");
+        var answer = pressed.Messages[0];
+        TeamsAssert.ShowsInChat(answer, ClinicTenant.PersonalChatId);
+        TeamsAssert.Says(ClinicContent.FirstSentence(ClinicContent.FaqAnswer("side_effects")), answer);
     }
 
     [Fact(Timeout = 60_000)]
