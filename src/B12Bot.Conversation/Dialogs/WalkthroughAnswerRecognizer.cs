@@ -17,6 +17,8 @@ public sealed class WalkthroughAnswerRecognizer
     /// <summary>Longer messages are questions or stories, not answers.</summary>
     private const int MaxAnswerWords = 12;
 
+    private static readonly HashSet<string> QuestionWords = new(["what", "whats", "why", "how", "hows", "when", "where", "which", "who"], StringComparer.Ordinal);
+
     private readonly Dictionary<string, (string[] Words, int Choice)[]> _byQuestion = new(StringComparer.Ordinal);
 
     public WalkthroughAnswerRecognizer(Walkthrough walkthrough)
@@ -54,9 +56,9 @@ public sealed class WalkthroughAnswerRecognizer
         }
 
         var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text));
-        if (words.Length == 0 || words.Length > MaxAnswerWords)
+        if (words.Length == 0 || words.Length > MaxAnswerWords || (words.Length > 1 && QuestionWords.Contains(words[0])))
         {
-            return RecognizedAnswer.None;
+            return RecognizedAnswer.None; // "what do you mean by low" is a question for the FAQ, not the answer "low"
         }
 
         // The longest phrase found wins; between equally long ones, the one that ends later ("I'm not sure" is unsure,

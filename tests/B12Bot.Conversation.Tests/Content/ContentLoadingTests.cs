@@ -77,7 +77,7 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void Walkthrough_rule_with_an_answer_the_question_does_not_offer_names_the_line()
     {
-        var line = Replace("walkthrough.yaml", "  - when: { neuro: [\"yes\"] }\n    outcome: clinician_first", "  - when: { neuro: [sometimes] }\n    outcome: clinician_first");
+        var line = Replace("walkthrough.yaml", "  - when: { neuro: [\"yes\"] }\n    outcome: prompt_evaluation", "  - when: { neuro: [sometimes] }\n    outcome: prompt_evaluation");
 
         Assert.Contains($"walkthrough.yaml:{line}: 'sometimes' is not a choice value of question 'neuro'", LoadMessage(), StringComparison.Ordinal);
     }
