@@ -85,7 +85,7 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void Walkthrough_without_a_catch_all_last_rule_is_rejected()
     {
-        var line = Replace("walkthrough.yaml", "  - when: {}\n    outcome: clinician_first", "  - when: { labs: [confirmed] }\n    outcome: clinician_first");
+        var line = Replace("walkthrough.yaml", "  - when: {}\n    outcome: clinician_first", "  - when: { labs: [low] }\n    outcome: clinician_first");
 
         Assert.Contains($"walkthrough.yaml:{line}: the last rule must have an empty 'when: {{}}'", LoadMessage(), StringComparison.Ordinal);
     }
