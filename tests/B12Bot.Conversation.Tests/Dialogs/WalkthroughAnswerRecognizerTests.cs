@@ -48,6 +48,11 @@ public sealed class WalkthroughAnswerRecognizerTests(ContentFixture fixture) : I
     [InlineData("labs", "yes", "low")]
     [InlineData("labs", "no idea", "unsure")]
     [InlineData("labs", "what do you mean by low", None)]
+    // "I am not sure" is unsure, not "I am not".
+    [InlineData("pregnancy", "I am not sure", "unsure")]
+    [InlineData("neuro", "I am not sure", "unsure")]
+    [InlineData("treatment", "I am not sure", "unsure")]
+    [InlineData("labs", "I'm not really sure", "unsure")]
     [InlineData("severe", "yes, they said I have anemia", "yes")]
     [InlineData("severe", "not really", "no")]
     public void Own_words_are_read_as_the_right_choice(string questionId, string text, string expected)
