@@ -12,6 +12,7 @@ public sealed class ContentFixture
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
         Matcher = new FaqMatcher(Content);
         Detector = new EmergencyDetector(Content.Safety, Matcher.Analyzer.IsKnownWord);
+        Triage = new SafetyTriage(Detector);
     }
 
     public B12Content Content { get; }
@@ -19,4 +20,6 @@ public sealed class ContentFixture
     public FaqMatcher Matcher { get; }
 
     public EmergencyDetector Detector { get; }
+
+    public SafetyTriage Triage { get; }
 }
