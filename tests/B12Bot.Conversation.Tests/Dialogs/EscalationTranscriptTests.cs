@@ -125,6 +125,6 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
     {
         Assert.Equal(ActivityImportance.High, reply.Importance);
         Assert.Equal(fixture.Content.Safety.UrgentMessage, reply.Text);
-        Assert.Contains("Call 911 now", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Call [911](tel:911) now", reply.Text, StringComparison.Ordinal);
     }
 }
