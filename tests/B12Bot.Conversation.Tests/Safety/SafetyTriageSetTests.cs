@@ -64,4 +64,16 @@ public sealed class SafetyTriageSetTests(ContentFixture fixture) : IClassFixture
         Assert.True(alarms.Count <= Set.NoEmergency.Count * 0.05,
             $"{alarms.Count}/{Set.NoEmergency.Count} false alarms: " + string.Join(" | ", alarms.Select(a => $"{a.Result.Class}/{a.Result.RuleId}: {a.Text}")));
     }
+
+    /// <summary>The FAQ's own example questions are questions: none of them may raise the urgent, crisis or poisoning message.</summary>
+    [Fact]
+    public void No_faq_example_question_raises_an_alarm()
+    {
+        var alarms = fixture.Content.Faq.SelectMany(e => e.Questions)
+            .Select(q => (Text: q, Result: fixture.Triage.Screen(q)))
+            .Where(r => r.Result.Class is TriageClass.Emergency or TriageClass.Crisis or TriageClass.Poisoning)
+            .ToList();
+
+        Assert.True(alarms.Count == 0, string.Join(" | ", alarms.Select(a => $"{a.Result.Class}/{a.Result.RuleId}: {a.Text}")));
+    }
 }
