@@ -33,7 +33,10 @@ public static class PhoneLink
         return digits is >= 2 and <= 15;
     }
 
-    public static string Markdown(string number)
+    public static string Markdown(string number) => $"[{number.Trim()}]({Uri(number)})";
+
+    /// <summary>The tel: URI of <paramref name="number"/> ("tel:911", "tel:+18002221222").</summary>
+    public static string Uri(string number)
     {
         if (!IsValid(number))
         {
@@ -56,6 +59,6 @@ public static class PhoneLink
         }
 
         uri.Append(digits);
-        return $"[{number.Trim()}]({uri})";
+        return uri.ToString();
     }
 }

@@ -4,6 +4,7 @@ using B12Bot.Conversation.Safety;
 using BotRuntime.Schema;
 using BotRuntime.State;
 using BotRuntime.Storage;
+using BotRuntime.Teams;
 using BotRuntime.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +30,8 @@ public sealed class BotConversation
         var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance);
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
-        Adapter = new TestAdapter(channelId).Use(Screen);
+        // As the host: Teams shaping (the notification alert) outside the safety triage.
+        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(Screen);
     }
 
     public TestAdapter Adapter { get; }
