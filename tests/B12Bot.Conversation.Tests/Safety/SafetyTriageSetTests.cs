@@ -4,13 +4,14 @@ using B12Bot.Conversation.Tests.Support;
 namespace B12Bot.Conversation.Tests.Safety;
 
 /// <summary>
-/// The triage against eval/safety-set.json, one case per phrasing (typos, slang, third person, non-native English, long
-/// stories, questions mixed in). The set was written before the triage was tuned. Bars (issue 9): every emergency,
-/// crisis and poisoning message is recognised; at most 5% of the no-emergency messages raise anything.
+/// The triage against eval/safety-set.json (written before the triage was tuned) and eval/safety-holdout-1.json (written
+/// after, run once for its first look, then kept), one case per phrasing (typos, slang, third person, non-native
+/// English, long stories, questions mixed in). Bars (issue 9): every emergency, crisis and poisoning message is
+/// recognised; at most 5% of the no-emergency messages raise anything.
 /// </summary>
 public sealed class SafetyTriageSetTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
-    private static readonly SafetySet Set = SafetySet.Load(SafetySet.DefaultPath);
+    private static readonly SafetySet Set = SafetySet.LoadRegressionSets();
 
     public static TheoryData<string> Emergencies => [.. Set.Emergency];
 

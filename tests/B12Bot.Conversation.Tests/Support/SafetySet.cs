@@ -16,6 +16,23 @@ public sealed class SafetySet
 
     public static string DefaultPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-set.json");
 
+    /// <summary>The hold-out batch, run once after the triage was built (first look in its commit), then kept for regression.</summary>
+    public static string HoldOutPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-holdout-1.json");
+
+    /// <summary>Every message of both sets, class by class.</summary>
+    public static SafetySet LoadRegressionSets()
+    {
+        var sets = new[] { Load(DefaultPath), Load(HoldOutPath) };
+        return new SafetySet
+        {
+            Emergency = [.. sets.SelectMany(s => s.Emergency)],
+            Crisis = [.. sets.SelectMany(s => s.Crisis)],
+            Poisoning = [.. sets.SelectMany(s => s.Poisoning)],
+            PossibleReaction = [.. sets.SelectMany(s => s.PossibleReaction)],
+            NoEmergency = [.. sets.SelectMany(s => s.NoEmergency)],
+        };
+    }
+
     public static SafetySet Load(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path));
