@@ -29,7 +29,7 @@ public static class TriageTiming
         }
 
         var story = string.Concat(Enumerable.Repeat("I had my b12 shot this morning and then no trouble breathing, ", 1100));
-        foreach (var length in (int[])[1_000, 16_000, 60_000, 64_000])
+        foreach (var length in (int[])[1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 60_000, 64_000])
         {
             var text = story[..length];
             var words = string.Concat(Enumerable.Repeat("anaphylaxis hives throat swelling trouble ", length / 42 + 1))[..length];
