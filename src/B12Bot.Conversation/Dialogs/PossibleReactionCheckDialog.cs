@@ -10,11 +10,13 @@ namespace B12Bot.Conversation.Dialogs;
 /// The one check question for a possible reaction after an injection ("itchy all over since the shot"): trouble
 /// breathing, swelling of the face, lips, tongue or throat, or feeling faint right now? Yes (or unsure) gives the urgent
 /// message and stops every dialog; No gives what to watch for and when to call, then the dialog underneath (the
-/// walkthrough) asks its question again. <see cref="MainDialog"/> begins it on top of whatever is running.
+/// walkthrough) asks its question again. An unclear answer is asked again once. <see cref="MainDialog"/> begins it on top of whatever is running.
 /// </summary>
 public sealed class PossibleReactionCheckDialog : Dialog
 {
     public const string DialogId = nameof(PossibleReactionCheckDialog);
+
+    private const string UnclearAnswersKey = "unclear";
 
     private readonly SafetyReplies _replies;
     private readonly HashSet<string> _yes;
@@ -54,6 +56,16 @@ public sealed class PossibleReactionCheckDialog : Dialog
             return EndOfTurn;
         }
 
+        // Asked once more; after a second unclear answer the visitor is not kept in the check: they get what to watch
+        // for and when to call (the same text as after "No"), and can go on.
+        var state = dc.ActiveDialog!.State;
+        if (state.TryGetValue(UnclearAnswersKey, out var unclear) && DialogStateValues.ToInt32(unclear) >= 1)
+        {
+            await dc.Context.SendActivityAsync(_replies.ReactionWatchFor(), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        state[UnclearAnswersKey] = 1;
         await dc.Context.SendActivityAsync(_replies.ReactionRetry(), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }

@@ -109,6 +109,20 @@ public sealed class SafetyTriageTranscriptTests(ContentFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_second_unclear_answer_ends_the_check_with_what_to_watch_for_so_nobody_is_stuck()
+    {
+        var chat = new BotConversation(fixture);
+        await chat.SayAsync("got a rash after my b12 injection");
+
+        await chat.SayAsync("hmm");
+        var released = Assert.Single(await chat.SayAsync("cancel"));
+        var next = await chat.SayAsync("what are the side effects of b12 shots");
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.WatchFor, released.Text);
+        Assert.Equal(fixture.Content.GetEntry("side_effects").Answer, next[0].Text);
+    }
+
+    [Fact]
     public async Task The_check_interrupts_the_walkthrough_and_after_no_the_walkthrough_asks_its_question_again()
     {
         var chat = new BotConversation(fixture);
