@@ -58,7 +58,7 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
                 await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             case TriageClass.PossibleReaction:
-                LogCheckAsked(_logger, result.RuleId ?? "unknown");
+                LogCheckAsked(_logger, result.Class, result.RuleId ?? "unknown");
                 break;
         }
 
@@ -68,6 +68,6 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
     [LoggerMessage(Level = LogLevel.Warning, Message = "Safety triage: {TriageClass} (rule {RuleId}); its message was sent and dialogs stopped.")]
     private static partial void LogAnswered(ILogger logger, TriageClass triageClass, string ruleId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Safety triage: possible reaction (rule {RuleId}); the check question is asked.")]
-    private static partial void LogCheckAsked(ILogger logger, string ruleId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Safety triage: {TriageClass} (rule {RuleId}); the check question is asked.")]
+    private static partial void LogCheckAsked(ILogger logger, TriageClass triageClass, string ruleId);
 }
