@@ -4,19 +4,19 @@ using B12Bot.Conversation.Safety;
 
 namespace B12Bot.Conversation.Tests.Support;
 
-/// <summary>The shipped content, matcher and detector, built once per test class as the host builds them once at start.</summary>
+/// <summary>The shipped content, matcher and safety triage, built once per test class as the host builds them once at start.</summary>
 public sealed class ContentFixture
 {
     public ContentFixture()
     {
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
         Matcher = new FaqMatcher(Content);
-        Detector = new EmergencyDetector(Content.Safety, Matcher.Analyzer.IsKnownWord);
+        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
     }
 
     public B12Content Content { get; }
 
     public FaqMatcher Matcher { get; }
 
-    public EmergencyDetector Detector { get; }
+    public SafetyTriage Triage { get; }
 }
