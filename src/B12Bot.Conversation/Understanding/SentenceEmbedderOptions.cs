@@ -17,6 +17,12 @@ public sealed class SentenceEmbedderOptions
     /// <summary>Most messages waiting that are embedded in one model call.</summary>
     public int MaxBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// Most word pieces in one model call, padding included (texts × the longest): bounds the memory one call takes,
+    /// so a burst of long messages is embedded in several calls instead of one large one.
+    /// </summary>
+    public int MaxBatchTokens { get; set; } = 1_536;
+
     /// <summary>Recent message embeddings kept for repeated questions (0 turns the cache off).</summary>
     public int CacheCapacity { get; set; } = 2_048;
 
@@ -39,6 +45,11 @@ public sealed class SentenceEmbedderOptions
         if (MaxCharacters < 16)
         {
             throw new InvalidOperationException($"{SectionName}:MaxCharacters must be at least 16; it is {MaxCharacters}.");
+        }
+
+        if (MaxBatchTokens < MaxTokens)
+        {
+            throw new InvalidOperationException($"{SectionName}:MaxBatchTokens ({MaxBatchTokens}) must be at least MaxTokens ({MaxTokens}).");
         }
 
         if (MaxBatchSize < 1 || IntraOpThreads < 1 || QueueCapacity < 1 || CacheCapacity < 0)
