@@ -92,11 +92,14 @@ public sealed class ChatPage
         await Page.ReloadAsync();
     }
 
-    /// <summary>Saves bin/.../screenshots/NAME.png: the whole page, or only what the viewport shows (the first screen on a phone).</summary>
+    /// <summary>
+    /// Saves bin/.../screenshots/NAME.png: the whole page, or only what the viewport shows (the first screen on a phone);
+    /// one image pixel per CSS px on every screen, so the files stay small.
+    /// </summary>
     public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage, Scale = ScreenshotScale.Css });
     }
 
     /// <summary>

@@ -83,8 +83,8 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
             Assert.True(box.Width >= PageChecks.MinTargetPx && box.Height >= PageChecks.MinTargetPx, $"suggested action \"{await button.TextContentAsync()}\" is {box.Width}x{box.Height}");
         }
 
-        Assert.Empty(await PageChecks.SmallTargetsAsync(chat.Page));
-        Assert.Empty(await PageChecks.SmallTextAsync(chat.Page));
+        PageChecks.AssertNone(await PageChecks.SmallTargetsAsync(chat.Page), "targets smaller than 44x44 px");
+        PageChecks.AssertNone(await PageChecks.SmallTextAsync(chat.Page), "text smaller than 16px");
         await chat.ScreenshotAsync($"{viewport}-walkthrough", fullPage: false);
     }
 
@@ -107,7 +107,7 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
         await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Questions about B12 injections?" }).TapAsync();
         await new B12Visitor(widget, content).HaveTheFullConversationAsync();
         Assert.Equal(0, await PageChecks.SidewaysOverflowAsync(widget.Page));
-        Assert.Empty(await PageChecks.SmallTargetsAsync(widget.Page));
+        PageChecks.AssertNone(await PageChecks.SmallTargetsAsync(widget.Page), "targets smaller than 44x44 px");
         await widget.ScreenshotAsync("narrow-phone-widget", fullPage: false);
     }
 
@@ -149,8 +149,8 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
         var transcriptBox = await ChatPage.BoxAsync(chat.Transcript);
         Assert.True(emergencyBox.Bottom <= transcriptBox.Y && emergencyBox.Y >= 0, $"the emergency line is above the conversation ({emergencyBox} / {transcriptBox})");
         await Assertions.Expect(chat.SendBox).ToBeInViewportAsync();
-        Assert.Empty(await PageChecks.SmallTargetsAsync(chat.Page));
-        Assert.Empty(await PageChecks.SmallTextAsync(chat.Page));
+        PageChecks.AssertNone(await PageChecks.SmallTargetsAsync(chat.Page), "targets smaller than 44x44 px");
+        PageChecks.AssertNone(await PageChecks.SmallTextAsync(chat.Page), "text smaller than 16px");
         await chat.ScreenshotAsync($"widget-{viewport}-2-open", fullPage: false);
 
         var close = panel.GetByRole(AriaRole.Button, new() { Name = "Close the chat" });

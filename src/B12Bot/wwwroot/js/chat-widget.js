@@ -110,6 +110,7 @@
     var mount = document.createElement('div');
     mount.className = 'chat-widget-mount';
     host.replaceChildren(mount);
+    var narrow = mount.getBoundingClientRect().width < 560;
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -122,7 +123,10 @@
           bubbleBorderRadius: 10,
           bubbleFromUserBorderRadius: 10,
           suggestedActionBorderRadius: 16,
-          suggestedActionLayout: 'flow',
+          // In a narrow chat (a phone, the floating panel) the suggested actions scroll sideways in one row, so the
+          // conversation keeps the room; in a wide one they wrap.
+          suggestedActionLayout: narrow ? 'carousel' : 'flow',
+          suggestedActionsCarouselFlipperBoxWidth: 44,
           // Touch targets of at least 44x44 CSS px, and no text below 16px (timestamps included).
           suggestedActionHeight: 44,
           sendBoxHeight: 48,
