@@ -110,7 +110,8 @@
     var mount = document.createElement('div');
     mount.className = 'chat-widget-mount';
     host.replaceChildren(mount);
-    var narrow = mount.getBoundingClientRect().width < 560;
+    // The same phone test as the full-screen panel in chat-widget.css.
+    var phone = window.matchMedia('(max-width: 600px), (max-height: 500px)').matches;
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -123,9 +124,9 @@
           bubbleBorderRadius: 10,
           bubbleFromUserBorderRadius: 10,
           suggestedActionBorderRadius: 16,
-          // In a narrow chat (a phone, the floating panel) the suggested actions scroll sideways in one row, so the
-          // conversation keeps the room; in a wide one they wrap.
-          suggestedActionLayout: narrow ? 'carousel' : 'flow',
+          // On a phone the suggested actions scroll sideways in one row, so the conversation keeps the room; on a
+          // larger screen they wrap, all in view.
+          suggestedActionLayout: phone ? 'carousel' : 'flow',
           suggestedActionsCarouselFlipperBoxWidth: 44,
           // Touch targets of at least 44x44 CSS px, and no text below 16px (timestamps included).
           suggestedActionHeight: 44,
