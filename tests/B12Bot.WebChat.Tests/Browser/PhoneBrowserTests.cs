@@ -49,15 +49,28 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
             await visitor.AskAQuestionAsync();
         }
 
-        var answer = await ChatPage.BoxAsync(chat.Bubbles.Filter(new() { HasText = ContentText.Excerpt(visitor.AnsweredEntry.Answer) }).Last);
-        Assert.True(answer.Y >= 0 && answer.Y < screen.Height, $"the answer starts on the first screen (at {answer})");
-        Assert.Equal(0, await chat.Page.EvaluateAsync<double>("() => window.scrollY"));
+        await ExpectFirstLineShownAsync(chat, chat.Bubbles.Filter(new() { HasText = ContentText.Excerpt(visitor.AnsweredEntry.Answer) }).Last, "the answer");
         await chat.ScreenshotAsync($"{viewport}-first-screen", fullPage: false);
 
         await visitor.ReportAnEmergencyAsync();
-        await Assertions.Expect(visitor.UrgentBubble).ToBeInViewportAsync();
+        await ExpectFirstLineShownAsync(chat, visitor.UrgentBubble, "the urgent message");
         await chat.ScreenshotAsync($"{viewport}-urgent", fullPage: false);
         Assert.Empty(chat.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// A reply's first line (where the urgent message says whom to call) is in the chat's visible area once the chat has
+    /// stopped scrolling, even when the reply is taller than the chat, and the page itself has not scrolled.
+    /// </summary>
+    private static async Task ExpectFirstLineShownAsync(ChatPage chat, ILocator reply, string what)
+    {
+        // Web Chat scrolls smoothly: let it settle.
+        await Task.Delay(1500);
+        var bubble = await ChatPage.BoxAsync(reply);
+        var shown = await ChatPage.BoxAsync(chat.Page.Locator(".webchat__basic-transcript__scrollable"));
+        Assert.True(bubble.Y >= shown.Y - 1 && bubble.Y + 24 <= shown.Bottom, $"the first line of {what} is shown in the chat ({bubble} within {shown})");
+        Assert.True(shown.Bottom <= chat.Page.ViewportSize!.Height, $"the chat is on the first screen ({shown})");
+        Assert.Equal(0, await chat.Page.EvaluateAsync<double>("() => window.scrollY"));
     }
 
     [Theory]
@@ -163,6 +176,21 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
         Assert.Empty(chat.ConsoleErrors);
 
         Task Click(ILocator target) => viewport == Viewports.Phone ? target.TapAsync() : target.ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_reply_taller_than_the_chat_on_a_phone_stops_scrolling_at_its_first_line()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(Viewports.Options(Viewports.Phone));
+        await using var host = await DirectLineTestHost.StartAsync();
+        var chat = await ChatPage.OpenAsync(context, host.BaseAddress);
+        await chat.ExpectMessageAsync(ScriptedTestBot.Welcome);
+
+        await chat.SendAsync(ScriptedTestBot.LongReply);
+        await chat.ExpectMessageAsync(ScriptedTestBot.LongReplyFirstLine);
+
+        await ExpectFirstLineShownAsync(chat, chat.Bubbles.Filter(new() { HasText = ScriptedTestBot.LongReplyFirstLine }).Last, "the long reply");
+        await chat.ScreenshotAsync("phone-long-reply", fullPage: false);
     }
 
     [Fact]

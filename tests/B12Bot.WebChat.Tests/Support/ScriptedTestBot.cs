@@ -16,6 +16,8 @@ public sealed class ScriptedTestBot : IBot
     public const string QuickReply = "What can you do?";
     public const string QuickReplyAnswer = "I echo what you type.";
     public const string PhoneNumbers = "phone numbers";
+    public const string LongReply = "long reply";
+    public const string LongReplyFirstLine = "The first line of a long reply says what matters most.";
 
     private TaskCompletionSource _slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -75,6 +77,9 @@ public sealed class ScriptedTestBot : IBot
                 return;
             case PhoneNumbers:
                 await turnContext.SendActivityAsync(Activity.CreateMessageActivity("Call [911](tel:911) now. Poison control: [1-800-222-1222](tel:+18002221222). Crisis line: [text 988](sms:988).", TextFormatTypes.Markdown), cancellationToken);
+                return;
+            case LongReply:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity(LongReplyFirstLine + "\n\n" + string.Join("\n\n", Enumerable.Range(2, 40).Select(i => $"Line {i} of the long reply.")), TextFormatTypes.Markdown), cancellationToken);
                 return;
             case "typing":
                 await turnContext.SendActivityAsync(Activity.CreateTypingActivity(), cancellationToken);

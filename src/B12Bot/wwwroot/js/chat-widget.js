@@ -132,6 +132,9 @@
           suggestedActionHeight: 44,
           sendBoxHeight: 48,
           fontSizeSmall: '100%',
+          // A reply taller than the chat (the urgent message on a phone) stops scrolling at its first line, where
+          // "Call 911 now" is, instead of at its last.
+          autoScrollSnapOnPage: true,
           scrollToEndButtonFontSize: '100%'
         }
       },
