@@ -7,7 +7,7 @@ namespace B12Bot.WebChat.Tests.Support;
 
 /// <summary>
 /// A small bot for channel tests: welcomes new members with a quick reply, echoes text as plain text, answers events and
-/// card submits, sends markdown on request, throws on "fail" and waits on "slow" until the test releases it.
+/// card submits, sends markdown (also with tel: and sms: links) on request, throws on "fail" and waits on "slow" until the test releases it.
 /// It records every activity it receives so tests can check what the channel delivered.
 /// </summary>
 public sealed class ScriptedTestBot : IBot
@@ -15,6 +15,9 @@ public sealed class ScriptedTestBot : IBot
     public const string Welcome = "Hello! I am an automated assistant for this test, not a person.";
     public const string QuickReply = "What can you do?";
     public const string QuickReplyAnswer = "I echo what you type.";
+    public const string PhoneNumbers = "phone numbers";
+    public const string LongReply = "long reply";
+    public const string LongReplyFirstLine = "The first line of a long reply says what matters most.";
 
     private TaskCompletionSource _slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -71,6 +74,12 @@ public sealed class ScriptedTestBot : IBot
                 return;
             case "markdown":
                 await turnContext.SendActivityAsync(Activity.CreateMessageActivity("Here is **bold text** and a [link](https://example.org/b12).", TextFormatTypes.Markdown), cancellationToken);
+                return;
+            case PhoneNumbers:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity("Call [911](tel:911) now. Poison control: [1-800-222-1222](tel:+18002221222). Crisis line: [text 988](sms:988).", TextFormatTypes.Markdown), cancellationToken);
+                return;
+            case LongReply:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity(LongReplyFirstLine + "\n\n" + string.Join("\n\n", Enumerable.Range(2, 40).Select(i => $"Line {i} of the long reply.")), TextFormatTypes.Markdown), cancellationToken);
                 return;
             case "typing":
                 await turnContext.SendActivityAsync(Activity.CreateTypingActivity(), cancellationToken);
