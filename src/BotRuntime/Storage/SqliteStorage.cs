@@ -8,7 +8,7 @@ namespace BotRuntime.Storage;
 /// Bot state in one SQLite file (WAL mode): the embedded default, so conversations survive a restart with nothing
 /// installed. Conditional writes compare the eTag inside the same immediate transaction that writes.
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : IStorage, IExpiringStore
 {
     private readonly string _connectionString;
     private readonly JsonSerializerOptions _options;
@@ -149,5 +149,15 @@ public sealed class SqliteStorage : IStorage
             keyParameter.Value = key;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Deletes state not written since <paramref name="idleSince"/> (updated_utc is ISO 8601 UTC, so text order is time order).</summary>
+    public async Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE updated_utc < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", idleSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
