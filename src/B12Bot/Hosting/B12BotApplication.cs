@@ -43,10 +43,12 @@ public static class B12BotApplication
         builder.Services.AddHostedService<BotWarmUpService>();
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
+        builder.AddHostSecurity();
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapDirectLineChannel();

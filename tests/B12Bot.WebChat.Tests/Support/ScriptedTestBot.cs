@@ -23,6 +23,11 @@ public sealed class ScriptedTestBot : IBot
 
     public ConcurrentQueue<Activity> Received { get; } = new();
 
+    /// <summary>How many "slow" turns were cancelled while they waited (the client left).</summary>
+    public int CancelledSlowTurns => Volatile.Read(ref _cancelledSlowTurns);
+
+    private int _cancelledSlowTurns;
+
     public void ReleaseSlowTurns() => _slowGate.TrySetResult();
 
     public void ResetSlowGate() => _slowGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +74,16 @@ public sealed class ScriptedTestBot : IBot
             case "fail":
                 throw new InvalidOperationException("The test bot was asked to fail.");
             case "slow":
-                await _slowGate.Task.WaitAsync(cancellationToken);
+                try
+                {
+                    await _slowGate.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _cancelledSlowTurns);
+                    throw;
+                }
+
                 await turnContext.SendActivityAsync("Sorry for the wait.", cancellationToken: cancellationToken);
                 return;
             case "markdown":
