@@ -3,6 +3,7 @@ using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Understanding;
 using BotRuntime.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ public static class B12ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the B12 bot: its content (loaded and validated from <paramref name="dialogsFolder"/> when first needed:
-    /// resolve <see cref="B12Content"/> at start-up to fail fast), the FAQ matcher and emergency detector (built once),
+    /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json), the sentence embedder, the FAQ matcher and emergency detector (built once),
     /// the dialogs, the bot as <see cref="IBot"/> and the emergency screen as an <see cref="IMiddleware"/>.
     /// The host must register <see cref="BotRuntime.State.ConversationState"/>; it decides the middleware order, and the
     /// screen works wherever it sits before the bot.
@@ -25,7 +26,10 @@ public static class B12ConversationServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(emergencyNumber);
         ConversationJsonContext.EnsureRegistered();
         services.TryAddSingleton(_ => B12ContentLoader.Load(dialogsFolder, emergencyNumber));
-        services.TryAddSingleton(sp => new FaqMatcher(sp.GetRequiredService<B12Content>()));
+        services.AddSentenceEmbedder();
+        services.TryAddSingleton(_ => UnderstandingModel.Load(Path.Combine(dialogsFolder, UnderstandingModel.FileName)));
+        services.TryAddSingleton(sp => new FaqMatcher(
+            sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>()));
         services.TryAddSingleton(sp => new EmergencyDetector(sp.GetRequiredService<B12Content>().Safety, sp.GetRequiredService<FaqMatcher>().Analyzer.IsKnownWord));
         services.TryAddSingleton<SymptomCheckDialog>();
         services.TryAddSingleton<MainDialog>();
