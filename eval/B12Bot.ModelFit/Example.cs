@@ -6,10 +6,10 @@ namespace B12Bot.ModelFit;
 /// <summary>One training message with its evidence, and the intent it asks for (-1: out of scope).</summary>
 internal sealed class Example
 {
-    private Example(string text, int truth, string source, LexicalEvidence lexical, SemanticEvidence semantic, bool noTerms)
+    private Example(string text, int[] acceptable, string source, LexicalEvidence lexical, SemanticEvidence semantic, bool noTerms)
     {
         Text = text;
-        Truth = truth;
+        Acceptable = acceptable;
         Source = source;
         Lexical = lexical;
         Semantic = semantic;
@@ -18,7 +18,12 @@ internal sealed class Example
 
     public string Text { get; }
 
-    public int Truth { get; }
+    /// <summary>The intents whose reply would be right (empty: the message is out of scope).</summary>
+    public int[] Acceptable { get; }
+
+    public bool InScope => Acceptable.Length > 0;
+
+    public bool IsRight(int intent) => Array.IndexOf(Acceptable, intent) >= 0;
 
     public string Source { get; }
 
@@ -29,11 +34,11 @@ internal sealed class Example
     /// <summary>No content words at all: the matcher never scores such a message.</summary>
     public bool NoTerms { get; }
 
-    public static Example Score(string text, int truth, string source, TermAnalyzer analyzer, LexicalScorer scorer, SemanticIndex semantic,
+    public static Example Score(string text, int[] acceptable, string source, TermAnalyzer analyzer, LexicalScorer scorer, SemanticIndex semantic,
         Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed)
     {
         var analyzed = analyzer.Analyze(text);
-        return new Example(text, truth, source, scorer.Score(analyzed), semantic.Score(embed([text])[0]), analyzed.Terms.Count == 0);
+        return new Example(text, acceptable, source, scorer.Score(analyzed), semantic.Score(embed([text])[0]), analyzed.Terms.Count == 0);
     }
 
     public double[] CandidateFeatures(int intent)
@@ -55,8 +60,10 @@ internal sealed class Example
         var probabilities = new double[intentCount];
         for (var i = 0; i < intentCount; i++)
         {
-            probabilities[i] = candidate.Probability(CandidateFeatures(i));
+            probabilities[i] = candidate.Score(CandidateFeatures(i));
         }
+
+        DecisionPolicy.Softmax(probabilities);
 
         return new Prediction(probabilities, scope.Probability(ScopeFeatures()));
     }

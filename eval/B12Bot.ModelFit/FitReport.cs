@@ -1,26 +1,28 @@
 namespace B12Bot.ModelFit;
 
 /// <summary>The cross-validated curves the thresholds are chosen from, printed so the choice can be checked.</summary>
-internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<Prediction> predictions)
+internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<Prediction> predictions, IReadOnlyList<string> names)
 {
+    private string Names(int[] intents) => intents.Length == 0 ? "out of scope" : string.Join("|", intents.Select(i => names[i]));
+
     private static readonly double[] Grid = [.. Enumerable.Range(1, 99).Select(i => i / 100.0)];
 
     private IEnumerable<(Example Example, Prediction Prediction)> All => examples.Zip(predictions);
 
-    private int InScopeCount => examples.Count(e => e.Truth >= 0);
+    private int InScopeCount => examples.Count(e => e.InScope);
 
-    private int OutOfScopeCount => examples.Count(e => e.Truth < 0);
+    private int OutOfScopeCount => examples.Count(e => !e.InScope);
 
-    /// <summary>The highest scope threshold that still keeps at least <paramref name="recall"/> of in-scope messages.</summary>
+    /// <summary>The lowest scope threshold that catches at least <paramref name="recall"/> of out-of-scope messages.</summary>
     public double ChooseScopeThreshold(double recall)
     {
         Console.WriteLine("scope curve (threshold: in-scope kept, out-of-scope caught):");
-        var chosen = Grid[0];
+        double? chosen = null;
         foreach (var t in Grid)
         {
-            var kept = All.Count(x => x.Example.Truth >= 0 && x.Prediction.Scope >= t) / (double)InScopeCount;
-            var caught = All.Count(x => x.Example.Truth < 0 && x.Prediction.Scope < t) / (double)Math.Max(1, OutOfScopeCount);
-            if (kept >= recall)
+            var kept = All.Count(x => x.Example.InScope && x.Prediction.Scope >= t) / (double)InScopeCount;
+            var caught = All.Count(x => !x.Example.InScope && x.Prediction.Scope < t) / (double)Math.Max(1, OutOfScopeCount);
+            if (chosen is null && caught >= recall)
             {
                 chosen = t;
             }
@@ -31,7 +33,7 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
             }
         }
 
-        return chosen;
+        return chosen ?? Grid[^1];
     }
 
     /// <summary>The lowest answer threshold whose answers are right at least <paramref name="precision"/> of the time.</summary>
@@ -42,7 +44,7 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
         foreach (var t in Grid)
         {
             var answered = All.Where(x => x.Prediction.Scope >= scopeThreshold && x.Prediction.Probabilities.Max() >= t).ToList();
-            var right = answered.Count(x => x.Example.Truth >= 0 && x.Prediction.Ranked()[0] == x.Example.Truth);
+            var right = answered.Count(x => x.Example.IsRight(x.Prediction.Ranked()[0]));
             var answeredPrecision = answered.Count == 0 ? 1 : right / (double)answered.Count;
             if (chosen is null && answeredPrecision >= precision)
             {
@@ -52,7 +54,7 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
             if (Math.Round(t * 100) % 5 == 0)
             {
                 Console.WriteLine($"  {t:0.00}: precision {answeredPrecision:P1}, right {right / (double)InScopeCount:P1}, "
-                                  + $"out of scope answered {answered.Count(x => x.Example.Truth < 0)}");
+                                  + $"out of scope answered {answered.Count(x => !x.Example.InScope)}");
             }
         }
 
@@ -96,25 +98,26 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
             var top = prediction.Ranked()[0];
             var p = prediction.Probabilities[top];
             var outcome = prediction.Scope < scopeThreshold ? "out of scope" : p >= answerThreshold ? $"answer #{top}" : "not answered";
-            var right = example.Truth < 0 ? outcome == "out of scope" : outcome == $"answer #{example.Truth}";
+            var right = !example.InScope ? outcome == "out of scope" : p >= answerThreshold && prediction.Scope >= scopeThreshold && example.IsRight(top);
             if (!right)
             {
-                Console.WriteLine($"  want #{example.Truth}, got {outcome} (p {p:0.00}, scope {prediction.Scope:0.00}): {example.Text}");
+                Console.WriteLine($"  want {Names(example.Acceptable)}, got {(outcome.StartsWith("answer", StringComparison.Ordinal) ? "answer " + names[top] : outcome)} "
+                                  + $"(p {p:0.00}, scope {prediction.Scope:0.00}): {example.Text}");
             }
         }
     }
 
     public Dictionary<string, double> Figures(double scopeThreshold, double answerThreshold, double clarifyThreshold)
     {
-        var inScope = All.Where(x => x.Example.Truth >= 0).ToList();
-        var outOfScope = All.Where(x => x.Example.Truth < 0).ToList();
+        var inScope = All.Where(x => x.Example.InScope).ToList();
+        var outOfScope = All.Where(x => !x.Example.InScope).ToList();
         var answeredRight = inScope.Count(x => x.Prediction.Scope >= scopeThreshold && x.Prediction.Probabilities.Max() >= answerThreshold
-                                              && x.Prediction.Ranked()[0] == x.Example.Truth);
+                                              && x.Example.IsRight(x.Prediction.Ranked()[0]));
         var answered = All.Count(x => x.Prediction.Scope >= scopeThreshold && x.Prediction.Probabilities.Max() >= answerThreshold);
         return new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["examples"] = examples.Count,
-            ["cv_top1"] = Math.Round(inScope.Count(x => x.Prediction.Ranked()[0] == x.Example.Truth) / (double)inScope.Count, 4),
+            ["cv_top1"] = Math.Round(inScope.Count(x => x.Example.IsRight(x.Prediction.Ranked()[0])) / (double)inScope.Count, 4),
             ["cv_answered_right"] = Math.Round(answeredRight / (double)inScope.Count, 4),
             ["cv_answer_precision"] = Math.Round(answered == 0 ? 1 : answeredRight / (double)answered, 4),
             ["cv_did_you_mean"] = Math.Round(Offered(clarifyThreshold, answerThreshold, scopeThreshold).Count() / (double)examples.Count, 4),
@@ -131,7 +134,7 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
             var p = prediction.Probabilities;
             if (prediction.Scope >= scopeThreshold && p[ranked[0]] < answerThreshold && p[ranked[0]] >= t && p[ranked[1]] >= t)
             {
-                yield return (example, ranked.Take(3).Where(i => p[i] >= t).Contains(example.Truth));
+                yield return (example, ranked.Take(3).Where(i => p[i] >= t).Any(example.IsRight));
             }
         }
     }

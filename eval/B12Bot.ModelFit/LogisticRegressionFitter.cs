@@ -78,7 +78,7 @@ internal static class LogisticRegressionFitter
     }
 
     /// <summary>Gaussian elimination with partial pivoting (the system is small and positive definite).</summary>
-    private static double[] Solve(double[,] a, double[] b)
+    internal static double[] Solve(double[,] a, double[] b)
     {
         var n = b.Length;
         var m = (double[,])a.Clone();

@@ -23,11 +23,13 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         for (var i = 0; i < probabilities.Length; i++)
         {
             UnderstandingFeatures.Candidate(i, lexical, semantic, features);
-            probabilities[i] = _model.Candidate.Probability(features);
+            probabilities[i] = _model.Candidate.Score(features);
         }
 
+        Softmax(probabilities);
+
         UnderstandingFeatures.Scope(lexical, semantic, features);
-        return new IntentAssessment(probabilities, _model.Scope.Probability(features), lexical.SecondQuestionIntent);
+        return new IntentAssessment(probabilities, _model.Scope.Probability(features), lexical.QuestionIntents);
     }
 
     public FaqMatch Decide(IntentAssessment assessment)
@@ -43,6 +45,15 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }
 
+        // A message that asks two things splits the probability between them: answer both when together they are likely.
+        // The other clearly-asked question, when the model also ranks it among the closest.
+        var second = assessment.QuestionIntents.FirstOrDefault(i => i != ranked[0] && Array.IndexOf(ranked, i) < MaxAlternatives, -1);
+        if (bestP < _model.AnswerThreshold && second >= 0 && bestP + p[second] >= _model.AnswerThreshold
+            && best.Entry is not null && _catalog.Intents[second].Entry is { } secondEntry)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.Answer, Entry = best.Entry, Also = secondEntry, Score = bestP };
+        }
+
         if (bestP >= _model.AnswerThreshold)
         {
             var match = FaqMatch.For(best, bestP);
@@ -53,8 +64,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
 
             // A runner-up nearly as likely is offered beside the answer; a second question is answered too.
             var alternatives = secondP >= _model.ClarifyThreshold ? Alternatives(ranked, p, skip: 1) : [];
-            var second = assessment.SecondQuestionIntent;
-            var also = second >= 0 && second != ranked[0] && p[second] >= _model.ClarifyThreshold ? _catalog.Intents[second].Entry : null;
+            var also = second >= 0 ? _catalog.Intents[second].Entry : null;
             return new FaqMatch { Kind = FaqMatchKind.Answer, Entry = match.Entry, Score = bestP, Alternatives = alternatives, Also = also };
         }
 
@@ -68,6 +78,26 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         }
 
         return new FaqMatch { Kind = FaqMatchKind.Unrecognized, Score = bestP };
+    }
+
+    /// <summary>
+    /// Turns intent scores into probabilities in place: a choice among the intents and "none of them" (score 0), so a
+    /// message no intent fits leaves every probability low.
+    /// </summary>
+    public static void Softmax(double[] scores)
+    {
+        var max = Math.Max(0, scores.Max());
+        var total = Math.Exp(-max); // "none of them"
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Math.Exp(scores[i] - max);
+            total += scores[i];
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] /= total;
+        }
     }
 
     private List<Content.FaqEntry> Alternatives(int[] ranked, double[] p, int skip)

@@ -12,8 +12,12 @@ public sealed class ExactIntentRecognizer
 {
     private static readonly string[] LeadingFillers = ["please ", "hi ", "hey ", "hello ", "ok ", "okay ", "so ", "um ", "uh ", "well "];
 
+    /// <summary>Phrasings this short in terms ("b12 shot") say too little to be matched by their terms alone.</summary>
+    private const int MinTermsForConceptMatch = 2;
+
     private readonly TermAnalyzer _analyzer;
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
@@ -38,6 +42,15 @@ public sealed class ExactIntentRecognizer
             foreach (var phrasing in intent.Phrasings)
             {
                 _exactPhrases.TryAdd(ExactKey(phrasing), intent);
+
+                // The same phrasing in other words ("do i need b12 jabs" for "do I need b12 injections"): its concepts and
+                // stems in order; like exact phrasings, the first intent listed keeps a shared key.
+                var terms = analyzer.TermsOf(phrasing);
+                if (terms.Length >= MinTermsForConceptMatch)
+                {
+                    var key = string.Join(' ', terms);
+                    _exactTerms.TryAdd(key, intent);
+                }
             }
         }
 
@@ -84,6 +97,12 @@ public sealed class ExactIntentRecognizer
         if (_exactPhrases.TryGetValue(exactKey, out var intent))
         {
             return FaqMatch.For(intent, 1);
+        }
+
+        if (analyzed.Terms.Count >= MinTermsForConceptMatch && !analyzed.TermWasCorrected.Contains(true) && analyzed.ClauseCount == 1
+            && _exactTerms.TryGetValue(string.Join(' ', analyzed.Terms.Distinct(StringComparer.Ordinal)), out var sameTerms))
+        {
+            return FaqMatch.For(sameTerms, 1);
         }
 
         if (!MentionsTopic(analyzed) && MatchSmallTalk(analyzed, exactKey) is { } smallTalk)

@@ -1,14 +1,15 @@
 namespace B12Bot.Conversation.Understanding;
 
 /// <summary>The model's reading of one message: how likely each intent is the one asked for, and that it is about B12 care.</summary>
-public sealed class IntentAssessment(double[] intentProbabilities, double scopeProbability, int secondQuestionIntent)
+public sealed class IntentAssessment(double[] intentProbabilities, double scopeProbability, int[] questionIntents)
 {
     /// <summary>Per intent (catalog order).</summary>
     public double[] IntentProbabilities { get; } = intentProbabilities;
 
     public double ScopeProbability { get; } = scopeProbability;
 
-    public int SecondQuestionIntent { get; } = secondQuestionIntent;
+    /// <summary>The intents separate question clauses clearly ask for (see <see cref="LexicalEvidence.QuestionIntents"/>).</summary>
+    public int[] QuestionIntents { get; } = questionIntents;
 
     /// <summary>Intent numbers, most likely first.</summary>
     public int[] Ranked()

@@ -18,6 +18,6 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The message names another medicine, vitamin or condition (language.yaml foreign_words).</summary>
     public bool HasForeignSubject { get; init; }
 
-    /// <summary>An intent another question clause of the message clearly asks for, or -1.</summary>
-    public int SecondQuestionIntent { get; init; } = -1;
+    /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
+    public int[] QuestionIntents { get; init; } = [];
 }

@@ -23,9 +23,10 @@ public sealed class LexicalScorer(LexicalIndex index)
     private const double CorrectedTermFactor = 0.85;
     private const double CoverageShare = 0.55;
 
-    /// <summary>A clause's winner counts as clearly asked (for a second answer) at this score and lead.</summary>
-    private const double ClearClauseScore = 0.42;
-    private const double ClearClauseLead = 0.05;
+    /// <summary>A clause's winner counts as clearly asked (for a second answer) at this score and lead, or at the high score alone.</summary>
+    private const double ClearClauseScore = 0.3;
+    private const double ClearClauseLead = 0.1;
+    private const double ConfidentClauseScore = 0.58;
 
     private readonly LexicalIndex _index = index ?? throw new ArgumentNullException(nameof(index));
 
@@ -37,7 +38,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         var whole = ScoreInto(analyzed, AllClauses, scores);
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
         {
-            return whole.ToEvidence(scores, -1);
+            return whole.ToEvidence(scores, []);
         }
 
         var anyQuestion = false;
@@ -75,7 +76,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 var (best, second) = TopTwo(clauseScores, count);
                 var score = clauseScores[best];
                 var secondValue = second >= 0 ? clauseScores[second] : 0;
-                if (isQuestion && score >= ClearClauseScore && score - secondValue >= ClearClauseLead && best != firstDoc)
+                if (isQuestion && (score >= ConfidentClauseScore || (score >= ClearClauseScore && score - secondValue >= ClearClauseLead)) && best != firstDoc)
                 {
                     if (score > firstScore)
                     {
@@ -89,9 +90,8 @@ public sealed class LexicalScorer(LexicalIndex index)
                 }
             }
 
-            var (overall, _) = TopTwo(scores, count);
-            var also = firstDoc >= 0 && firstDoc != overall ? firstDoc : secondDoc >= 0 && secondDoc != overall ? secondDoc : -1;
-            return whole.ToEvidence(scores, also);
+            int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
+            return whole.ToEvidence(scores, questions);
         }
         finally
         {
@@ -231,13 +231,13 @@ public sealed class LexicalScorer(LexicalIndex index)
         public bool HasForeign;
         public double Total;
 
-        public LexicalEvidence ToEvidence(double[] scores, int secondQuestion) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int[] questions) => new(scores)
         {
             HasTopic = HasTopic,
             HasAnchor = HasAnchor,
             HasUnknownSubject = HasUnknownSubject,
             HasForeignSubject = HasForeign,
-            SecondQuestionIntent = secondQuestion,
+            QuestionIntents = questions,
         };
     }
 }

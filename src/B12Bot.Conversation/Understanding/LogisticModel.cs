@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace B12Bot.Conversation.Understanding;
 
-/// <summary>A logistic regression: the probability that a yes/no reading is right, from named features.</summary>
+/// <summary>
+/// A (multinomial) logistic regression over named features: <see cref="Probability"/> for a yes/no reading, or
+/// <see cref="Score"/> per option for a choice among options (softmax, see <see cref="DecisionPolicy"/>).
+/// </summary>
 public sealed class LogisticModel
 {
     [JsonPropertyName("features")]
@@ -14,7 +17,10 @@ public sealed class LogisticModel
     [JsonPropertyName("bias")]
     public required double Bias { get; init; }
 
-    public double Probability(ReadOnlySpan<double> features)
+    public double Probability(ReadOnlySpan<double> features) => 1 / (1 + Math.Exp(-Score(features)));
+
+    /// <summary>The linear score (log-odds).</summary>
+    public double Score(ReadOnlySpan<double> features)
     {
         var z = Bias;
         for (var i = 0; i < Weights.Length; i++)
@@ -22,6 +28,6 @@ public sealed class LogisticModel
             z += Weights[i] * features[i];
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return z;
     }
 }

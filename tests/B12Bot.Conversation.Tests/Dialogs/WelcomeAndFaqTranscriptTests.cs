@@ -89,16 +89,16 @@ public sealed class WelcomeAndFaqTranscriptTests(ContentFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task An_unclear_b12_question_says_not_sure_and_offers_the_closest_topics()
+    public async Task An_unclear_b12_question_asks_again_and_offers_the_main_topics()
     {
+        // Changed with understanding v2: no "did you mean" list of loosely related topics for a vague question.
         var chat = new BotConversation(fixture);
 
         var reply = Assert.Single(await chat.SayAsync("info on b12"));
 
-        Assert.StartsWith(fixture.Content.Messages.NotSure, reply.Text, StringComparison.Ordinal);
+        Assert.Equal(fixture.Content.Messages.Fallback, reply.Text);
         var offered = BotConversation.QuickReplies(reply).Where(t => t != "Check my symptoms").ToList();
-        Assert.InRange(offered.Count, 2, 3);
-        Assert.All(offered, title => Assert.Contains("- " + title, reply.Text, StringComparison.Ordinal));
+        Assert.Equal(fixture.Content.Messages.MainTopics.Select(id => fixture.Content.GetEntry(id).Title), offered);
     }
 
     [Theory]

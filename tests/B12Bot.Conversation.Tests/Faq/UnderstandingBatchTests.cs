@@ -23,10 +23,10 @@ public sealed class UnderstandingBatchTests(ContentFixture fixture, ITestOutputH
         var walkthrough = document.RootElement.GetProperty("walkthrough").EnumerateArray().Select(e => e.GetString()!).ToList();
 
         var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
-        var outOfScopeMisses = set.OutOfScope.Where(t => fixture.Matcher.Match(t).Kind != FaqMatchKind.OutOfScope).ToList();
-        var confidentOutOfScope = set.OutOfScope.Where(t => fixture.Matcher.Match(t).Kind == FaqMatchKind.Answer).ToList();
-        var smallTalkMisses = smallTalk.Where(t => fixture.Matcher.Match(t).Kind != FaqMatchKind.SmallTalk).ToList();
-        var walkthroughMisses = walkthrough.Where(t => fixture.Matcher.Match(t).Kind != FaqMatchKind.StartWalkthrough).ToList();
+        var outOfScopeMisses = set.OutOfScope.Where(t => fixture.Match(t).Kind != FaqMatchKind.OutOfScope).ToList();
+        var confidentOutOfScope = set.OutOfScope.Where(t => fixture.Match(t).Kind == FaqMatchKind.Answer).ToList();
+        var smallTalkMisses = smallTalk.Where(t => fixture.Match(t).Kind != FaqMatchKind.SmallTalk).ToList();
+        var walkthroughMisses = walkthrough.Where(t => fixture.Match(t).Kind != FaqMatchKind.StartWalkthrough).ToList();
 
         output.WriteLine($"FAQ {passed}/{set.Faq.Count} ({100.0 * passed / set.Faq.Count:0.0}%)");
         output.WriteLine($"out of scope {set.OutOfScope.Count - outOfScopeMisses.Count}/{set.OutOfScope.Count}, confident B12 answers to them: {confidentOutOfScope.Count}");
@@ -38,7 +38,7 @@ public sealed class UnderstandingBatchTests(ContentFixture fixture, ITestOutputH
 
         foreach (var text in outOfScopeMisses.Concat(smallTalkMisses).Concat(walkthroughMisses))
         {
-            output.WriteLine($"  miss: \"{text}\" -> {fixture.Matcher.Match(text)}");
+            output.WriteLine($"  miss: \"{text}\" -> {fixture.Match(text)}");
         }
     }
 }
