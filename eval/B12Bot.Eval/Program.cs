@@ -29,7 +29,7 @@ using var http = new HttpClient { BaseAddress = new Uri(url) };
 if (args.Contains("--transcript"))
 {
     // A sample visit, printed as Markdown: the README's sample conversation is this output.
-    string[] visit = ["are mic b12 injections safe?", "Common side effects", "how long does it take to work", "check my symptoms", "no", "no", "no", "yes", "not sure", "no", "no", "my lips are swelling and I can't breathe"];
+    string[] visit = ["are mic b12 injections safe?", "Common side effects", "how long does it take to work", "check my symptoms", "no", "no", "no", "yes", "not sure", "no", "no", "no", "not tested", "my lips are swelling and I can't breathe"];
     await SampleConversation.PrintAsync(http, visit, Console.Out);
     if (app is not null)
     {

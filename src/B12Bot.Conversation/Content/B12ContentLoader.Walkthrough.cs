@@ -1,3 +1,4 @@
+using B12Bot.Conversation.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace B12Bot.Conversation.Content;
@@ -42,6 +43,7 @@ public static partial class B12ContentLoader
         var questions = new List<WalkthroughQuestion>();
         if (reader.Sequence(reader.Get(root, "questions"), "'questions'") is { } questionList)
         {
+            var allIds = QuestionIds(questionList);
             foreach (var item in questionList.Children)
             {
                 if (reader.Mapping(item, "a question") is not { } map)
@@ -51,7 +53,7 @@ public static partial class B12ContentLoader
 
                 var id = reader.RequiredString(map, "id", "a question");
                 var what = $"question '{id}'";
-                reader.CheckKeys(map, what, "id", "prompt", "summary", "choices");
+                reader.CheckKeys(map, what, "id", "prompt", "summary", "choices", "ask_when", "ambiguous");
                 var prompt = reader.RequiredText(map, "prompt", what);
                 var summary = reader.RequiredString(map, "summary", what);
                 IReadOnlyList<WalkthroughChoice> choices = [];
@@ -73,6 +75,18 @@ public static partial class B12ContentLoader
                     choices = ReadChoices(reader, choicesNode, what);
                 }
 
+                // Only earlier questions have answers when this one is reached, so ask_when can only look back.
+                AnswerCondition? askWhen = null;
+                if (reader.Get(map, "ask_when") is { } askWhenNode)
+                {
+                    askWhen = ReadCondition(reader, askWhenNode, $"'ask_when' of {what}", questions, allIds);
+                    if (askWhen is not null && askWhen.AllowedAnswers.Count == 0)
+                    {
+                        reader.Problem(askWhenNode, $"'ask_when' of {what} is empty; leave it out to always ask the question");
+                    }
+                }
+
+                var ambiguity = reader.Get(map, "ambiguous") is { } ambiguousNode ? ReadAmbiguity(reader, ambiguousNode, what, choices) : null;
                 if (id is null || prompt is null || summary is null)
                 {
                     continue;
@@ -84,7 +98,7 @@ public static partial class B12ContentLoader
                     continue;
                 }
 
-                questions.Add(new WalkthroughQuestion(id, prompt, summary, choices));
+                questions.Add(new WalkthroughQuestion(id, prompt, summary, choices, askWhen, ambiguity));
             }
         }
         else
@@ -129,7 +143,7 @@ public static partial class B12ContentLoader
                 }
 
                 reader.CheckKeys(map, "a rule", "when", "outcome");
-                var condition = ReadCondition(reader, map, "a rule", questions);
+                var condition = ReadWhen(reader, map, "a rule", questions);
                 var outcome = reader.RequiredString(map, "outcome", "a rule");
                 if (outcome is not null && !outcomes.Exists(o => o.Id == outcome))
                 {
@@ -165,12 +179,21 @@ public static partial class B12ContentLoader
                     continue;
                 }
 
-                reader.CheckKeys(map, "a note", "when", "text");
-                var condition = ReadCondition(reader, map, "a note", questions);
+                reader.CheckKeys(map, "a note", "when", "text", "not_with");
+                var condition = ReadWhen(reader, map, "a note", questions);
                 var text = reader.RequiredText(map, "text", "a note");
+                var notWith = reader.StringList(map, "not_with", "a note", required: false, minimum: 1);
+                foreach (var outcomeId in notWith)
+                {
+                    if (!outcomes.Exists(o => o.Id == outcomeId))
+                    {
+                        reader.Problem(reader.Get(map, "not_with")!, $"'not_with' of a note names '{outcomeId}', which is not listed under 'outcomes'");
+                    }
+                }
+
                 if (condition is not null && text is not null)
                 {
-                    notes.Add(new WalkthroughNote(condition, text));
+                    notes.Add(new WalkthroughNote(condition, text, notWith));
                 }
             }
         }
@@ -209,6 +232,7 @@ public static partial class B12ContentLoader
             return choices;
         }
 
+        var choiceNodes = new List<YamlNode>();
         foreach (var item in list.Children)
         {
             if (reader.Mapping(item, $"a choice of {what}") is not { } map)
@@ -232,6 +256,7 @@ public static partial class B12ContentLoader
             }
 
             choices.Add(new WalkthroughChoice(value, label, synonyms));
+            choiceNodes.Add(item);
         }
 
         if (choices.Count < 2)
@@ -239,10 +264,33 @@ public static partial class B12ContentLoader
             reader.Problem(node, $"{what} needs at least 2 choices");
         }
 
+        // One way of saying it must mean one choice: the recognizer could not tell which was meant.
+        var owners = new Dictionary<string, WalkthroughChoice>(StringComparer.Ordinal);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            foreach (var phrase in PhrasesOf(choices[i]))
+            {
+                var key = PhraseKey(phrase);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (owners.TryGetValue(key, out var owner) && owner != choices[i])
+                {
+                    reader.Problem(choiceNodes[i], $"'{phrase}' answers both '{owner.Label}' and '{choices[i].Label}' in {what}; keep it under one choice");
+                }
+                else
+                {
+                    owners[key] = choices[i];
+                }
+            }
+        }
+
         return choices;
     }
 
-    private static AnswerCondition? ReadCondition(YamlFileReader reader, YamlMappingNode map, string what, List<WalkthroughQuestion> questions)
+    private static AnswerCondition? ReadWhen(YamlFileReader reader, YamlMappingNode map, string what, List<WalkthroughQuestion> questions)
     {
         var whenNode = reader.Get(map, "when");
         if (whenNode is null)
@@ -251,7 +299,16 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        if (reader.Mapping(whenNode, $"'when' of {what}") is not { } when)
+        return ReadCondition(reader, whenNode, $"'when' of {what}", questions, laterIds: null);
+    }
+
+    /// <summary>
+    /// Reads "question_id: [values]" tests against <paramref name="questions"/>. With <paramref name="laterIds"/>, an id
+    /// found only there is reported as asked later (an ask_when can only depend on earlier answers).
+    /// </summary>
+    private static AnswerCondition? ReadCondition(YamlFileReader reader, YamlNode node, string what, List<WalkthroughQuestion> questions, HashSet<string>? laterIds)
+    {
+        if (reader.Mapping(node, what) is not { } when)
         {
             return null;
         }
@@ -270,7 +327,9 @@ public static partial class B12ContentLoader
             var question = questions.Find(q => q.Id == questionId);
             if (question is null)
             {
-                reader.Problem(keyNode, $"'{questionId}' in {what} is not a question id");
+                reader.Problem(keyNode, laterIds is not null && laterIds.Contains(questionId)
+                    ? $"{what} depends on '{questionId}', which is asked later; it can only depend on earlier questions"
+                    : $"'{questionId}' in {what} is not a question id");
                 valid = false;
                 continue;
             }
@@ -290,4 +349,59 @@ public static partial class B12ContentLoader
 
         return valid ? new AnswerCondition(allowed) : null;
     }
+
+    /// <summary>Words that could mean several choices: none of them may also be a way to say one choice.</summary>
+    private static WalkthroughAmbiguity? ReadAmbiguity(YamlFileReader reader, YamlNode node, string what, IReadOnlyList<WalkthroughChoice> choices)
+    {
+        if (reader.Mapping(node, $"'ambiguous' of {what}") is not { } map)
+        {
+            return null;
+        }
+
+        reader.CheckKeys(map, $"'ambiguous' of {what}", "phrases", "reply");
+        var phrases = reader.StringList(map, "phrases", $"'ambiguous' of {what}", required: true);
+        var reply = reader.RequiredText(map, "reply", $"'ambiguous' of {what}");
+        var valid = reply is not null && phrases.Count > 0;
+        foreach (var phrase in phrases)
+        {
+            var key = PhraseKey(phrase);
+            if (key.Length == 0)
+            {
+                reader.Problem(reader.Get(map, "phrases")!, $"ambiguous phrase '{phrase}' of {what} has no letters or digits");
+                valid = false;
+                continue;
+            }
+
+            foreach (var choice in choices)
+            {
+                if (PhrasesOf(choice).Any(p => PhraseKey(p) == key))
+                {
+                    reader.Problem(reader.Get(map, "phrases")!, $"'{phrase}' is listed as ambiguous in {what} but also answers '{choice.Label}'; keep it in one place");
+                    valid = false;
+                }
+            }
+        }
+
+        return valid ? new WalkthroughAmbiguity(phrases, reply!) : null;
+    }
+
+    /// <summary>The ids of all questions, read ahead so a condition can tell "asked later" from "no such question".</summary>
+    private static HashSet<string> QuestionIds(YamlSequenceNode questionList)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in questionList.Children)
+        {
+            if (item is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode { Value: { } id })
+            {
+                ids.Add(id.Trim());
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every way to say a choice, as the answer recognizer reads them.</summary>
+    private static IEnumerable<string> PhrasesOf(WalkthroughChoice choice) => choice.Synonyms.Append(choice.Label).Append(choice.Value);
+
+    private static string PhraseKey(string phrase) => string.Join(' ', TextNormalizer.Tokenize(TextNormalizer.Normalize(phrase)));
 }

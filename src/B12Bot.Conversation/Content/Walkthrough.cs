@@ -33,19 +33,43 @@ public sealed class Walkthrough
         return FindOutcome(Rules[^1].OutcomeId);
     }
 
-    /// <summary>The notes whose conditions the answers meet, in content order.</summary>
-    public IReadOnlyList<WalkthroughNote> NotesFor(IReadOnlyDictionary<string, string> answers)
+    /// <summary>The notes whose conditions the answers meet and that <paramref name="outcome"/> does not already say, in content order.</summary>
+    public IReadOnlyList<WalkthroughNote> NotesFor(IReadOnlyDictionary<string, string> answers, WalkthroughOutcome outcome)
     {
         var notes = new List<WalkthroughNote>();
         foreach (var note in Notes)
         {
-            if (note.When.IsMetBy(answers))
+            if (note.AppliesTo(answers, outcome))
             {
                 notes.Add(note);
             }
         }
 
         return notes;
+    }
+
+    /// <summary>The index of the first question after <paramref name="index"/> that the answers so far ask for, or the question count when none is left.</summary>
+    public int NextQuestionIndex(int index, IReadOnlyDictionary<string, string> answers)
+    {
+        var next = index + 1;
+        while (next < Questions.Count && !Questions[next].IsAskedAfter(answers))
+        {
+            next++;
+        }
+
+        return next;
+    }
+
+    /// <summary>The index of the last answered question before <paramref name="index"/> (skipped ones have no answer), or -1.</summary>
+    public int PreviousAnsweredIndex(int index, IReadOnlyDictionary<string, string> answers)
+    {
+        var previous = Math.Min(index, Questions.Count) - 1;
+        while (previous >= 0 && !answers.ContainsKey(Questions[previous].Id))
+        {
+            previous--;
+        }
+
+        return previous;
     }
 
     public WalkthroughOutcome FindOutcome(string id)

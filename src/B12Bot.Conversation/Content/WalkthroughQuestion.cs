@@ -1,7 +1,16 @@
 namespace B12Bot.Conversation.Content;
 
-/// <summary>One step of the symptom check.</summary>
-public sealed record WalkthroughQuestion(string Id, string Prompt, string Summary, IReadOnlyList<WalkthroughChoice> Choices)
+/// <summary>
+/// One step of the symptom check. <paramref name="AskWhen"/> (null: always) limits it to some earlier answers;
+/// <paramref name="Ambiguity"/> (null: none) names words that could mean more than one of its choices.
+/// </summary>
+public sealed record WalkthroughQuestion(
+    string Id,
+    string Prompt,
+    string Summary,
+    IReadOnlyList<WalkthroughChoice> Choices,
+    AnswerCondition? AskWhen = null,
+    WalkthroughAmbiguity? Ambiguity = null)
 {
     public WalkthroughChoice? FindChoice(string? value)
     {
@@ -15,4 +24,7 @@ public sealed record WalkthroughQuestion(string Id, string Prompt, string Summar
 
         return null;
     }
+
+    /// <summary>Whether this question is asked after the earlier <paramref name="answers"/>.</summary>
+    public bool IsAskedAfter(IReadOnlyDictionary<string, string> answers) => AskWhen is null || AskWhen.IsMetBy(answers);
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
+using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Dialogs.Choices;
 using BotRuntime.Dialogs.Prompts;
@@ -9,9 +9,10 @@ namespace B12Bot.Conversation.Dialogs;
 
 /// <summary>
 /// The symptom check: asks the walkthrough questions of dialogs/walkthrough.yaml one at a time (allergy, pregnancy,
-/// neurologic symptoms, absorption risks, diet, labs, medications), then gives the outcome of the guide's decision
-/// framework with a summary of the answers and next steps. Back, restart, cancel and help work at every step; an
-/// unclear answer gets the retry prompt; a question gets its FAQ answer and the current question again.
+/// nerve symptoms, absorption, diet, medicines, current treatment, blood test and, when it was low, severity), then
+/// gives the outcome of the guide's decision framework with a summary of the answers and next steps. Back, restart,
+/// cancel and help work at every step; an unclear answer gets the retry prompt, an ambiguous one (a bare "no" to the
+/// blood-test question) the question's own clarification; a question gets its FAQ answer and the current question again.
 /// </summary>
 public sealed class SymptomCheckDialog : CancelAndHelpDialog
 {
@@ -20,6 +21,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     private const string QuestionStep = "SymptomCheck.question";
     private const string AnswerPrompt = "SymptomCheck.answer";
     private const string ProgressKey = "progress";
+    private const string RecognitionKey = "SymptomCheck.recognized";
 
     private readonly Walkthrough _walkthrough;
     private readonly WalkthroughAnswerRecognizer _recognizer;
@@ -49,7 +51,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     {
         var progress = GetProgress(innerDc);
         return progress.QuestionIndex < _walkthrough.Questions.Count
-               && _recognizer.Recognize(_walkthrough.Questions[progress.QuestionIndex], text) >= 0;
+               && RecognizeOnce(innerDc.Context, _walkthrough.Questions[progress.QuestionIndex], text).IsAnswer;
     }
 
     protected override async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -76,15 +78,16 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     protected override async Task<DialogTurnResult> OnBackAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         var progress = GetProgress(innerDc);
-        if (progress.QuestionIndex == 0)
+        var previous = _walkthrough.PreviousAnsweredIndex(progress.QuestionIndex, progress.Answers);
+        if (previous < 0)
         {
             await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.AtFirstQuestion), cancellationToken).ConfigureAwait(false);
             await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
 
-        progress.QuestionIndex--;
-        progress.Answers.Remove(_walkthrough.Questions[progress.QuestionIndex].Id);
+        progress.QuestionIndex = previous;
+        progress.Answers.Remove(_walkthrough.Questions[previous].Id);
         SetProgress(innerDc, progress);
         await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
@@ -119,19 +122,50 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
     /// <summary>
     /// Accepts what the content's own choice synonyms recognize ("nope", "I'm vegan", "not sure") besides what the
-    /// runtime's choice recognizer finds (labels, "1", "the second one").
+    /// runtime's choice recognizer finds (labels, "1", "the second one"). An ambiguous answer is never taken as a choice:
+    /// the question's clarification is sent with the options, and the prompt waits (it does not add its retry).
     /// </summary>
-    private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    private async Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         var questionId = BotRuntime.Storage.StateJson.As<string>(prompt.Options.Validations);
         var question = _walkthrough.Questions.FirstOrDefault(q => q.Id == questionId);
-        if (question is not null && _recognizer.Recognize(question, prompt.Context.Activity.Text) is var index and >= 0)
+        if (question is null)
         {
-            prompt.Recognized.Value = new FoundChoice { Value = question.Choices[index].Label, Index = index, Score = 1f };
+            return prompt.Recognized.Succeeded && prompt.Recognized.Value is not null;
+        }
+
+        var answer = RecognizeOnce(prompt.Context, question, prompt.Context.Activity.Text);
+        if (answer.IsAmbiguous && question.Ambiguity is { } ambiguity)
+        {
+            var labels = question.Choices.Select(c => c.Label);
+            await prompt.Context.SendActivityAsync(Replies.Message(ambiguity.Reply + "\n\n" + question.Prompt, labels), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (answer.IsChoice)
+        {
+            prompt.Recognized.Value = new FoundChoice { Value = question.Choices[answer.ChoiceIndex].Label, Index = answer.ChoiceIndex, Score = 1f };
             prompt.Recognized.Succeeded = true;
         }
 
-        return Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is not null);
+        return prompt.Recognized.Succeeded && prompt.Recognized.Value is not null;
+    }
+
+    /// <summary>
+    /// Recognizes the message once per turn: the interruption check and the prompt's validator both ask, and the
+    /// second gets the first's result from the turn state.
+    /// </summary>
+    private RecognizedAnswer RecognizeOnce(ITurnContext context, WalkthroughQuestion question, string? text)
+    {
+        if (context.TurnState.Get<TurnRecognition>(RecognitionKey) is { } cached
+            && cached.QuestionId == question.Id && string.Equals(cached.Text, text, StringComparison.Ordinal))
+        {
+            return cached.Answer;
+        }
+
+        var answer = _recognizer.Recognize(question, text);
+        context.TurnState.Set(RecognitionKey, new TurnRecognition(question.Id, text, answer));
+        return answer;
     }
 
     private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -140,7 +174,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
         var question = _walkthrough.Questions[progress.QuestionIndex];
         var found = (FoundChoice)step.Result!;
         progress.Answers[question.Id] = question.Choices[found.Index].Value;
-        progress.QuestionIndex++;
+        progress.QuestionIndex = _walkthrough.NextQuestionIndex(progress.QuestionIndex, progress.Answers);
         SetProgress(step, progress);
         if (progress.QuestionIndex < _walkthrough.Questions.Count)
         {
@@ -148,31 +182,8 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
         }
 
         var outcome = _walkthrough.Decide(progress.Answers);
-        await step.Context.SendActivityAsync(Replies.Message(DescribeOutcome(outcome, progress.Answers), FollowUpTitles()), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(Replies.Message(WalkthroughReport.Describe(_walkthrough, progress.Answers), FollowUpTitles()), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(outcome.Id, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The outcome, its notes, the answers given (as choice labels, never the user's own words) and next steps.</summary>
-    private string DescribeOutcome(WalkthroughOutcome outcome, IReadOnlyDictionary<string, string> answers)
-    {
-        var text = new StringBuilder();
-        text.Append(outcome.Title).Append("\n\n").Append(outcome.Text);
-        foreach (var note in _walkthrough.NotesFor(answers))
-        {
-            text.Append("\n\n").Append(note.Text);
-        }
-
-        text.Append("\n\n").Append(_walkthrough.SummaryHeading);
-        foreach (var question in _walkthrough.Questions)
-        {
-            if (answers.TryGetValue(question.Id, out var value) && question.FindChoice(value) is { } choice)
-            {
-                text.Append("\n- ").Append(question.Summary).Append(": ").Append(choice.Label);
-            }
-        }
-
-        text.Append("\n\n").Append(_walkthrough.NextSteps);
-        return text.ToString();
     }
 
     private IEnumerable<string> FollowUpTitles()
@@ -194,4 +205,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
     private static IDictionary<string, object> ComponentState(DialogContext innerDc) =>
         (innerDc.Parent?.ActiveDialog ?? throw new InvalidOperationException("The symptom check runs inside a dialog context.")).State;
+
+    /// <summary>This turn's recognition of the message for one question.</summary>
+    private sealed record TurnRecognition(string QuestionId, string? Text, RecognizedAnswer Answer);
 }

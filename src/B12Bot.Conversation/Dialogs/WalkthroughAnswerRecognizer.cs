@@ -5,10 +5,20 @@ namespace B12Bot.Conversation.Dialogs;
 
 /// <summary>
 /// Recognizes a typed answer to a walkthrough question from the choice labels and synonyms in dialogs/walkthrough.yaml:
-/// the whole message, or the longest synonym found in it ("yes I do", "nope not at all", "I'm vegan").
+/// the whole message, or the longest phrase found in it ("yes I do", "nope not at all", "I'm vegan"). A question's
+/// ambiguous phrases take part in the same contest, so a bare "no" to the lab question is ambiguous while "no, tablets
+/// didn't help" is the longer "tablets didn't help".
 /// </summary>
 public sealed class WalkthroughAnswerRecognizer
 {
+    /// <summary>Stands for the question's ambiguous phrases in the phrase table.</summary>
+    private const int AmbiguousChoice = -2;
+
+    /// <summary>Longer messages are questions or stories, not answers.</summary>
+    private const int MaxAnswerWords = 12;
+
+    private static readonly HashSet<string> QuestionWords = new(["what", "whats", "why", "how", "hows", "when", "where", "which", "who"], StringComparer.Ordinal);
+
     private readonly Dictionary<string, (string[] Words, int Choice)[]> _byQuestion = new(StringComparer.Ordinal);
 
     public WalkthroughAnswerRecognizer(Walkthrough walkthrough)
@@ -22,12 +32,13 @@ public sealed class WalkthroughAnswerRecognizer
                 var choice = question.Choices[i];
                 foreach (var phrase in choice.Synonyms.Append(choice.Label).Append(choice.Value))
                 {
-                    var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(phrase));
-                    if (words.Length > 0)
-                    {
-                        phrases.Add((words, i));
-                    }
+                    Add(phrases, phrase, i);
                 }
+            }
+
+            foreach (var phrase in question.Ambiguity?.Phrases ?? [])
+            {
+                Add(phrases, phrase, AmbiguousChoice);
             }
 
             // Longest phrase first, so "not sure" beats "no" and "still low" beats "low".
@@ -36,18 +47,18 @@ public sealed class WalkthroughAnswerRecognizer
         }
     }
 
-    /// <summary>The index of the choice the message picks, or -1.</summary>
-    public int Recognize(WalkthroughQuestion question, string? text)
+    public RecognizedAnswer Recognize(WalkthroughQuestion question, string? text)
     {
+        ArgumentNullException.ThrowIfNull(question);
         if (string.IsNullOrWhiteSpace(text) || !_byQuestion.TryGetValue(question.Id, out var phrases))
         {
-            return -1;
+            return RecognizedAnswer.None;
         }
 
         var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text));
-        if (words.Length == 0 || words.Length > 12)
+        if (words.Length == 0 || words.Length > MaxAnswerWords || (words.Length > 1 && QuestionWords.Contains(words[0])))
         {
-            return -1; // a long message is a question or a story, not an answer
+            return RecognizedAnswer.None; // "what do you mean by low" is a question for the FAQ, not the answer "low"
         }
 
         // The longest phrase found wins; between equally long ones, the one that ends later ("I'm not sure" is unsure,
@@ -69,7 +80,21 @@ public sealed class WalkthroughAnswerRecognizer
             }
         }
 
-        return best;
+        return best switch
+        {
+            AmbiguousChoice => RecognizedAnswer.Ambiguous,
+            >= 0 when bestEnd >= 0 => new RecognizedAnswer(best, false),
+            _ => RecognizedAnswer.None,
+        };
+    }
+
+    private static void Add(List<(string[] Words, int Choice)> phrases, string phrase, int choice)
+    {
+        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(phrase));
+        if (words.Length > 0)
+        {
+            phrases.Add((words, choice));
+        }
     }
 
     /// <summary>Where the last occurrence of <paramref name="phrase"/> in <paramref name="words"/> ends, or -1.</summary>

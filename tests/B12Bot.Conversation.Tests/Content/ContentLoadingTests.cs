@@ -77,7 +77,7 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void Walkthrough_rule_with_an_answer_the_question_does_not_offer_names_the_line()
     {
-        var line = Replace("walkthrough.yaml", "  - when: { neuro: [\"yes\"] }\n    outcome: clinician_first", "  - when: { neuro: [sometimes] }\n    outcome: clinician_first");
+        var line = Replace("walkthrough.yaml", "  - when: { neuro: [\"yes\"] }\n    outcome: prompt_evaluation", "  - when: { neuro: [sometimes] }\n    outcome: prompt_evaluation");
 
         Assert.Contains($"walkthrough.yaml:{line}: 'sometimes' is not a choice value of question 'neuro'", LoadMessage(), StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void Walkthrough_without_a_catch_all_last_rule_is_rejected()
     {
-        var line = Replace("walkthrough.yaml", "  - when: {}\n    outcome: clinician_first", "  - when: { labs: [confirmed] }\n    outcome: clinician_first");
+        var line = Replace("walkthrough.yaml", "  - when: {}\n    outcome: clinician_first", "  - when: { labs: [low] }\n    outcome: clinician_first");
 
         Assert.Contains($"walkthrough.yaml:{line}: the last rule must have an empty 'when: {{}}'", LoadMessage(), StringComparison.Ordinal);
     }

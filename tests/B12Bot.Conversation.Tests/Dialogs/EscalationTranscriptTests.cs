@@ -7,9 +7,10 @@ namespace B12Bot.Conversation.Tests.Dialogs;
 /// <summary>Escalation wins over everything: in every walkthrough step, after every follow-up, in every channel.</summary>
 public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
-    private static readonly string[] SafeAnswers = ["No", "No", "No", "No", "Vegan or vegetarian", "Yes, confirmed low", "No"];
+    // Answers up to the last question (severity, asked after a low blood test).
+    private static readonly string[] SafeAnswers = ["No", "No", "No", "No", "Vegan or vegetarian", "No", "No", "Yes, it was low"];
 
-    public static TheoryData<int> WalkthroughSteps => [0, 1, 2, 3, 4, 5, 6];
+    public static TheoryData<int> WalkthroughSteps => [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
     [Theory]
     [MemberData(nameof(WalkthroughSteps))]

@@ -1,0 +1,14 @@
+namespace B12Bot.Conversation.Dialogs;
+
+/// <summary>What a typed message says to a walkthrough question: one choice (its index), an ambiguous answer, or nothing.</summary>
+public readonly record struct RecognizedAnswer(int ChoiceIndex, bool IsAmbiguous)
+{
+    public static RecognizedAnswer None { get; } = new(-1, false);
+
+    public static RecognizedAnswer Ambiguous { get; } = new(-1, true);
+
+    public bool IsChoice => ChoiceIndex >= 0;
+
+    /// <summary>A choice or an ambiguous answer: either way the message answers the question, it is not an interruption.</summary>
+    public bool IsAnswer => IsChoice || IsAmbiguous;
+}
