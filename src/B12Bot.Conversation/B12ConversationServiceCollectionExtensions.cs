@@ -14,7 +14,7 @@ public static class B12ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the B12 bot: its content (loaded and validated from <paramref name="dialogsFolder"/> when first needed:
-    /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json), the sentence embedder, the FAQ matcher and emergency detector (built once),
+    /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json), the FAQ matcher (it needs an ISentenceEmbedder: the host registers one with AddSentenceEmbedder) and emergency detector (built once),
     /// the dialogs, the bot as <see cref="IBot"/> and the emergency screen as an <see cref="IMiddleware"/>.
     /// The host must register <see cref="BotRuntime.State.ConversationState"/>; it decides the middleware order, and the
     /// screen works wherever it sits before the bot.
@@ -26,7 +26,6 @@ public static class B12ConversationServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(emergencyNumber);
         ConversationJsonContext.EnsureRegistered();
         services.TryAddSingleton(_ => B12ContentLoader.Load(dialogsFolder, emergencyNumber));
-        services.AddSentenceEmbedder();
         services.TryAddSingleton(_ => UnderstandingModel.Load(Path.Combine(dialogsFolder, UnderstandingModel.FileName)));
         services.TryAddSingleton(sp => new FaqMatcher(
             sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>()));
