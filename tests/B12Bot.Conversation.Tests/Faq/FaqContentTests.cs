@@ -71,7 +71,7 @@ public sealed class FaqContentTests(ContentFixture fixture) : IClassFixture<Cont
         var answer = fixture.Content.GetEntry("mic_shots").Answer;
 
         Assert.Contains("methionine, inositol and choline", answer, StringComparison.Ordinal);
-        Assert.Contains("no randomized trial", answer, StringComparison.Ordinal);
+        Assert.Contains("no good evidence", answer, StringComparison.Ordinal);
         Assert.Contains("compounded", answer, StringComparison.Ordinal);
     }
 }

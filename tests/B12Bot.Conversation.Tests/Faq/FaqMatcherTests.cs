@@ -107,9 +107,9 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [Fact]
     public void A_command_word_inside_a_question_is_part_of_the_question()
     {
+        // "stop" is also a command word; here it is the question, which the stopping-treatment entry answers.
         var match = fixture.Match("when can I stop getting b12 injections");
 
-        // Since the content has an entry on stopping treatment, that entry is the right answer (was schedule_monitoring).
         Assert.Equal("stopping_treatment", match.Entry?.Id);
     }
 
