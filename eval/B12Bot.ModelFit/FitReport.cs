@@ -69,7 +69,8 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
     {
         Console.WriteLine("did-you-mean curve (threshold: offered, right topic among them):");
         double? chosen = null;
-        foreach (var t in Grid.Where(t => t < answerThreshold).Reverse())
+        // "Truly close": both topics at least half as likely as an answer needs.
+        foreach (var t in Grid.Where(t => t < answerThreshold && t >= answerThreshold / 2).Reverse())
         {
             var offered = Offered(t, answerThreshold, scopeThreshold).ToList();
             var hits = offered.Count(x => x.Hit);
