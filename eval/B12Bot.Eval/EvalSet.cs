@@ -2,20 +2,51 @@ using System.Text.Json;
 
 namespace B12Bot.Eval;
 
-/// <summary>A set of messages in the dev-set format: FAQ cases with expected substrings, emergencies, benign and out-of-scope messages.</summary>
-public sealed record EvalSet(IReadOnlyList<FaqCase> Faq, IReadOnlyList<string> Emergency, IReadOnlyList<string> Benign, IReadOnlyList<string> OutOfScope)
+/// <summary>
+/// A set of messages in the shared eval format: FAQ cases with expected substrings, emergencies, benign and out-of-scope
+/// messages, and the safety classes (crisis, poisoning, possible_reaction, no_emergency). Every key but "faq" is optional.
+/// </summary>
+public sealed record EvalSet(
+    IReadOnlyList<FaqCase> Faq,
+    IReadOnlyList<string> Emergency,
+    IReadOnlyList<string> Benign,
+    IReadOnlyList<string> OutOfScope,
+    IReadOnlyList<string> Crisis,
+    IReadOnlyList<string> Poisoning,
+    IReadOnlyList<string> PossibleReaction,
+    IReadOnlyList<NoEmergencyCase> NoEmergency)
 {
     public static EvalSet Load(string path)
     {
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream);
         var root = document.RootElement;
-        var faq = root.GetProperty("faq").EnumerateArray().Select(topic => new FaqCase(
-            topic.GetProperty("topic").GetString()!,
-            topic.GetProperty("expect").EnumerateArray().Select(group => (IReadOnlyList<string>)group.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray(),
-            topic.GetProperty("says").EnumerateArray().Select(s => s.GetString()!).ToArray())).ToArray();
-        return new EvalSet(faq, Strings(root, "emergency"), Strings(root, "benign"), Strings(root, "out_of_scope"));
+        var faq = root.TryGetProperty("faq", out var faqList) ? faqList.EnumerateArray().Select(ReadFaqCase).ToArray() : [];
+        var noEmergency = new List<NoEmergencyCase>();
+        if (root.TryGetProperty("no_emergency", out var noEmergencyList))
+        {
+            foreach (var item in noEmergencyList.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    noEmergency.Add(new NoEmergencyCase(item.GetString()!, null));
+                }
+                else
+                {
+                    var faqCase = ReadFaqCase(item);
+                    noEmergency.AddRange(faqCase.Says.Select(said => new NoEmergencyCase(said, faqCase)));
+                }
+            }
+        }
+
+        return new EvalSet(faq, Strings(root, "emergency"), Strings(root, "benign"), Strings(root, "out_of_scope"),
+            Strings(root, "crisis"), Strings(root, "poisoning"), Strings(root, "possible_reaction"), noEmergency);
     }
+
+    private static FaqCase ReadFaqCase(JsonElement topic) => new(
+        topic.GetProperty("topic").GetString()!,
+        topic.GetProperty("expect").EnumerateArray().Select(group => (IReadOnlyList<string>)group.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray(),
+        topic.GetProperty("says").EnumerateArray().Select(s => s.GetString()!).ToArray());
 
     private static string[] Strings(JsonElement root, string name) =>
         root.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(s => s.GetString()!).ToArray() : [];
@@ -27,3 +58,6 @@ public sealed record FaqCase(string Topic, IReadOnlyList<IReadOnlyList<string>> 
     public bool IsAnsweredBy(string replyText) =>
         Expect.All(group => group.Any(expected => replyText.Contains(expected, StringComparison.OrdinalIgnoreCase)));
 }
+
+/// <summary>A message with alarming words but no emergency now; with an FAQ case, its answer is checked too.</summary>
+public sealed record NoEmergencyCase(string Said, FaqCase? Faq);

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-// Runs a message set through POST /api/messages with expectReplies, one conversation per case, and prints FAQ accuracy,
-// emergency recall, false alarms on benign messages and out-of-scope handling.
-//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--transcript]
+// Runs a message set through POST /api/messages with expectReplies, one conversation per case, and prints the figures per
+// class: emergency, crisis, poisoning, possible reaction, no emergency, FAQ accuracy, benign false alarms, out of scope.
+//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--transcript] [--triage-timing]
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
@@ -16,11 +16,18 @@ var repoRoot = FindRepoRoot();
 var setPath = Option("--set") ?? Path.Combine(repoRoot, "eval", "dev-set.json");
 var set = EvalSet.Load(setPath);
 var content = B12ContentLoader.Load(Path.Combine(repoRoot, "dialogs"));
+if (args.Contains("--triage-timing"))
+{
+    // The safety triage's cost on ordinary and hostile input, in-process (no bot needed).
+    TriageTiming.Print(content, set, Console.Out);
+    return 0;
+}
+
 WebApplication? app = null;
 var url = Option("--url");
 if (url is null)
 {
-    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
+    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
     await app.StartAsync();
     url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }
@@ -40,7 +47,11 @@ if (args.Contains("--transcript"))
 }
 
 var bot = new BotClient(http);
-var report = new EvalReport(content.Messages.OutOfScope.Trim());
+var safety = content.Safety;
+var report = new EvalReport(content.Messages.OutOfScope.Trim(),
+    new SafetyTexts(safety.UrgentMessage.Trim(), safety.CrisisMessage, safety.PoisoningMessage, safety.ReactionCheck.Question.Trim(),
+        safety.ReactionCheck.Yes, safety.ReactionCheck.No, B12ContentLoader.DefaultCrisisLine, B12ContentLoader.DefaultPoisonControlNumber),
+    content.Faq.Select(e => e.Answer.Trim()).ToHashSet(StringComparer.Ordinal));
 foreach (var faqCase in set.Faq)
 {
     foreach (var said in faqCase.Says)
@@ -52,6 +63,26 @@ foreach (var faqCase in set.Faq)
 foreach (var said in set.Emergency)
 {
     report.Emergency(said, await bot.AskAsync(said));
+}
+
+foreach (var said in set.Crisis)
+{
+    report.Crisis(said, await bot.AskAsync(said));
+}
+
+foreach (var said in set.Poisoning)
+{
+    report.Poisoning(said, await bot.AskAsync(said));
+}
+
+foreach (var said in set.PossibleReaction)
+{
+    report.PossibleReaction(said, await bot.AskAsync(said));
+}
+
+foreach (var noEmergency in set.NoEmergency)
+{
+    report.NoEmergency(noEmergency, await bot.AskAsync(noEmergency.Said));
 }
 
 foreach (var said in set.Benign)
@@ -71,7 +102,9 @@ if (app is not null)
     await app.StopAsync();
 }
 
-return report.EmergencyPassed == report.EmergencyTotal && report.BenignFalseAlarms == 0 ? 0 : 1;
+// Exit 1 when a life-safety bar is missed: every emergency, crisis and poisoning message, and no benign false alarm.
+var allRecalled = ((string[])["emergency", "crisis", "poisoning"]).All(c => report.SafetyFigures(c) is var (passed, total) && passed == total);
+return allRecalled && report.BenignFalseAlarms == 0 ? 0 : 1;
 
 static string FindRepoRoot()
 {

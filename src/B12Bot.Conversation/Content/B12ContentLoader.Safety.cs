@@ -1,12 +1,27 @@
+using B12Bot.Conversation.Safety;
 using YamlDotNet.RepresentationModel;
 
 namespace B12Bot.Conversation.Content;
 
 public static partial class B12ContentLoader
 {
-    private static SafetyRules? LoadSafety(string folder, List<ContentProblem> problems, string emergencyNumber)
+    public const string DefaultCrisisLine = "988";
+    public const string DefaultPoisonControlNumber = "1-800-222-1222";
+
+    private const string CrisisLinePlaceholder = "{crisisLine}";
+    private const string PoisonControlPlaceholder = "{poisonControlNumber}";
+
+    private static readonly Dictionary<string, TriageClass> SignClasses = new(StringComparer.Ordinal)
     {
-        var (reader, root) = YamlFileReader.Open(folder, SafetyFile, problems, emergencyNumber);
+        ["emergency"] = TriageClass.Emergency,
+        ["crisis"] = TriageClass.Crisis,
+        ["poisoning"] = TriageClass.Poisoning,
+        ["possible_reaction"] = TriageClass.PossibleReaction,
+    };
+
+    private static SafetyRules? LoadSafety(string folder, List<ContentProblem> problems, SafetyContacts contacts)
+    {
+        var (reader, root) = YamlFileReader.Open(folder, SafetyFile, problems, contacts.EmergencyNumber);
         if (root is null)
         {
             return null;
@@ -14,23 +29,43 @@ public static partial class B12ContentLoader
 
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
-            "history_markers", "distant_past_markers", "known_words"];
-        reader.CheckKeys(root, File, [.. lists, "urgent_message", "window", "negation_window", "word_classes", "signs"]);
+            "history_markers", "distant_past_markers", "long_standing_markers", "deficiency_markers", "acute_markers", "known_words"];
+        reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
+            "word_classes", "signs"]);
 
-        string? urgentMessage = null;
-        if (reader.Get(root, "urgent_message") is { } urgentNode)
+        var phoneTexts = new SafetyTextReader(reader, contacts);
+        var urgentMessage = phoneTexts.Read(root, "urgent_message", File, YamlFileReader.EmergencyNumberPlaceholder);
+        var crisisMessage = phoneTexts.Read(root, "crisis_message", File, CrisisLinePlaceholder, YamlFileReader.EmergencyNumberPlaceholder);
+        var poisoningMessage = phoneTexts.Read(root, "poisoning_message", File, PoisonControlPlaceholder, YamlFileReader.EmergencyNumberPlaceholder);
+        ReactionCheckTexts? reactionCheck = null;
+        if (reader.Mapping(reader.Get(root, "reaction_check"), "'reaction_check'") is { } checkMap)
         {
-            var raw = reader.Scalar(urgentNode, "'urgent_message'");
-            if (raw is not null && !raw.Contains(YamlFileReader.EmergencyNumberPlaceholder, StringComparison.Ordinal))
+            const string Check = "'reaction_check'";
+            reader.CheckKeys(checkMap, Check, "question", "yes", "no", "retry", "watch_for", "yes_answers", "no_answers");
+            var question = phoneTexts.Read(checkMap, "question", Check);
+            var yes = reader.RequiredString(checkMap, "yes", Check);
+            var no = reader.RequiredString(checkMap, "no", Check);
+            var retry = phoneTexts.Read(checkMap, "retry", Check);
+            var watchFor = phoneTexts.Read(checkMap, "watch_for", Check, YamlFileReader.EmergencyNumberPlaceholder);
+            var yesAnswers = reader.StringList(checkMap, "yes_answers", Check, required: true);
+            var noAnswers = reader.StringList(checkMap, "no_answers", Check, required: true);
+            foreach (var answer in yesAnswers.Intersect(noAnswers, StringComparer.OrdinalIgnoreCase))
             {
-                reader.Problem(urgentNode, $"'urgent_message' must tell people to call {YamlFileReader.EmergencyNumberPlaceholder}");
+                reader.Problem(reader.Get(checkMap, "no_answers")!, $"'{answer}' is under both 'yes_answers' and 'no_answers'");
+            }
+            if (yes is not null && no is not null && string.Equals(yes, no, StringComparison.OrdinalIgnoreCase))
+            {
+                reader.Problem(checkMap, "'reaction_check' needs two different button labels for 'yes' and 'no'");
             }
 
-            urgentMessage = raw is null ? null : reader.Text(urgentNode, raw);
+            if (question is not null && yes is not null && no is not null && retry is not null && watchFor is not null)
+            {
+                reactionCheck = new ReactionCheckTexts(question, yes, no, retry, watchFor, [yes, .. yesAnswers], [no, .. noAnswers]);
+            }
         }
         else
         {
-            reader.Problem(root, "the file is missing 'urgent_message'");
+            reader.Problem(root, "the file needs a 'reaction_check' mapping");
         }
 
         var window = reader.Int(root, "window", File, 5, 1, 20);
@@ -57,52 +92,8 @@ public static partial class B12ContentLoader
             reader.Problem(root, "the file needs a 'word_classes' mapping");
         }
 
-        var signs = new List<EmergencySign>();
-        if (reader.Sequence(reader.Get(root, "signs"), "'signs'") is { } signList)
-        {
-            foreach (var item in signList.Children)
-            {
-                if (reader.Mapping(item, "a sign") is not { } map)
-                {
-                    continue;
-                }
-
-                var id = reader.RequiredString(map, "id", "a sign");
-                var what = $"sign '{id}'";
-                reader.CheckKeys(map, what, "id", "all", "unless", "window", "ordered", "history_sensitive");
-                var all = reader.StringList(map, "all", what, required: true);
-                var unless = reader.StringList(map, "unless", what, required: false, minimum: 0);
-                if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
-                {
-                    reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
-                }
-
-                foreach (var (key, names) in new[] { ("all", all), ("unless", unless) })
-                {
-                    foreach (var name in names)
-                    {
-                        if (!classes.ContainsKey(name))
-                        {
-                            reader.Problem(reader.Get(map, key) ?? map, $"{what} uses word class '{name}', which is not under 'word_classes'");
-                        }
-                    }
-                }
-
-                var signWindow = reader.Int(map, "window", what, window, 1, 20);
-                var ordered = reader.Bool(map, "ordered", what);
-                var historySensitive = reader.Bool(map, "history_sensitive", what);
-                if (id is not null)
-                {
-                    signs.Add(new EmergencySign(id, all, unless, signWindow, ordered, historySensitive));
-                }
-            }
-        }
-        else
-        {
-            reader.Problem(root, "the file needs a 'signs' list");
-        }
-
-        if (urgentMessage is null || signs.Count == 0)
+        var signs = LoadSigns(reader, root, classes, window);
+        if (urgentMessage is null || crisisMessage is null || poisoningMessage is null || reactionCheck is null || signs.Count == 0)
         {
             return null;
         }
@@ -110,6 +101,9 @@ public static partial class B12ContentLoader
         return new SafetyRules
         {
             UrgentMessage = urgentMessage,
+            CrisisMessage = crisisMessage,
+            PoisoningMessage = poisoningMessage,
+            ReactionCheck = reactionCheck,
             NegationWindow = negationWindow,
             WordClasses = classes,
             Signs = signs,
@@ -122,7 +116,105 @@ public static partial class B12ContentLoader
             Urgency = values["urgency"],
             HistoryMarkers = values["history_markers"],
             DistantPastMarkers = values["distant_past_markers"],
+            LongStandingMarkers = values["long_standing_markers"],
+            DeficiencyMarkers = values["deficiency_markers"],
+            AcuteMarkers = values["acute_markers"],
             KnownWords = values["known_words"],
         };
+    }
+
+    private static List<SafetySign> LoadSigns(YamlFileReader reader, YamlMappingNode root, Dictionary<string, IReadOnlyList<string>> classes, int window)
+    {
+        var signs = new List<SafetySign>();
+        if (reader.Sequence(reader.Get(root, "signs"), "'signs'") is not { } signList)
+        {
+            reader.Problem(root, "the file needs a 'signs' list");
+            return signs;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in signList.Children)
+        {
+            if (reader.Mapping(item, "a sign") is not { } map)
+            {
+                continue;
+            }
+
+            var id = reader.RequiredString(map, "id", "a sign");
+            var what = $"sign '{id}'";
+            reader.CheckKeys(map, what, "id", "class", "all", "unless", "window", "ordered", "history_sensitive", "long_standing_sensitive",
+                "even_in_questions", "even_in_past");
+            if (id is not null && !ids.Add(id))
+            {
+                reader.Problem(map, $"sign id '{id}' is used twice");
+            }
+
+            var signClass = TriageClass.Emergency;
+            if (reader.OptionalString(map, "class", what) is { } className && !SignClasses.TryGetValue(className, out signClass))
+            {
+                reader.Problem(reader.Get(map, "class")!, $"{what} has class '{className}' (expected one of: {string.Join(", ", SignClasses.Keys)})");
+            }
+
+            var all = reader.StringList(map, "all", what, required: true);
+            var unless = reader.StringList(map, "unless", what, required: false, minimum: 0);
+            if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
+            {
+                reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
+            }
+
+            foreach (var (key, names) in new[] { ("all", all), ("unless", unless) })
+            {
+                foreach (var name in names)
+                {
+                    if (!classes.ContainsKey(name))
+                    {
+                        reader.Problem(reader.Get(map, key) ?? map, $"{what} uses word class '{name}', which is not under 'word_classes'");
+                    }
+                }
+            }
+
+            var signWindow = reader.Int(map, "window", what, window, 1, 20);
+            if (id is not null)
+            {
+                signs.Add(new SafetySign(id, signClass, all, unless, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),
+                    reader.Bool(map, "long_standing_sensitive", what), reader.Bool(map, "even_in_questions", what), reader.Bool(map, "even_in_past", what)));
+            }
+        }
+
+        return signs;
+    }
+
+    /// <summary>Reads a safety text and turns its phone placeholders into tap-to-call links, checking the ones it must name.</summary>
+    private sealed class SafetyTextReader(YamlFileReader reader, SafetyContacts contacts)
+    {
+        public string? Read(YamlMappingNode map, string key, string what, params string[] mustName)
+        {
+            var node = reader.Get(map, key);
+            if (node is null)
+            {
+                reader.Problem(map, $"{what} is missing '{key}'");
+                return null;
+            }
+
+            var raw = reader.Scalar(node, $"'{key}'");
+            if (raw is null)
+            {
+                return null;
+            }
+
+            foreach (var placeholder in mustName)
+            {
+                if (!raw.Contains(placeholder, StringComparison.Ordinal))
+                {
+                    reader.Problem(node, $"'{key}' must tell people to call {placeholder}");
+                }
+            }
+
+            var linked = raw
+                .Replace(YamlFileReader.EmergencyNumberPlaceholder, PhoneLink.Markdown(contacts.EmergencyNumber), StringComparison.Ordinal)
+                .Replace(CrisisLinePlaceholder, PhoneLink.Markdown(contacts.CrisisLine), StringComparison.Ordinal)
+                .Replace(PoisonControlPlaceholder, PhoneLink.Markdown(contacts.PoisonControlNumber), StringComparison.Ordinal);
+            return reader.Text(node, linked);
+        }
     }
 }

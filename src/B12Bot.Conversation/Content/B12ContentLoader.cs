@@ -18,10 +18,16 @@ public static partial class B12ContentLoader
     public const string LanguageFile = "language.yaml";
     public const string DefaultEmergencyNumber = "911";
 
-    public static B12Content Load(string dialogsFolder, string emergencyNumber = DefaultEmergencyNumber)
+    public static B12Content Load(string dialogsFolder, string emergencyNumber = DefaultEmergencyNumber) =>
+        Load(dialogsFolder, SafetyContacts.UnitedStates with { EmergencyNumber = emergencyNumber });
+
+    /// <param name="contacts">The emergency number, crisis line and Poison Control number the safety messages name.</param>
+    public static B12Content Load(string dialogsFolder, SafetyContacts contacts)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogsFolder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(emergencyNumber);
+        ArgumentNullException.ThrowIfNull(contacts);
+        contacts.Validate();
+        var emergencyNumber = contacts.EmergencyNumber;
         var problems = new List<ContentProblem>();
         if (!Directory.Exists(dialogsFolder))
         {
@@ -33,7 +39,7 @@ public static partial class B12ContentLoader
         var faq = LoadFaq(dialogsFolder, problems, emergencyNumber);
         var messages = LoadMessages(dialogsFolder, problems, emergencyNumber, faq);
         var walkthrough = LoadWalkthrough(dialogsFolder, problems, emergencyNumber);
-        var safety = LoadSafety(dialogsFolder, problems, emergencyNumber);
+        var safety = LoadSafety(dialogsFolder, problems, contacts);
         if (problems.Count > 0 || language is null || messages is null || walkthrough is null || safety is null)
         {
             if (problems.Count == 0)

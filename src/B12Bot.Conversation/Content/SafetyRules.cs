@@ -1,12 +1,15 @@
 namespace B12Bot.Conversation.Content;
 
-/// <summary>The emergency screen's vocabulary and rules, and the urgent-care message (from dialogs/safety.yaml).</summary>
+/// <summary>The safety triage's vocabulary, signs and messages (from dialogs/safety.yaml), phone numbers already filled in.</summary>
 public sealed class SafetyRules
 {
     public required string UrgentMessage { get; init; }
+    public required string CrisisMessage { get; init; }
+    public required string PoisoningMessage { get; init; }
+    public required ReactionCheckTexts ReactionCheck { get; init; }
     public required int NegationWindow { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> WordClasses { get; init; }
-    public required IReadOnlyList<EmergencySign> Signs { get; init; }
+    public required IReadOnlyList<SafetySign> Signs { get; init; }
     public required IReadOnlyList<string> Negators { get; init; }
     public required IReadOnlyList<string> NegationBreaks { get; init; }
     public required IReadOnlyList<string> SentenceBreaks { get; init; }
@@ -16,5 +19,8 @@ public sealed class SafetyRules
     public required IReadOnlyList<string> Urgency { get; init; }
     public required IReadOnlyList<string> HistoryMarkers { get; init; }
     public required IReadOnlyList<string> DistantPastMarkers { get; init; }
+    public required IReadOnlyList<string> LongStandingMarkers { get; init; }
+    public required IReadOnlyList<string> DeficiencyMarkers { get; init; }
+    public required IReadOnlyList<string> AcuteMarkers { get; init; }
     public required IReadOnlyList<string> KnownWords { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Safety;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace B12Bot.Conversation.Dialogs;
 /// <summary>
 /// Routes each message outside the walkthrough: an FAQ answer with follow-up quick replies, "not sure, did you mean"
 /// with the closest topics, the scope statement, small talk, commands, or the start of the symptom check.
+/// When the safety triage saw a possible reaction, the check question comes first, on top of any running dialog.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
@@ -23,7 +25,7 @@ public sealed class MainDialog : ComponentDialog
     private readonly B12Content _content;
     private readonly ILogger<MainDialog> _logger;
 
-    public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, ILogger<MainDialog> logger)
+    public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, PossibleReactionCheckDialog reactionCheck, ILogger<MainDialog> logger)
         : base(nameof(MainDialog))
     {
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
@@ -31,8 +33,24 @@ public sealed class MainDialog : ComponentDialog
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(symptomCheck ?? throw new ArgumentNullException(nameof(symptomCheck)));
+        AddDialog(reactionCheck ?? throw new ArgumentNullException(nameof(reactionCheck)));
         InitialDialogId = RouteStep;
     }
+
+    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default) =>
+        NeedsReactionCheck(innerDc)
+            ? innerDc.BeginDialogAsync(PossibleReactionCheckDialog.DialogId, null, cancellationToken)
+            : base.OnBeginDialogAsync(innerDc, options, cancellationToken);
+
+    /// <summary>The check goes on top of the walkthrough, so that after "No" the walkthrough asks its question again.</summary>
+    protected override Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default) =>
+        NeedsReactionCheck(innerDc)
+            ? innerDc.BeginDialogAsync(PossibleReactionCheckDialog.DialogId, null, cancellationToken)
+            : base.OnContinueDialogAsync(innerDc, cancellationToken);
+
+    private static bool NeedsReactionCheck(DialogContext innerDc) =>
+        SafetyTriageMiddleware.ResultOf(innerDc.Context).Class == TriageClass.PossibleReaction
+        && innerDc.ActiveDialog?.Id != PossibleReactionCheckDialog.DialogId;
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

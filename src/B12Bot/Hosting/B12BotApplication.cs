@@ -35,18 +35,20 @@ public static class B12BotApplication
         builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
 
-        // The B12 bot: content from dialogs/, the FAQ matcher, the emergency screen (middleware, before any dialog), dialogs.
+        // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
         builder.Services.Configure<B12BotOptions>(builder.Configuration.GetSection(B12BotOptions.SectionName));
-        builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
+        builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
+        builder.AddHostSecurity();
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapDirectLineChannel();

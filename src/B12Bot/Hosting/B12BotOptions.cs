@@ -1,3 +1,5 @@
+using B12Bot.Conversation.Content;
+
 namespace B12Bot.Hosting;
 
 /// <summary>The bot's own settings, bound from the "B12Bot" section.</summary>
@@ -8,8 +10,16 @@ public sealed class B12BotOptions
     /// <summary>The folder with the clinic's content (faq.yaml, walkthrough.yaml...). Empty: the dialogs/ copied beside the binary.</summary>
     public string? DialogsPath { get; set; }
 
-    /// <summary>The number the urgent-care message tells people to call.</summary>
+    /// <summary>The number the urgent message (and the crisis and poisoning messages) tell people to call.</summary>
     public string EmergencyNumber { get; set; } = "911";
+
+    /// <summary>The crisis line the crisis message offers (US: call or text 988, the Suicide &amp; Crisis Lifeline).</summary>
+    public string CrisisLine { get; set; } = "988";
+
+    /// <summary>The Poison Control number of the poisoning message (US: 1-800-222-1222).</summary>
+    public string PoisonControlNumber { get; set; } = "1-800-222-1222";
+
+    public SafetyContacts SafetyContacts() => new(EmergencyNumber, CrisisLine, PoisonControlNumber);
 
     public string ResolveDialogsPath() =>
         string.IsNullOrWhiteSpace(DialogsPath) ? Path.Combine(AppContext.BaseDirectory, "dialogs") : Path.GetFullPath(DialogsPath);

@@ -16,7 +16,7 @@ namespace BotRuntime.Storage;
 /// anyway, and a writer that finds the lock taken gets SQLITE_BUSY, on which Microsoft.Data.Sqlite blocks its thread
 /// for 150 ms before retrying. Another process's writer is waited for inside SQLite (busy_timeout), in short sleeps.
 /// </remarks>
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : IStorage, IExpiringStore
 {
     private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 
@@ -188,6 +188,24 @@ public sealed class SqliteStorage : IStorage
                 keyParameter.Value = key;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Deletes state not written since <paramref name="idleSince"/> (updated_utc is ISO 8601 UTC, so text order is time order).</summary>
+    public async Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE updated_utc < $cutoff";
+            command.Parameters.AddWithValue("$cutoff", idleSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -24,11 +24,60 @@ public sealed class ContentLoadingTests : IDisposable
     {
         var content = B12ContentLoader.Load(_folder, "112");
 
-        Assert.Contains("Call 112 now", content.Safety.UrgentMessage, StringComparison.Ordinal);
+        Assert.Contains("Call [112](tel:112) now", content.Safety.UrgentMessage, StringComparison.Ordinal);
         Assert.Contains("112", content.Messages.Welcome, StringComparison.Ordinal);
         Assert.Contains("112", content.GetEntry("allergic_reaction").Answer, StringComparison.Ordinal);
         Assert.All(content.Faq, entry => Assert.DoesNotContain("{", entry.Answer, StringComparison.Ordinal));
         Assert.Equal("112", content.EmergencyNumber);
+    }
+
+    [Fact]
+    public void Safety_messages_link_every_phone_number_from_the_settings()
+    {
+        var content = B12ContentLoader.Load(_folder, new SafetyContacts("999", "116 123", "+44 20 7188 0600"));
+        var safety = content.Safety;
+
+        Assert.Contains("[999](tel:999)", safety.UrgentMessage, StringComparison.Ordinal);
+        Assert.Contains("[116 123](tel:116123)", safety.CrisisMessage, StringComparison.Ordinal);
+        Assert.Contains("[999](tel:999)", safety.CrisisMessage, StringComparison.Ordinal);
+        Assert.Contains("[+44 20 7188 0600](tel:+442071880600)", safety.PoisoningMessage, StringComparison.Ordinal);
+        Assert.Contains("[999](tel:999)", safety.PoisoningMessage, StringComparison.Ordinal);
+        Assert.Contains("[999](tel:999)", safety.ReactionCheck.WatchFor, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", safety.UrgentMessage + safety.CrisisMessage + safety.PoisoningMessage + safety.ReactionCheck.WatchFor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_us_defaults_are_911_the_988_lifeline_and_poison_control()
+    {
+        var safety = B12ContentLoader.Load(_folder).Safety;
+
+        Assert.Contains("[911](tel:911)", safety.UrgentMessage, StringComparison.Ordinal);
+        Assert.Contains("Call or text [988](tel:988)", safety.CrisisMessage, StringComparison.Ordinal);
+        Assert.Contains("[1-800-222-1222](tel:+18002221222)", safety.PoisoningMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("sms:", safety.CrisisMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("911; DROP")]
+    [InlineData("[911](javascript:alert(1))")]
+    [InlineData("")]
+    public void A_phone_setting_that_is_not_a_number_stops_start_up(string crisisLine)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => B12ContentLoader.Load(_folder, SafetyContacts.UnitedStates with { CrisisLine = crisisLine }));
+    }
+
+    [Fact]
+    public void A_safety_sign_with_an_unknown_class_or_word_class_is_reported_with_its_line()
+    {
+        var path = Path.Combine(_folder, "safety.yaml");
+        var text = File.ReadAllText(path).Replace("    all: [self_harm]\n", "    all: [self_harm, no_such_class]\n", StringComparison.Ordinal)
+            .Replace("    class: crisis\n    all: [crisis_intent", "    class: panic\n    all: [crisis_intent", StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+
+        var problems = Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
+
+        Assert.Contains(problems, p => p.File == "safety.yaml" && p.Line > 1 && p.Message.Contains("'no_such_class'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.File == "safety.yaml" && p.Line > 1 && p.Message.Contains("'panic'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,8 +150,8 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void Urgent_message_must_give_the_emergency_number()
     {
-        var line = Replace("safety.yaml", "**This could be a serious allergic reaction (anaphylaxis) or another emergency. Call {emergencyNumber} now** or get",
-            "**This could be a serious allergic reaction (anaphylaxis) or another emergency. Call for help now** or get");
+        var line = Replace("safety.yaml", "**This could be an emergency. Call {emergencyNumber} now.**", "**This could be an emergency. Call for help now.**");
+        Replace("safety.yaml", "follow what the {emergencyNumber} dispatcher", "follow what the dispatcher");
         var keyLine = LineOf("safety.yaml", "urgent_message: |");
 
         Assert.True(line > keyLine);

@@ -71,6 +71,10 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
         AssertUrgent(escalation);
         var channelData = escalation.ChannelData!.Value;
         Assert.True(channelData.GetProperty("notification").GetProperty("alert").GetBoolean());
+        var call = escalation.Attachments![0].Content!.Value.GetProperty("actions")[0];
+        Assert.Equal("Action.OpenUrl", call.GetProperty("type").GetString());
+        Assert.Equal("Call 911", call.GetProperty("title").GetString());
+        Assert.Equal("tel:911", call.GetProperty("url").GetString());
     }
 
     [Fact]
@@ -126,6 +130,6 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
     {
         Assert.Equal(ActivityImportance.High, reply.Importance);
         Assert.Equal(fixture.Content.Safety.UrgentMessage, reply.Text);
-        Assert.Contains("Call 911 now", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Call [911](tel:911) now", reply.Text, StringComparison.Ordinal);
     }
 }

@@ -27,9 +27,9 @@ public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelpe
         {
             var set = EvaluationSet.Load(path);
             var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
-            var recalled = set.Emergency.Count(fixture.Detector.IsEmergency);
+            var recalled = set.Emergency.Count(t => fixture.Triage.Screen(t).Class == B12Bot.Conversation.Safety.TriageClass.Emergency);
             var benign = set.Benign.Concat(set.OutOfScope).ToList();
-            var falseAlarms = benign.Count(fixture.Detector.IsEmergency);
+            var falseAlarms = benign.Count(t => !fixture.Triage.Screen(t).IsNone);
             var outOfScope = set.OutOfScope.Count(t => fixture.Match(t).Kind == FaqMatchKind.OutOfScope);
             output.WriteLine($"{name}: FAQ {passed}/{set.Faq.Count} ({100.0 * passed / set.Faq.Count:0.0}%), "
                              + $"emergency recall {recalled}/{set.Emergency.Count}, false alarms {falseAlarms}/{benign.Count}, "

@@ -4,15 +4,16 @@ using B12Bot.Conversation.Safety;
 using BotRuntime.Schema;
 using BotRuntime.State;
 using BotRuntime.Storage;
+using BotRuntime.Teams;
 using BotRuntime.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace B12Bot.Conversation.Tests.Support;
 
 /// <summary>
-/// One conversation with the whole bot through the in-memory test adapter, wired as the host wires it: the emergency
-/// screen as middleware, then the bot. <see cref="SayAsync"/> returns everything the bot sent in that turn, and every
-/// reply is checked for the one rule that holds everywhere: only the urgent-care message has importance high.
+/// One conversation with the whole bot through the in-memory test adapter, wired as the host wires it: the safety
+/// triage as middleware, then the bot. <see cref="SayAsync"/> returns everything the bot sent in that turn, and every
+/// reply is checked for the one rule that holds everywhere: only the urgent, crisis and poisoning messages have importance high.
 /// </summary>
 public sealed class BotConversation
 {
@@ -24,17 +25,20 @@ public sealed class BotConversation
         _fixture = fixture;
         ConversationState = new ConversationState(new MemoryStorage());
         var symptomCheck = new SymptomCheckDialog(fixture.Matcher, fixture.Content);
-        var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, NullLogger<MainDialog>.Instance);
+        var replies = new SafetyReplies(fixture.Content);
+        var reactionCheck = new PossibleReactionCheckDialog(fixture.Content, replies);
+        var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance);
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content);
-        Screen = new EmergencyEscalationMiddleware(fixture.Detector, fixture.Content, ConversationState, NullLogger<EmergencyEscalationMiddleware>.Instance);
-        Adapter = new TestAdapter(channelId).Use(Screen);
+        Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
+        // As the host: Teams shaping (the notification alert) outside the safety triage.
+        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(Screen);
     }
 
     public TestAdapter Adapter { get; }
 
     public ConversationState ConversationState { get; }
 
-    public EmergencyEscalationMiddleware Screen { get; }
+    public SafetyTriageMiddleware Screen { get; }
 
     /// <summary>A transcript flow over this same conversation.</summary>
     public TestFlow Flow() => new(Adapter, _bot);
@@ -50,11 +54,12 @@ public sealed class BotConversation
             replies.Add(reply);
         }
 
+        var safety = _fixture.Content.Safety;
         foreach (var reply in replies)
         {
             if (reply.Importance == ActivityImportance.High)
             {
-                Assert.Equal(_fixture.Content.Safety.UrgentMessage, reply.Text);
+                Assert.Contains(reply.Text, (string[])[safety.UrgentMessage, safety.CrisisMessage, safety.PoisoningMessage]);
             }
         }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace B12Bot.Conversation.Tests.Support;
 
-/// <summary>The shipped content, model, matcher and detector, built once per test class as the host builds them once at start.</summary>
+/// <summary>The shipped content, model, matcher and safety triage, built once per test class as the host builds them once at start.</summary>
 public sealed class ContentFixture
 {
     /// <summary>One sentence-embedding model for the whole test run (it takes a second to load).</summary>
@@ -18,7 +18,7 @@ public sealed class ContentFixture
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
         Model = UnderstandingModel.Load(Path.Combine(RepositoryPaths.Dialogs, UnderstandingModel.FileName));
         Matcher = new FaqMatcher(Content, Embedder, Model);
-        Detector = new EmergencyDetector(Content.Safety, Matcher.Analyzer.IsKnownWord);
+        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
     }
 
     public static ISentenceEmbedder Embedder => SharedEmbedder.Value;
@@ -29,7 +29,7 @@ public sealed class ContentFixture
 
     public FaqMatcher Matcher { get; }
 
-    public EmergencyDetector Detector { get; }
+    public SafetyTriage Triage { get; }
 
     /// <summary>The matcher's reading of <paramref name="text"/> (the embedder answers on its own worker, so waiting here is safe).</summary>
     public FaqMatch Match(string text) => Matcher.MatchAsync(text).AsTask().GetAwaiter().GetResult();

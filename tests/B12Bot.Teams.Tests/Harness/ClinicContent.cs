@@ -52,8 +52,8 @@ public static partial class ClinicContent
         return end < 0 ? normalized : normalized[..(end + 1)];
     }
 
-    /// <summary>Text without Markdown emphasis, with all whitespace runs as one space.</summary>
-    public static string Normalize(string text) => Whitespace().Replace(text.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal), " ").Trim();
+    /// <summary>Text without Markdown emphasis and links (a tap-to-call "[911](tel:911)" reads "911"), with all whitespace runs as one space.</summary>
+    public static string Normalize(string text) => Whitespace().Replace(MarkdownLink().Replace(text, "$1").Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal), " ").Trim();
 
     private static YamlMappingNode FaqEntry(string id) =>
         ((YamlSequenceNode)Faq.Value.Children[new YamlScalarNode("entries")]).Children.Cast<YamlMappingNode>()
@@ -73,4 +73,7 @@ public static partial class ClinicContent
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)\s]+\)")]
+    private static partial Regex MarkdownLink();
 }

@@ -1,0 +1,712 @@
+using System.Text.Json;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Text;
+
+namespace B12Bot.Conversation.Safety;
+
+/// <summary>
+/// Reads a message before any other understanding and decides its <see cref="TriageClass"/> with the signs of
+/// dialogs/safety.yaml: a sign is words of given classes close together in one sentence ("trouble" + "breathing",
+/// "kid" + "swallowed" + "pills"). A sign is set aside only when clearly negated ("no trouble breathing"), clearly a
+/// question about the topic ("can b12 cause anaphylaxis?"), clearly history ("hives once as a kid") or, for some signs,
+/// a long-standing symptom asked about as possible deficiency ("short of breath on stairs, is that low b12?"). When in
+/// doubt it fires.
+/// <para>
+/// Its cost is linear in the input and bounded: it reads at most <see cref="TextBudget"/> characters of the text and
+/// <see cref="TotalBudget"/> in all with the card's value strings (a long string's start and end), normalises and
+/// tokenises once, finds phrases through a dictionary keyed by their first word, and only pairs words within a sign's
+/// window. Built once at start; <see cref="Screen(string?, JsonElement?)"/> is thread-safe.
+/// </para>
+/// </summary>
+public sealed class SafetyTriage
+{
+    /// <summary>Characters of the message text read (its start and its end when it is longer).</summary>
+    public const int TextBudget = 12_000;
+
+    /// <summary>Characters read in all: the text, then card value strings until this is spent.</summary>
+    public const int TotalBudget = 16_000;
+
+    /// <summary>Card value strings read at most, and how deep into nested objects and arrays.</summary>
+    public const int MaxValueStrings = 64;
+
+    public const int MaxValueDepth = 8;
+
+    /// <summary>Longer "words" are noise (pasted data), never a misspelt sign word.</summary>
+    private const int MaxCorrectedWordLength = 30;
+
+    private const string SentenceMark = ".";
+    private const string CommaMark = ",";
+
+    // Digits in a message match these stand-ins for {number} (2 or more) and {many} (10 or more) in content phrases.
+    private const string NumberWord = "qqnumberqq";
+    private const string ManyWord = "qqmanyqq";
+
+    private readonly SafetySign[] _signs;
+    private readonly int[][] _signClasses;
+    private readonly int[][] _signUnless;
+    private readonly Dictionary<string, List<Phrase>> _phrasesByFirstWord = new(StringComparer.Ordinal);
+    private readonly int _classCount;
+    private readonly int _negator;
+    private readonly int _negationBreak;
+    private readonly int _sentenceBreak;
+    private readonly int _frame;
+    private readonly int _firstPerson;
+    private readonly int _urgency;
+    private readonly int _history;
+    private readonly int _distantPast;
+    private readonly int _longStanding;
+    private readonly int _acute;
+    private readonly HashSet<string> _openers;
+    private readonly int _negationWindow;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Func<string, bool>? _isGeneralWord;
+    private readonly TypoCorrector _corrector;
+    private readonly TypoCorrector _phoneticCorrector;
+    private readonly Dictionary<string, string> _wordByPhoneticKey = new(StringComparer.Ordinal);
+
+    /// <param name="rules">The safety content.</param>
+    /// <param name="isGeneralWord">
+    /// Tells whether a word is an ordinary word of the bot's vocabulary; such words are never "corrected" into a sign word.
+    /// </param>
+    public SafetyTriage(SafetyRules rules, Func<string, bool>? isGeneralWord = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _negationWindow = rules.NegationWindow;
+        _isGeneralWord = isGeneralWord;
+        var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var phraseClasses = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var signWords = new List<(string, int)>();
+
+        int AddClass(string name, IEnumerable<string> phrases, bool isSignClass)
+        {
+            var id = classIds.Count;
+            classIds[name] = id;
+            foreach (var phrase in phrases)
+            {
+                var normalized = TextNormalizer.Normalize(phrase.Replace("{number}", NumberWord, StringComparison.Ordinal).Replace("{many}", ManyWord, StringComparison.Ordinal));
+                if (normalized.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!phraseClasses.TryGetValue(normalized, out var set))
+                {
+                    set = [];
+                    phraseClasses[normalized] = set;
+                }
+
+                set.Add(id);
+                foreach (var word in TextNormalizer.Tokenize(normalized))
+                {
+                    _known.Add(word);
+                    if (isSignClass && word.Length >= 4 && word is not (NumberWord or ManyWord))
+                    {
+                        signWords.Add((word, 1));
+                    }
+                }
+            }
+
+            return id;
+        }
+
+        foreach (var (name, phrases) in rules.WordClasses)
+        {
+            AddClass(name, phrases, isSignClass: true);
+        }
+
+        _negator = AddClass("@negator", rules.Negators, false);
+        _negationBreak = AddClass("@negation_break", rules.NegationBreaks, false);
+        _sentenceBreak = AddClass("@sentence_break", rules.SentenceBreaks, false);
+        _frame = AddClass("@frame", rules.QuestionFrames, false);
+        _firstPerson = AddClass("@first_person", rules.FirstPerson, false);
+        _urgency = AddClass("@urgency", rules.Urgency, false);
+        _history = AddClass("@history", rules.HistoryMarkers, false);
+        _distantPast = AddClass("@distant_past", rules.DistantPastMarkers, false);
+        _longStanding = AddClass("@long_standing", rules.LongStandingMarkers.Concat(rules.DeficiencyMarkers), false);
+        _acute = AddClass("@acute", rules.AcuteMarkers, false);
+        _classCount = classIds.Count;
+        _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
+        foreach (var word in rules.KnownWords)
+        {
+            _known.Add(TextNormalizer.Normalize(word));
+        }
+
+        foreach (var (phrase, classes) in phraseClasses)
+        {
+            var words = TextNormalizer.Tokenize(phrase);
+            if (!_phrasesByFirstWord.TryGetValue(words[0], out var list))
+            {
+                list = [];
+                _phrasesByFirstWord[words[0]] = list;
+            }
+
+            list.Add(new Phrase(words, [.. classes]));
+        }
+
+        // Strongest class first, so a sentence stops being read once nothing stronger can be found.
+        _signs = [.. rules.Signs.OrderByDescending(s => s.Class)];
+        _signClasses = [.. _signs.Select(s => s.All.Select(c => classIds[c]).ToArray())];
+        _signUnless = [.. _signs.Select(s => s.Unless.Select(c => classIds[c]).ToArray())];
+
+        _corrector = new TypoCorrector(signWords) { MinimumLength = 4, TwoEditLength = 8 };
+        var phoneticWords = new List<(string, int)>();
+        foreach (var (word, _) in signWords)
+        {
+            var key = PhoneticKey.Of(word);
+            if (_wordByPhoneticKey.TryAdd(key, word))
+            {
+                phoneticWords.Add((key, 1));
+            }
+        }
+
+        _phoneticCorrector = new TypoCorrector(phoneticWords) { MinimumLength = 4, TwoEditLength = 8 };
+    }
+
+    /// <summary>
+    /// The triage of a message: its text and every string in its card submit <paramref name="value"/>, within the
+    /// character budget. The strongest class found wins.
+    /// </summary>
+    public TriageResult Screen(string? text, JsonElement? value = null)
+    {
+        var budget = new Budget(TotalBudget);
+        var best = ScreenString(text, Math.Min(TextBudget, budget.Left), ref budget, TriageResult.None);
+        if (best.Class == TriageClass.Emergency || value is not { } json)
+        {
+            return best;
+        }
+
+        var strings = new List<string>();
+        CollectStrings(json, strings, 0);
+        foreach (var item in strings)
+        {
+            if (budget.Left <= 0)
+            {
+                break;
+            }
+
+            best = ScreenString(item, budget.Left, ref budget, best);
+            if (best.Class == TriageClass.Emergency)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Every string in a card submit value, in document order (bounded in count and depth).</summary>
+    private static void CollectStrings(JsonElement element, List<string> strings, int depth)
+    {
+        if (strings.Count >= MaxValueStrings || depth > MaxValueDepth)
+        {
+            return;
+        }
+
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                strings.Add(element.GetString() ?? "");
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectStrings(property.Value, strings, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectStrings(item, strings, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Reads one string within <paramref name="allowance"/> characters: all of it, or its start and its end.</summary>
+    private TriageResult ScreenString(string? text, int allowance, ref Budget budget, TriageResult best)
+    {
+        if (string.IsNullOrWhiteSpace(text) || allowance <= 0)
+        {
+            return best;
+        }
+
+        if (text.Length <= allowance)
+        {
+            budget.Spend(text.Length);
+            return Stronger(best, ScreenSpan(text.AsSpan()));
+        }
+
+        // A long story usually ends with what is happening now: read the start and the end, as two separate pieces.
+        var head = allowance * 2 / 3;
+        var tail = allowance - head;
+        budget.Spend(allowance);
+        best = Stronger(best, ScreenSpan(text.AsSpan(0, head)));
+        return best.Class == TriageClass.Emergency ? best : Stronger(best, ScreenSpan(text.AsSpan(text.Length - tail)));
+    }
+
+    private static TriageResult Stronger(TriageResult a, TriageResult b) => b.Class > a.Class ? b : a;
+
+    private TriageResult ScreenSpan(ReadOnlySpan<char> text)
+    {
+        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text, keepSentenceMarks: true, text.Length));
+        if (words.Length == 0)
+        {
+            return TriageResult.None;
+        }
+
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!corrections.TryGetValue(words[i], out var corrected))
+            {
+                corrected = CorrectTowardsSignWord(words[i]);
+                corrections[words[i]] = corrected;
+            }
+
+            words[i] = corrected;
+        }
+
+        var reading = Read(words);
+        var best = TriageResult.None;
+        var start = 0;
+        var first = 0;
+        for (var i = 0; i <= words.Length; i++)
+        {
+            if (i < words.Length && words[i] != SentenceMark && !reading.SentenceBreakAt[i])
+            {
+                continue;
+            }
+
+            var last = first;
+            while (last < reading.Occurrences.Count && reading.Occurrences[last].Start < i)
+            {
+                last++;
+            }
+
+            if (i > start && last > first)
+            {
+                var sentence = new Sentence(start, i, first, last);
+                if (CheckSentence(words, reading, sentence, best.Class) is { } found)
+                {
+                    best = found;
+                    if (best.Class == TriageClass.Emergency)
+                    {
+                        return best;
+                    }
+                }
+            }
+
+            start = i + 1;
+            first = last;
+        }
+
+        return best;
+    }
+
+    private string CorrectTowardsSignWord(string word)
+    {
+        if (word.Length < 4 || word.Length > MaxCorrectedWordLength || _known.Contains(word) || (_isGeneralWord?.Invoke(word) ?? false))
+        {
+            return word;
+        }
+
+        if (_corrector.Correct(word) is { } corrected)
+        {
+            return corrected;
+        }
+
+        var key = PhoneticKey.Of(word);
+        return _phoneticCorrector.Correct(key) is { } near && _wordByPhoneticKey.TryGetValue(near, out var original)
+            ? original
+            : _wordByPhoneticKey.GetValueOrDefault(key, word);
+    }
+
+    /// <summary>Every phrase occurrence, in order of position, and what the message says as a whole.</summary>
+    private Reading Read(string[] words)
+    {
+        var reading = new Reading(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            AddOccurrences(words, i, words[i], reading);
+            if (CountOf(words[i]) is var count and >= 2)
+            {
+                AddOccurrences(words, i, NumberWord, reading);
+                if (count >= 10)
+                {
+                    AddOccurrences(words, i, ManyWord, reading);
+                }
+            }
+        }
+
+        foreach (var o in reading.Occurrences)
+        {
+            if (o.Class == _negator)
+            {
+                reading.NegatorEndAt[o.Start] = Math.Max(reading.NegatorEndAt[o.Start], o.End);
+            }
+            else if (o.Class == _negationBreak)
+            {
+                reading.NegationBreakAt[o.Start] = true;
+            }
+            else if (o.Class == _sentenceBreak)
+            {
+                reading.SentenceBreakAt[o.Start] = true;
+            }
+            else if (o.Class == _urgency)
+            {
+                reading.Urgent = true;
+            }
+            else if (o.Class == _longStanding)
+            {
+                reading.LongStanding = true;
+            }
+            else if (o.Class == _acute)
+            {
+                reading.Acute = true;
+            }
+        }
+
+        return reading;
+    }
+
+    private void AddOccurrences(string[] words, int i, string key, Reading reading)
+    {
+        if (!_phrasesByFirstWord.TryGetValue(key, out var candidates))
+        {
+            return;
+        }
+
+        foreach (var phrase in candidates)
+        {
+            if (i + phrase.Words.Length > words.Length)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 1; k < phrase.Words.Length && matches; k++)
+            {
+                matches = WordMatches(phrase.Words[k], words[i + k]);
+            }
+
+            if (matches)
+            {
+                foreach (var cls in phrase.Classes)
+                {
+                    reading.Occurrences.Add(new Occurrence(cls, i, i + phrase.Words.Length));
+                }
+            }
+        }
+    }
+
+    private static bool WordMatches(string phraseWord, string word) =>
+        string.Equals(phraseWord, word, StringComparison.Ordinal)
+        || (phraseWord == NumberWord && CountOf(word) >= 2)
+        || (phraseWord == ManyWord && CountOf(word) >= 10);
+
+    /// <summary>The number a word of digits stands for (capped), or -1.</summary>
+    private static int CountOf(string word)
+    {
+        if (word.Length == 0 || word.Length > 6 || !char.IsAsciiDigit(word[0]))
+        {
+            return -1;
+        }
+
+        var value = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+
+    private TriageResult? CheckSentence(string[] words, Reading reading, Sentence sentence, TriageClass atLeast)
+    {
+        var occurrences = reading.Occurrences;
+        var present = new HashSet<int>();
+        var hasFirstPerson = false;
+        var isHistory = false;
+        var isDistantPast = false;
+        var firstFrameEnd = int.MaxValue;
+        for (var k = sentence.First; k < sentence.Last; k++)
+        {
+            var o = occurrences[k];
+            present.Add(o.Class);
+            hasFirstPerson |= o.Class == _firstPerson;
+            isHistory |= o.Class == _history;
+            isDistantPast |= o.Class == _distantPast;
+            if (o.Class == _frame)
+            {
+                firstFrameEnd = Math.Min(firstFrameEnd, o.End);
+            }
+        }
+
+        var context = new SentenceContext(hasFirstPerson, _openers.Contains(words[sentence.From]), firstFrameEnd);
+        var chosen = new Occurrence[3];
+        for (var s = 0; s < _signs.Length; s++)
+        {
+            var sign = _signs[s];
+            if (sign.Class <= atLeast)
+            {
+                break; // signs are strongest first: nothing stronger is left
+            }
+
+            if (Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains))
+            {
+                continue;
+            }
+
+            if (!reading.Urgent)
+            {
+                if (!sign.EvenInPast && (isDistantPast || (sign.HistorySensitive && isHistory)))
+                {
+                    continue;
+                }
+
+                if (sign.LongStandingSensitive && reading.LongStanding && !reading.Acute)
+                {
+                    continue;
+                }
+            }
+
+            if (FindCombination(words, reading, sentence, context, s, chosen, 0))
+            {
+                return new TriageResult(sign.Class, sign.Id);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Tries one occurrence per class of the sign, all within its window of the first one chosen (so the work per
+    /// occurrence is bounded); true if a combination is close enough and not set aside.
+    /// </summary>
+    private bool FindCombination(string[] words, Reading reading, Sentence sentence, SentenceContext context, int s, Occurrence[] chosen, int index)
+    {
+        var sign = _signs[s];
+        var classes = _signClasses[s];
+        if (index == classes.Length)
+        {
+            return Accepts(words, reading, sentence, context, sign, chosen.AsSpan(0, classes.Length));
+        }
+
+        var occurrences = reading.Occurrences;
+        var from = sentence.First;
+        var to = sentence.Last;
+        if (index > 0)
+        {
+            from = LowerBound(occurrences, sentence.First, sentence.Last, chosen[0].Start - sign.Window);
+            to = LowerBound(occurrences, from, sentence.Last, chosen[0].Start + sign.Window + 1);
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            var occurrence = occurrences[k];
+            if (occurrence.Class != classes[index] || occurrence.End > sentence.To)
+            {
+                continue;
+            }
+
+            if (index > 0 && sign.Ordered && occurrence.Start <= chosen[index - 1].Start)
+            {
+                continue;
+            }
+
+            var clash = false;
+            for (var j = 0; j < index; j++)
+            {
+                clash |= Overlaps(chosen[j], occurrence);
+            }
+
+            if (clash)
+            {
+                continue;
+            }
+
+            chosen[index] = occurrence;
+            if (FindCombination(words, reading, sentence, context, s, chosen, index + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Accepts(string[] words, Reading reading, Sentence sentence, SentenceContext context, SafetySign sign, ReadOnlySpan<Occurrence> chosen)
+    {
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var o in chosen)
+        {
+            first = Math.Min(first, o.Start);
+            last = Math.Max(last, o.Start);
+        }
+
+        if (last - first > sign.Window || IsNegated(words, reading, chosen, sentence.From))
+        {
+            return false;
+        }
+
+        // "Can not breathe" opens with "can", but that word is the sign itself, not a question.
+        return sign.EvenInQuestions || reading.Urgent
+            || !IsQuestionAbout(context, first, context.OpensAsQuestion && !InsideAny(chosen, sentence.From));
+    }
+
+    /// <summary>
+    /// A negator shortly before the sign's words, or between them, with no clause break ("," "and" "but") between it and
+    /// the next sign word: "no trouble breathing", "throat is not swollen". Words of the sign itself ("can't", "not
+    /// breathing") never count as negators.
+    /// </summary>
+    private bool IsNegated(string[] words, Reading reading, ReadOnlySpan<Occurrence> chosen, int from)
+    {
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var o in chosen)
+        {
+            first = Math.Min(first, o.Start);
+            last = Math.Max(last, o.End);
+        }
+
+        // "no hives or wheezing": a list joined by "or"/"nor" carries the negation a little further.
+        var reach = _negationWindow + (HasListJoiner(words, Math.Max(from, first - _negationWindow - 2), first) ? 2 : 0);
+        for (var j = Math.Max(from, first - reach); j < last; j++)
+        {
+            var negatorEnd = reading.NegatorEndAt[j];
+            if (negatorEnd == 0 || InsideAny(chosen, j) || OverlapsAny(chosen, j, negatorEnd))
+            {
+                continue;
+            }
+
+            var nextCue = int.MaxValue;
+            foreach (var o in chosen)
+            {
+                if (o.Start > j)
+                {
+                    nextCue = Math.Min(nextCue, o.Start);
+                }
+            }
+
+            if (nextCue == int.MaxValue)
+            {
+                continue;
+            }
+
+            var broken = false;
+            for (var k = j + 1; k < nextCue && !broken; k++)
+            {
+                broken = words[k] == CommaMark || reading.NegationBreakAt[k];
+            }
+
+            if (!broken)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Can B12 cause anaphylaxis?", "what are the signs of swelling": a question frame before the sign, or a sentence
+    /// that opens as a question and is about nobody in particular.
+    /// </summary>
+    private static bool IsQuestionAbout(SentenceContext context, int signStart, bool opensAsQuestion) =>
+        context.FirstFrameEnd <= signStart || (opensAsQuestion && !context.HasFirstPerson);
+
+    private static int LowerBound(List<Occurrence> occurrences, int from, int to, int position)
+    {
+        while (from < to)
+        {
+            var middle = (from + to) >>> 1;
+            if (occurrences[middle].Start < position)
+            {
+                from = middle + 1;
+            }
+            else
+            {
+                to = middle;
+            }
+        }
+
+        return from;
+    }
+
+    private static bool HasListJoiner(string[] words, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (words[k] is "or" or "nor")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideAny(ReadOnlySpan<Occurrence> chosen, int position)
+    {
+        foreach (var o in chosen)
+        {
+            if (position >= o.Start && position < o.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OverlapsAny(ReadOnlySpan<Occurrence> chosen, int start, int end)
+    {
+        foreach (var o in chosen)
+        {
+            if (o.Start < end && start < o.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(Occurrence a, Occurrence b) => a.Start < b.End && b.Start < a.End;
+
+    private readonly record struct Phrase(string[] Words, int[] Classes);
+
+    private readonly record struct Occurrence(int Class, int Start, int End);
+
+    /// <summary>Words [From, To) of the message, and its occurrences [First, Last) in the occurrence list.</summary>
+    private readonly record struct Sentence(int From, int To, int First, int Last);
+
+    private readonly record struct SentenceContext(bool HasFirstPerson, bool OpensAsQuestion, int FirstFrameEnd);
+
+    /// <summary>One message's phrase occurrences, sorted by position, with per-position marks and message-wide flags.</summary>
+    private sealed class Reading(int length)
+    {
+        public List<Occurrence> Occurrences { get; } = [];
+        public int[] NegatorEndAt { get; } = new int[length];
+        public bool[] NegationBreakAt { get; } = new bool[length + 1];
+        public bool[] SentenceBreakAt { get; } = new bool[length + 1];
+        public bool Urgent { get; set; }
+        public bool LongStanding { get; set; }
+        public bool Acute { get; set; }
+    }
+
+    private struct Budget(int total)
+    {
+        public int Left { get; private set; } = total;
+
+        public void Spend(int characters) => Left = Math.Max(0, Left - characters);
+    }
+}

@@ -1,0 +1,49 @@
+using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Tests.Support;
+using BotRuntime.State;
+using BotRuntime.Storage;
+using BotRuntime.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace B12Bot.Conversation.Tests.Safety;
+
+/// <summary>What the visitor wrote is health data: the triage logs its class and rule id, never the message.</summary>
+public sealed class SafetyTriageLoggingTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("my secret words: i want to kill myself", "Crisis", "self_harm_or_suicide")]
+    [InlineData("my secret words: my toddler swallowed my pills", "Poisoning", "child_or_pet_swallowed_medicine")]
+    [InlineData("my secret words: my throat is closing", "Emergency", "face_or_throat_swelling")]
+    [InlineData("my secret words: itchy all over since the shot", "PossibleReaction", "symptom_after_injection")]
+    public async Task The_log_names_the_class_and_rule_but_never_the_message(string text, string triageClass, string ruleId)
+    {
+        var logger = new RecordingLogger();
+        var state = new ConversationState(new MemoryStorage());
+        var middleware = new SafetyTriageMiddleware(fixture.Triage, new SafetyReplies(fixture.Content), state, logger);
+        var adapter = new TestAdapter().Use(middleware);
+
+        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), (_, _) => Task.CompletedTask);
+
+        var line = Assert.Single(logger.Lines);
+        Assert.Contains(triageClass, line, StringComparison.Ordinal);
+        Assert.Contains(ruleId, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class RecordingLogger : ILogger<SafetyTriageMiddleware>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The formatted line and every structured value, as a log sink would store them.
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            Lines.Add(formatter(state, exception) + " " + values + " " + exception);
+        }
+    }
+}

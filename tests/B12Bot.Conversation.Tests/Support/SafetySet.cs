@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace B12Bot.Conversation.Tests.Support;
+
+/// <summary>
+/// The safety classes of a set in the shared eval format (eval/safety-set.json): emergency, crisis, poisoning,
+/// possible_reaction and no_emergency. A no_emergency item may be a message or an FAQ case ({"topic", "expect", "says"}).
+/// </summary>
+public sealed class SafetySet
+{
+    public required IReadOnlyList<string> Emergency { get; init; }
+    public required IReadOnlyList<string> Crisis { get; init; }
+    public required IReadOnlyList<string> Poisoning { get; init; }
+    public required IReadOnlyList<string> PossibleReaction { get; init; }
+    public required IReadOnlyList<string> NoEmergency { get; init; }
+
+    public static string DefaultPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-set.json");
+
+    /// <summary>The hold-out batch, run once after the triage was built (first look in its commit), then kept for regression.</summary>
+    public static string HoldOutPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-holdout-1.json");
+
+    /// <summary>Every message of both sets, class by class.</summary>
+    public static SafetySet LoadRegressionSets()
+    {
+        var sets = new[] { Load(DefaultPath), Load(HoldOutPath) };
+        return new SafetySet
+        {
+            Emergency = [.. sets.SelectMany(s => s.Emergency)],
+            Crisis = [.. sets.SelectMany(s => s.Crisis)],
+            Poisoning = [.. sets.SelectMany(s => s.Poisoning)],
+            PossibleReaction = [.. sets.SelectMany(s => s.PossibleReaction)],
+            NoEmergency = [.. sets.SelectMany(s => s.NoEmergency)],
+        };
+    }
+
+    public static SafetySet Load(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var root = document.RootElement;
+        return new SafetySet
+        {
+            Emergency = Messages(root, "emergency"),
+            Crisis = Messages(root, "crisis"),
+            Poisoning = Messages(root, "poisoning"),
+            PossibleReaction = Messages(root, "possible_reaction"),
+            NoEmergency = Messages(root, "no_emergency"),
+        };
+    }
+
+    private static List<string> Messages(JsonElement root, string name)
+    {
+        var messages = new List<string>();
+        if (!root.TryGetProperty(name, out var list))
+        {
+            return messages;
+        }
+
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                messages.Add(item.GetString()!);
+            }
+            else
+            {
+                messages.AddRange(item.GetProperty("says").EnumerateArray().Select(s => s.GetString()!));
+            }
+        }
+
+        return messages;
+    }
+}
