@@ -107,7 +107,7 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
     [Theory]
     [InlineData("what are signs of an allergic reaction?", "allergic_reaction")]
     [InlineData("can b12 cause anaphylaxis?", "allergic_reaction")]
-    [InlineData("my arm is sore", "side_effects")]
+    [InlineData("my arm is sore", "sore_arm_days_later")] // the content's own entry on a sore arm (was side_effects)
     public async Task Questions_about_reactions_and_benign_reports_get_answers_not_escalation(string text, string entryId)
     {
         var chat = new BotConversation(fixture);
