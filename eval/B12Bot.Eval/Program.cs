@@ -27,7 +27,7 @@ WebApplication? app = null;
 var url = Option("--url");
 if (url is null)
 {
-    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
+    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
     await app.StartAsync();
     url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

@@ -36,11 +36,33 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public bool DisableAuthenticationForLocalEmulator { get; set; }
 
-    /// <summary>Teams tenants allowed to use the bot (empty = any). Checked only after the token was validated.</summary>
+    /// <summary>
+    /// Teams tenants allowed to use the bot. Checked only after the token was validated. "*" allows any tenant on
+    /// purpose; in Production with an app id the host refuses to start while the list is empty.
+    /// </summary>
     public List<string> AllowedTenants { get; set; } = [];
 
     /// <summary>Largest accepted request body on /api/messages, in bytes.</summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Hosts the bot may send replies to (the activity's serviceUrl): exact names or "*.domain" for subdomains. Empty:
+    /// the Bot Connector's own hosts (<see cref="DefaultServiceUrlHosts"/>). Loopback addresses are allowed only where
+    /// local mode is (the Development environment).
+    /// </summary>
+    public List<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>The Bot Connector service hosts: public cloud, Teams, US government and China clouds.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrlHosts { get; } =
+    [
+        "*.botframework.com",
+        "smba.trafficmanager.net",
+        "*.botframework.us",
+        "*.botframework.azure.us",
+        "*.botframework.azure.cn",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+    ];
 
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

@@ -22,6 +22,7 @@ public sealed partial class BotHttpAdapter : BotAdapter
 
     private readonly IBotAuthenticator _authenticator;
     private readonly BotConnectorClient _connector;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly BotFrameworkOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BotHttpAdapter> _logger;
@@ -29,6 +30,7 @@ public sealed partial class BotHttpAdapter : BotAdapter
     public BotHttpAdapter(
         IBotAuthenticator authenticator,
         BotConnectorClient connector,
+        ServiceUrlPolicy serviceUrls,
         IOptions<BotFrameworkOptions> options,
         TimeProvider time,
         ILogger<BotHttpAdapter> logger,
@@ -37,6 +39,7 @@ public sealed partial class BotHttpAdapter : BotAdapter
     {
         _authenticator = authenticator;
         _connector = connector;
+        _serviceUrls = serviceUrls;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -76,6 +79,14 @@ public sealed partial class BotHttpAdapter : BotAdapter
         {
             LogRefused(authentication.StatusCode, activity.ChannelId);
             await WriteErrorAsync(response, authentication.StatusCode, authentication.StatusCode == 401 ? "Unauthorized" : "Forbidden", authentication.Error ?? "Not allowed.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsAnsweredInResponse(activity) && !HasAllowedServiceUrl(activity))
+        {
+            // Refused before the turn runs, so no reply (and no retry) is ever aimed at the named address.
+            LogRefused(StatusCodes.Status403Forbidden, activity.ChannelId);
+            await WriteErrorAsync(response, StatusCodes.Status403Forbidden, "Forbidden", "The activity's serviceUrl is not an allowed Bot Connector host.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -176,6 +187,13 @@ public sealed partial class BotHttpAdapter : BotAdapter
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         _connector.DeleteAsync(reference, cancellationToken);
+
+    /// <summary>expectReplies turns answer in the HTTP response and send nothing to the serviceUrl.</summary>
+    private static bool IsAnsweredInResponse(Activity activity) =>
+        string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+
+    private bool HasAllowedServiceUrl(Activity activity) =>
+        Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && _serviceUrls.IsAllowed(serviceUrl);
 
     private async Task<ParsedRequest> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ public static class BotRuntimeServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<BotConnectorClient>();
         services.TryAddSingleton<BotHttpAdapter>();
         return services;

@@ -147,7 +147,7 @@ public sealed class ContentValidationAtStartTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ContentValidationException>(async () =>
         {
-            await using var app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", "--B12Bot:DialogsPath", _folder]);
+            await using var app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--B12Bot:DialogsPath", _folder]);
             await app.StartAsync();
         });
 

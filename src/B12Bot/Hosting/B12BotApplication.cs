@@ -1,4 +1,5 @@
 using B12Bot.Conversation;
+using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
 using BotRuntime.Builder;
@@ -38,13 +39,16 @@ public static class B12BotApplication
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
         builder.Services.Configure<B12BotOptions>(builder.Configuration.GetSection(B12BotOptions.SectionName));
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
+        builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
+        builder.AddHostSecurity();
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapDirectLineChannel();

@@ -10,4 +10,14 @@ public sealed class BotStateStorageOptions
 
     /// <summary>The SQLite file; a relative path is taken from the content root.</summary>
     public string SqlitePath { get; set; } = "data/b12bot-state.db";
+
+    /// <summary>
+    /// How long a conversation is kept after its last message: state and Direct Line history idle for longer are
+    /// removed by the retention sweep. The chat page tells visitors this figure (src/B12Bot/wwwroot/index.html);
+    /// change both together.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often the retention sweep runs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

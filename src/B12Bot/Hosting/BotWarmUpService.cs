@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs.Prompts;
@@ -11,9 +12,9 @@ using Activity = BotRuntime.Schema.Activity;
 namespace B12Bot.Hosting;
 
 /// <summary>
-/// Runs before the server listens: loads and validates the content (a bad file stops the host here, naming file and
-/// line), builds the FAQ index, and takes one real FAQ turn through the adapter so the first visitor does not pay for
-/// JIT compilation. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
+/// Runs before the server listens: starts loading the sentence-embedding model, loads and validates the content meanwhile
+/// (a bad file stops the host here, naming file and line), builds the FAQ index, takes one real FAQ turn through the
+/// adapter so the first visitor does not pay for JIT compilation, and waits for the model. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
 /// </summary>
 public sealed partial class BotWarmUpService(
     IServiceProvider services,
@@ -28,6 +29,8 @@ public sealed partial class BotWarmUpService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        // The sentence-embedding model starts loading on its own thread now, while the content loads on this one.
+        var embedder = services.GetRequiredService<MiniLmSentenceEmbedder>();
         var content = services.GetRequiredService<B12Content>();
         var question = content.Faq[0].Questions[0];
 
@@ -45,6 +48,7 @@ public sealed partial class BotWarmUpService(
             Locale = "en-US",
         };
         await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 

@@ -65,11 +65,12 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<BotRuntime.AspNetCore.BotFrameworkOptions>>();
         var settings = options.Value;
         IBotAuthenticator authenticator = settings.IsLocalMode
-            ? new LocalModeAuthenticator()
+            ? ActivatorUtilities.CreateInstance<LocalModeAuthenticator>(services)
             : settings.DisableAuthenticationForLocalEmulator
                 ? ActivatorUtilities.CreateInstance<LocalEmulatorAuthenticator>(services)
                 : ActivatorUtilities.CreateInstance<BotFrameworkAuthenticator>(services);
-        return settings.AllowedTenants.Count == 0
+        // "*" allows every tenant on purpose (the start-up check insists on a choice in Production).
+        return settings.AllowedTenants.Count == 0 || settings.AllowedTenants.Exists(t => t.Trim() == "*")
             ? authenticator
             : new TenantRestrictionAuthenticator(authenticator, settings.AllowedTenants, services.GetRequiredService<ILogger<TenantRestrictionAuthenticator>>());
     }

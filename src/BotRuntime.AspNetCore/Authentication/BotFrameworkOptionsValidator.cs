@@ -9,6 +9,8 @@ namespace BotRuntime.AspNetCore.Authentication;
 /// host instead of failing on the first message):
 /// <list type="bullet">
 /// <item><see cref="BotFrameworkOptions.DisableAuthenticationForLocalEmulator"/> only in the Development environment.</item>
+/// <item>In Production with an app id, <see cref="BotFrameworkOptions.AllowedTenants"/> names the tenants (or "*" on
+/// purpose): a bot open to every Microsoft 365 tenant must be a decision, not a default.</item>
 /// <item>MicrosoftAppType is MultiTenant, SingleTenant or UserAssignedMSI (an unknown value is an error rather than a
 /// silent fall-back to MultiTenant as in the SDK); SingleTenant needs password and tenant; UserAssignedMSI needs the
 /// tenant and must not have a password; MultiTenant needs a password.</item>
@@ -23,6 +25,11 @@ public sealed class BotFrameworkOptionsValidator(IHostEnvironment environment) :
         if (options.DisableAuthenticationForLocalEmulator && !environment.IsDevelopment())
         {
             failures.Add($"DisableAuthenticationForLocalEmulator is only allowed in the Development environment (this is '{environment.EnvironmentName}'). Remove the setting.");
+        }
+
+        if (!options.IsLocalMode && environment.IsProduction() && !options.AllowedTenants.Exists(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            failures.Add("AllowedTenants is required in Production when MicrosoftAppId is set: list the Microsoft 365 tenant id(s) allowed to use the bot, or set it to \"*\" to allow every tenant on purpose.");
         }
 
         var appType = MicrosoftAppTypes.Normalize(options.MicrosoftAppType);

@@ -15,6 +15,7 @@ namespace BotRuntime.AspNetCore.Connector;
 public sealed partial class BotConnectorClient(
     IHttpClientFactory httpClientFactory,
     IConnectorTokenProvider tokenProvider,
+    ServiceUrlPolicy serviceUrlPolicy,
     ILogger<BotConnectorClient> logger,
     ConversationRateLimiter? teamsRateLimiter = null)
 {
@@ -84,6 +85,13 @@ public sealed partial class BotConnectorClient(
             throw new InvalidOperationException("The activity has no usable serviceUrl to reply to.");
         }
 
+        if (!serviceUrlPolicy.IsAllowed(baseUri))
+        {
+            // Checked before any token is fetched, so neither a request nor a token goes to a host that is not allowed.
+            LogServiceUrlRefused(baseUri.IdnHost.Length <= 100 ? baseUri.IdnHost : baseUri.IdnHost[..100]);
+            throw new InvalidOperationException("The activity's serviceUrl is not an allowed Bot Connector host.");
+        }
+
         var request = new HttpRequestMessage(method, new Uri(baseUri, path));
         request.Headers.UserAgent.Add(UserAgent);
         var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -106,6 +114,9 @@ public sealed partial class BotConnectorClient(
         LogConnectorRefused((int)response.StatusCode, response.RequestMessage?.RequestUri?.Host);
         throw new HttpRequestException($"The Bot Connector answered {(int)response.StatusCode}.", null, response.StatusCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Did not send to {Host}: not an allowed Bot Connector host (AllowedServiceUrlHosts)")]
+    private partial void LogServiceUrlRefused(string host);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector at {Host} refused an activity with status {Status}")]
     private partial void LogConnectorRefused(int status, string? host);

@@ -9,7 +9,8 @@ public enum CallerKind
     Secret,
 }
 
-public sealed record DirectLineCaller(CallerKind Kind, string? ConversationId, string? UserId)
+/// <summary>Who calls: the kind of credential, and for a token its conversation, user and the conversation's end.</summary>
+public sealed record DirectLineCaller(CallerKind Kind, string? ConversationId, string? UserId, DateTimeOffset? ConversationEndsAt = null)
 {
     public static DirectLineCaller Missing { get; } = new(CallerKind.Missing, null, null);
 

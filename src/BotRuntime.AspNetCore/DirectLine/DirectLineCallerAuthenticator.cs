@@ -31,14 +31,31 @@ public sealed class DirectLineCallerAuthenticator(DirectLineTokenService tokens,
             return DirectLineCaller.SecretHolder;
         }
 
-        var check = await tokens.ValidateAsync(credential).ConfigureAwait(false);
-        return check.Status switch
-        {
-            TokenStatus.Valid => new DirectLineCaller(CallerKind.Token, check.ConversationId, check.UserId),
-            TokenStatus.Expired => new DirectLineCaller(CallerKind.ExpiredToken, check.ConversationId, check.UserId),
-            _ => DirectLineCaller.Invalid,
-        };
+        return ToCaller(await tokens.ValidateAsync(credential).ConfigureAwait(false));
     }
+
+    /// <summary>The WebSocket's <c>?t=</c>: the secret (server-side clients) or a stream ticket, never a conversation token.</summary>
+    public async Task<DirectLineCaller> AuthenticateStreamTicketAsync(string? ticket)
+    {
+        if (string.IsNullOrEmpty(ticket))
+        {
+            return DirectLineCaller.Missing;
+        }
+
+        if (_secret is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(ticket), _secret))
+        {
+            return DirectLineCaller.SecretHolder;
+        }
+
+        return ToCaller(await tokens.ValidateStreamTicketAsync(ticket).ConfigureAwait(false));
+    }
+
+    private static DirectLineCaller ToCaller(TokenCheck check) => check.Status switch
+    {
+        TokenStatus.Valid => new DirectLineCaller(CallerKind.Token, check.ConversationId, check.UserId, check.ConversationEndsAt),
+        TokenStatus.Expired => new DirectLineCaller(CallerKind.ExpiredToken, check.ConversationId, check.UserId, check.ConversationEndsAt),
+        _ => DirectLineCaller.Invalid,
+    };
 
     private static string? ReadBearer(string header)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotRuntime.AspNetCore.DirectLine.History;
 using BotRuntime.AspNetCore.DirectLine.Streaming;
+using BotRuntime.AspNetCore.DirectLine.Wire;
 using BotRuntime.Schema;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class DirectLineChannel(
     ILogger<DirectLineChannel> logger)
 {
     private readonly DirectLineOptions _options = options.Value;
+    private readonly ConversationTurnGate _turns = new(maxWaiting: 1);
 
     /// <summary>
     /// Creates the conversation and runs the bot's conversationUpdate turn (bot and user added). Returns false, and does
@@ -50,7 +52,7 @@ public sealed partial class DirectLineChannel(
             Locale = conversation.Locale,
         };
 
-        var outcome = await RunTurnWithTimeoutAsync(conversation, update, CancellationToken.None).ConfigureAwait(false);
+        var outcome = await RunTurnWithTimeoutAsync(conversation, update, releaseGate: false, CancellationToken.None).ConfigureAwait(false);
         if (outcome != TurnOutcome.Completed)
         {
             LogWelcomeFailed(outcome);
@@ -60,78 +62,162 @@ public sealed partial class DirectLineChannel(
     }
 
     /// <summary>
-    /// Handles one activity from the client. Stored kinds are appended to the history (which echoes them to the
-    /// stream with their channelData, as Web Chat expects) before the bot runs; typing is only forwarded.
+    /// Handles one activity from the client. Stored kinds are appended to the history as an echo cut down to what Web
+    /// Chat needs (see <see cref="Echo"/>) before the bot runs with the full activity; typing is only forwarded.
+    /// One turn runs per conversation and one more may wait (a quick second message); a post beyond that is refused
+    /// with <see cref="TurnOutcome.Busy"/>, before anything is stored. The turn is cancelled when the client goes.
     /// </summary>
     public async Task<PostOutcome> PostActivityAsync(DirectLineConversation conversation, Activity incoming, string serviceUrl, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var echo = incoming.Clone();
-        echo.Timestamp = now;
-        echo.ChannelId = _options.ChannelId;
-        echo.Conversation = new ConversationAccount(conversation.Id);
-        echo.From = UserAccount(conversation, incoming.From?.Name);
-        echo.Recipient = BotAccount();
-        echo.ServiceUrl = null;
-        echo.CallerId = null;
-        echo.DeliveryMode = null;
-
-        string id;
-        if (echo.IsType(ActivityTypes.Typing))
+        var isTyping = incoming.IsType(ActivityTypes.Typing);
+        if (!_turns.TryEnter(conversation.Id))
         {
-            // Typing is live-only on Direct Line: not kept in the history, not echoed.
-            id = string.Concat(conversation.Id, "|typing-", now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            echo.Id = id;
+            // Typing while a turn runs is simply not forwarded; anything else must be sent again later.
+            return isTyping ? new PostOutcome(TurnOutcome.Completed, TypingId(conversation, now)) : new PostOutcome(TurnOutcome.Busy, null);
         }
-        else
+
+        var released = false;
+        try
         {
-            var stored = await store.AppendAsync(conversation.Id, [echo], cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+            string id;
+            if (isTyping)
             {
-                return new PostOutcome(TurnOutcome.ConversationGone, null);
+                // Typing is live-only on Direct Line: not kept in the history, not echoed.
+                id = TypingId(conversation, now);
+            }
+            else
+            {
+                var stored = await store.AppendAsync(conversation.Id, [Echo(conversation, incoming, now)], cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    return new PostOutcome(TurnOutcome.ConversationGone, null);
+                }
+
+                id = stored[0].Id;
+                hub.NotifyAppended(conversation.Id);
             }
 
-            id = stored[0].Id;
-            hub.NotifyAppended(conversation.Id);
+            var toBot = incoming.Clone();
+            toBot.Id = id;
+            toBot.Timestamp = now;
+            toBot.ChannelId = _options.ChannelId;
+            toBot.From = UserAccount(conversation, incoming.From?.Name);
+            toBot.Recipient = BotAccount();
+            toBot.Conversation = new ConversationAccount(conversation.Id);
+            toBot.ServiceUrl = serviceUrl;
+            toBot.CallerId = null;
+            released = true;
+            var outcome = await RunTurnWithTimeoutAsync(conversation, toBot, releaseGate: true, cancellationToken).ConfigureAwait(false);
+            return new PostOutcome(outcome, id);
         }
-
-        var toBot = echo.Clone();
-        toBot.From = UserAccount(conversation, incoming.From?.Name);
-        toBot.Recipient = BotAccount();
-        toBot.Conversation = new ConversationAccount(conversation.Id);
-        toBot.ServiceUrl = serviceUrl;
-        var outcome = await RunTurnWithTimeoutAsync(conversation, toBot, cancellationToken).ConfigureAwait(false);
-        return new PostOutcome(outcome, id);
+        finally
+        {
+            if (!released)
+            {
+                _turns.Exit(conversation.Id);
+            }
+        }
     }
 
     /// <summary>
-    /// Runs the turn detached from the caller (a closed page must not cut a turn in half) and waits for it up to the
-    /// configured timeout; replies that come later are still stored and streamed.
+    /// What is stored and replayed of a visitor's activity: type, text, locale, an event's name and, from channelData,
+    /// only Web Chat's clientActivityID and clientTimestamp (Web Chat matches its pending message to the echo by the id).
+    /// A card submit's value, attachments, entities and any other channelData go to the bot but are never stored, so a
+    /// client cannot park a large pad in the history to be replayed to every reload.
     /// </summary>
-    private async Task<TurnOutcome> RunTurnWithTimeoutAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    private Activity Echo(DirectLineConversation conversation, Activity incoming, DateTimeOffset now) => new()
     {
-        var turn = RunTurnAndStoreRepliesAsync(conversation, activity);
+        Type = incoming.Type,
+        Timestamp = now,
+        ChannelId = _options.ChannelId,
+        Conversation = new ConversationAccount(conversation.Id),
+        From = UserAccount(conversation, incoming.From?.Name),
+        Recipient = BotAccount(),
+        Text = incoming.Text,
+        TextFormat = incoming.TextFormat is TextFormatTypes.Plain or TextFormatTypes.Markdown ? incoming.TextFormat : null,
+        Locale = DirectLineIds.IsPlausibleLocale(incoming.Locale) ? incoming.Locale : null,
+        Name = incoming.IsType(ActivityTypes.Event) ? DirectLineIds.Truncate(incoming.Name, 100) : null,
+        ChannelData = WebChatChannelData(incoming.ChannelData),
+    };
+
+    private static JsonElement? WebChatChannelData(JsonElement? channelData)
+    {
+        if (channelData is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        var kept = new Dictionary<string, string>(2, StringComparer.Ordinal);
+        foreach (var name in (ReadOnlySpan<string>)["clientActivityID", "clientTimestamp"])
+        {
+            if (data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 and <= 100 } text)
+            {
+                kept[name] = text;
+            }
+        }
+
+        return kept.Count == 0 ? null : JsonSerializer.SerializeToElement(kept, DirectLineJsonContext.Default.DictionaryStringString);
+    }
+
+    private static string TypingId(DirectLineConversation conversation, DateTimeOffset now) =>
+        string.Concat(conversation.Id, "|typing-", now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Runs the turn and waits for it up to the configured timeout; replies that come later are still stored and
+    /// streamed. While the client waits, its leaving (<paramref name="requestAborted"/>) cancels the turn: nobody would
+    /// read the answer, and a costly turn must not keep a core busy for a caller that hung up. Once the channel has
+    /// answered (the timeout), the turn runs on alone until it finishes or the host stops.
+    /// </summary>
+    private async Task<TurnOutcome> RunTurnWithTimeoutAsync(DirectLineConversation conversation, Activity activity, bool releaseGate, CancellationToken requestAborted)
+    {
+        var cancellation = new CancellationTokenSource();
+        var turn = RunTurnAndStoreRepliesAsync(conversation, activity, releaseGate, cancellation);
+        var whenClientLeaves = requestAborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), cancellation);
         try
         {
-            return await turn.WaitAsync(_options.BotTurnTimeout, time, cancellationToken).ConfigureAwait(false);
+            return await turn.WaitAsync(_options.BotTurnTimeout, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             LogTurnSlow(_options.BotTurnTimeout.TotalSeconds);
             return TurnOutcome.TimedOut;
         }
+        finally
+        {
+            await whenClientLeaves.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task<TurnOutcome> RunTurnAndStoreRepliesAsync(DirectLineConversation conversation, Activity activity)
+    private async Task<TurnOutcome> RunTurnAndStoreRepliesAsync(DirectLineConversation conversation, Activity activity, bool releaseGate, CancellationTokenSource cancellation)
+    {
+        await Task.Yield();
+        var whenStopping = lifetime.ApplicationStopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), cancellation);
+        try
+        {
+            return await RunTurnAndStoreRepliesAsync(conversation, activity, cancellation.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await whenStopping.DisposeAsync().ConfigureAwait(false);
+            if (releaseGate)
+            {
+                _turns.Exit(conversation.Id);
+            }
+        }
+    }
+
+    private async Task<TurnOutcome> RunTurnAndStoreRepliesAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         IReadOnlyList<Activity> replies;
         try
         {
-            replies = await bot.RunTurnAsync(activity, lifetime.ApplicationStopping).ConfigureAwait(false);
+            replies = await bot.RunTurnAsync(activity, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return TurnOutcome.Failed;
+            LogTurnCancelled(activity.Type);
+            return TurnOutcome.Cancelled;
         }
         catch (Exception ex)
         {
@@ -202,6 +288,9 @@ public sealed partial class DirectLineChannel(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The bot did not answer within {Seconds} s; its replies will be streamed when they come")]
     private partial void LogTurnSlow(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A Direct Line turn for a {ActivityType} activity was cancelled: the client left or the host is stopping")]
+    private partial void LogTurnCancelled(string? activityType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Direct Line turn failed ({ExceptionType}) for a {ActivityType} activity")]
     private partial void LogTurnFailed(string exceptionType, string? activityType);

@@ -35,7 +35,7 @@ public static class DirectLineEndpoints
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimits.ActivityPostsPolicy);
         group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
     }
@@ -70,7 +70,7 @@ public static class DirectLineEndpoints
         {
             ConversationId = conversationId,
             Token = services.Tokens.Issue(conversationId, userId ?? DirectLineIds.NewUserId()),
-            ExpiresIn = LifetimeSeconds(services),
+            ExpiresIn = ExpiresIn(services, null),
         };
         await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
@@ -89,8 +89,9 @@ public static class DirectLineEndpoints
         var info = new ConversationInfo
         {
             ConversationId = caller.ConversationId,
-            Token = services.Tokens.Issue(caller.ConversationId!, caller.UserId),
-            ExpiresIn = LifetimeSeconds(services),
+            // The conversation's end comes from the old token: refreshing never extends a conversation.
+            Token = services.Tokens.Issue(caller.ConversationId!, caller.UserId, caller.ConversationEndsAt),
+            ExpiresIn = ExpiresIn(services, caller.ConversationEndsAt),
         };
         await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
@@ -131,13 +132,14 @@ public static class DirectLineEndpoints
 
         var baseUrl = PublicBaseUrl(context, services.Options);
         var created = await services.Channel.StartConversationAsync(conversation, baseUrl, context.RequestAborted).ConfigureAwait(false);
-        var token = caller.Kind == CallerKind.Token ? services.Tokens.Issue(conversationId, caller.UserId) : services.Tokens.Issue(conversationId, userId);
+        var ends = caller.Kind == CallerKind.Token ? caller.ConversationEndsAt : conversation.CreatedAt + services.Options.ConversationLifetime;
+        var tokenUser = caller.Kind == CallerKind.Token ? caller.UserId : userId;
         var info = new ConversationInfo
         {
             ConversationId = conversationId,
-            Token = token,
-            ExpiresIn = LifetimeSeconds(services),
-            StreamUrl = StreamUrl(baseUrl, conversationId, token, null),
+            Token = services.Tokens.Issue(conversationId, tokenUser, ends),
+            ExpiresIn = ExpiresIn(services, ends),
+            StreamUrl = StreamUrl(baseUrl, conversationId, services.Tokens.IssueStreamTicket(conversationId, tokenUser, ends), null),
         };
         await DirectLineHttp.WriteJsonAsync(context.Response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
@@ -157,13 +159,15 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var token = services.Tokens.Issue(conversation.Id, caller.Kind == CallerKind.Token ? caller.UserId : conversation.UserId);
+        // A reconnect, like a refresh, keeps the conversation's end.
+        var ends = caller.Kind == CallerKind.Token ? caller.ConversationEndsAt : conversation.CreatedAt + services.Options.ConversationLifetime;
+        var tokenUser = caller.Kind == CallerKind.Token ? caller.UserId : conversation.UserId;
         var info = new ConversationInfo
         {
             ConversationId = conversation.Id,
-            Token = token,
-            ExpiresIn = LifetimeSeconds(services),
-            StreamUrl = StreamUrl(PublicBaseUrl(context, services.Options), conversation.Id, token, watermark),
+            Token = services.Tokens.Issue(conversation.Id, tokenUser, ends),
+            ExpiresIn = ExpiresIn(services, ends),
+            StreamUrl = StreamUrl(PublicBaseUrl(context, services.Options), conversation.Id, services.Tokens.IssueStreamTicket(conversation.Id, tokenUser, ends), watermark),
         };
         await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
@@ -234,6 +238,13 @@ public static class DirectLineEndpoints
             case TurnOutcome.ConversationGone:
                 await ConversationNotFoundAsync(context).ConfigureAwait(false);
                 break;
+            case TurnOutcome.Busy:
+                context.Response.Headers.RetryAfter = "1";
+                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "TurnInProgress", "The bot is still answering this conversation's earlier messages; send this one again when they are answered.", context.RequestAborted).ConfigureAwait(false);
+                break;
+            case TurnOutcome.Cancelled when context.RequestAborted.IsCancellationRequested:
+                // The client has gone: there is nobody to answer.
+                break;
             case TurnOutcome.TimedOut:
                 await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotTimeout", "The bot did not answer in time; its answer will appear when it comes.", context.RequestAborted).ConfigureAwait(false);
                 break;
@@ -267,7 +278,7 @@ public static class DirectLineEndpoints
         string? credential = context.Request.Query["t"];
         var caller = string.IsNullOrEmpty(credential)
             ? await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false)
-            : await services.Caller.AuthenticateAsync(credential).ConfigureAwait(false);
+            : await services.Caller.AuthenticateStreamTicketAsync(credential).ConfigureAwait(false);
         var conversationId = (string)context.GetRouteValue("conversationId")!;
         if (!caller.MayUse(conversationId))
         {
@@ -361,7 +372,17 @@ public static class DirectLineEndpoints
     private static Task BadWatermarkAsync(HttpContext context) =>
         DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be empty or a watermark returned by this channel.", context.RequestAborted);
 
-    private static int LifetimeSeconds(Services services) => (int)services.Tokens.Lifetime.TotalSeconds;
+    /// <summary>Seconds until the issued token expires: its lifetime, or less when the conversation ends sooner.</summary>
+    private static int ExpiresIn(Services services, DateTimeOffset? conversationEndsAt)
+    {
+        var lifetime = services.Tokens.Lifetime;
+        if (conversationEndsAt is { } ends && ends - services.Time.GetUtcNow() < lifetime)
+        {
+            lifetime = ends - services.Time.GetUtcNow();
+        }
+
+        return Math.Max(0, (int)lifetime.TotalSeconds);
+    }
 
     /// <summary>scheme://host[:port][/pathbase] as the client sees this host, or the configured public URL.</summary>
     public static string PublicBaseUrl(HttpContext context, DirectLineOptions options) =>
@@ -369,12 +390,13 @@ public static class DirectLineEndpoints
             ? options.PublicBaseUrl.TrimEnd('/')
             : string.Concat(context.Request.Scheme, "://", context.Request.Host.ToUriComponent(), context.Request.PathBase.ToUriComponent());
 
-    private static string StreamUrl(string baseUrl, string conversationId, string token, long? watermark)
+    /// <summary>The WebSocket URL with a short-lived stream ticket (never the conversation token) in <c>?t=</c>.</summary>
+    private static string StreamUrl(string baseUrl, string conversationId, string ticket, long? watermark)
     {
         var socketBase = baseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + baseUrl["https://".Length..]
             : baseUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + baseUrl["http://".Length..]
             : baseUrl;
-        var url = string.Concat(socketBase, BasePath, "/conversations/", Uri.EscapeDataString(conversationId), "/stream?t=", Uri.EscapeDataString(token));
+        var url = string.Concat(socketBase, BasePath, "/conversations/", Uri.EscapeDataString(conversationId), "/stream?t=", Uri.EscapeDataString(ticket));
         return watermark is > 0 ? string.Concat(url, "&watermark=", ActivitySetWriter.FormatWatermark(watermark.Value)) : url;
     }
 

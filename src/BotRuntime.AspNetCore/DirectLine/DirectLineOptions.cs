@@ -62,6 +62,15 @@ public sealed class DirectLineOptions
 
     /// <summary>Token requests one client address may make per minute on the page's token endpoint (0 = no limit).</summary>
     public int TokenRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Activities one conversation may post per minute, over all its tokens (0 = no limit).</summary>
+    public int ActivityPostsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// The longest a conversation lives from its start, sealed in its tokens: refreshing or reconnecting cannot extend
+    /// it. A page that comes back later starts a new conversation.
+    /// </summary>
+    public TimeSpan ConversationLifetime { get; set; } = TimeSpan.FromHours(4);
 }
 
 /// <summary>Where the conversation history lives, and its bounds.</summary>
@@ -84,6 +93,9 @@ public sealed class DirectLineHistoryOptions
 
     /// <summary>Most activities kept per conversation; older ones fall out of the replay.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 300;
+
+    /// <summary>Most bytes of stored activity JSON per conversation; the oldest activities fall out first.</summary>
+    public int MaxBytesPerConversation { get; set; } = 256 * 1024;
 }
 
 /// <summary>What the chat page is told by <c>GET /webchat/config</c>.</summary>

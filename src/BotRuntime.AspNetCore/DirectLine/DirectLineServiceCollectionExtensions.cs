@@ -31,7 +31,8 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ChannelId) && !string.IsNullOrWhiteSpace(o.BotId), "DirectLine:ChannelId and DirectLine:BotId must be set.")
             .Validate(o => o.MaxActivityBytes >= 1024 && o.MaxTextLength >= 1 && o.MaxActivitiesPerSet >= 1, "DirectLine size limits must be positive (MaxActivityBytes at least 1024).")
             .Validate(o => o.BotTurnTimeout > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:BotTurnTimeout and KeepAliveInterval must be positive.")
-            .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero, "DirectLine:History bounds must be positive.")
+            .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero && o.History.MaxBytesPerConversation >= 1024, "DirectLine:History bounds must be positive (MaxBytesPerConversation at least 1024).")
+            .Validate(o => o.ConversationLifetime >= TimeSpan.FromMinutes(5) && o.ConversationLifetime <= TimeSpan.FromDays(7), "DirectLine:ConversationLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://clinic.example (scheme, host, optional port) or *.")
             .Validate(o => o.History.Provider is "Memory" or "Sqlite", "DirectLine:History:Provider must be \"Memory\" or \"Sqlite\".")
             .Validate(o => o.History.Provider != "Sqlite" || (!string.IsNullOrWhiteSpace(o.History.SqlitePath) && !string.IsNullOrEmpty(o.TokenSigningKey)), "DirectLine:History:Provider \"Sqlite\" needs DirectLine:History:SqlitePath and DirectLine:TokenSigningKey (without a fixed key, tokens would not survive the restart the history survives).")
@@ -59,7 +60,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineCallerAuthenticator>();
         services.TryAddSingleton<DirectLineBotInvoker>();
         services.TryAddSingleton<DirectLineChannel>();
-        services.TryAddSingleton<WebChatTokenRateLimiter>();
+        services.AddDirectLineRateLimits();
         services.TryAddSingleton<SelfHostedTokenSource>();
         services.TryAddSingleton<AzureDirectLineTokenSource>();
         services.TryAddSingleton<IWebChatTokenSource>(provider =>

@@ -6,6 +6,12 @@ public enum TurnOutcome
     Failed,
     TimedOut,
     ConversationGone,
+
+    /// <summary>The conversation already has a turn running and one waiting: send again when they are answered.</summary>
+    Busy,
+
+    /// <summary>The client left (or the host is stopping) before the turn finished.</summary>
+    Cancelled,
 }
 
 /// <summary>What became of a client's activity: the id it was given and how the bot's turn went.</summary>

@@ -20,7 +20,7 @@ public static class WebChatPageEndpoints
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapGet("/config", GetConfigAsync);
-        group.MapPost("/token", CreateTokenAsync);
+        group.MapPost("/token", CreateTokenAsync).RequireRateLimiting(DirectLineRateLimits.WebChatTokensPolicy);
     }
 
     private static Task GetConfigAsync(HttpContext context)
@@ -44,14 +44,6 @@ public static class WebChatPageEndpoints
     private static async Task CreateTokenAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        using var lease = services.GetRequiredService<WebChatTokenRateLimiter>().TryAcquire(context);
-        if (!lease.IsAcquired)
-        {
-            context.Response.Headers.RetryAfter = "60";
-            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "Throttled", "Too many chat sessions were started from this address; try again in a minute.", context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
         var token = await services.GetRequiredService<IWebChatTokenSource>().CreateAsync(context.RequestAborted).ConfigureAwait(false);
         if (token is null)
         {

@@ -15,7 +15,7 @@ public sealed partial class ApologizeAndResetErrorHandler(
 {
     public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
-        LogTurnError(exception, turnContext.Activity.ChannelId, turnContext.Activity.Type);
+        LogTurnError(turnContext.Activity.ChannelId, turnContext.Activity.Type, ExceptionLogText.TypeAndStack(exception));
 
         try
         {
@@ -43,9 +43,10 @@ public sealed partial class ApologizeAndResetErrorHandler(
         }
     }
 
-    // The exception is logged for its type and stack only; exception messages can quote user input, so none is formatted here.
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in a turn on channel {ChannelId} ({ActivityType})")]
-    private partial void LogTurnError(Exception exception, string? channelId, string? activityType);
+    // The exception is logged for its type and stack only: exception messages can quote user input, and handing the
+    // exception itself to the logger would print them (Exception.ToString), so it is never passed.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in a turn on channel {ChannelId} ({ActivityType}): {TypeAndStack}")]
+    private partial void LogTurnError(string? channelId, string? activityType, string typeAndStack);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the error apology ({ErrorType})")]
     private partial void LogApologyFailed(string errorType);

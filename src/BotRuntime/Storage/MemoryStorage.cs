@@ -2,11 +2,15 @@ using System.Text.Json;
 
 namespace BotRuntime.Storage;
 
-/// <summary>In-process storage for tests and single-instance development. Values are kept as JSON text.</summary>
-public sealed class MemoryStorage(JsonSerializerOptions? options = null) : IStorage
+/// <summary>
+/// In-process storage for tests and single-instance development. Values are kept as JSON text, with the time of their
+/// last write for the retention sweep.
+/// </summary>
+public sealed class MemoryStorage(JsonSerializerOptions? options = null, TimeProvider? timeProvider = null) : IStorage, IExpiringStore
 {
-    private readonly Dictionary<string, (string Json, string ETag)> _memory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Json, string ETag, DateTimeOffset Written)> _memory = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions _options = options ?? StateJson.Options;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private long _eTag;
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -43,7 +47,7 @@ public sealed class MemoryStorage(JsonSerializerOptions? options = null) : IStor
 
                 var newETag = (++_eTag).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 StorageDocument.Stamp(document, newETag);
-                _memory[key] = (document?.ToJsonString(_options) ?? "null", newETag);
+                _memory[key] = (document?.ToJsonString(_options) ?? "null", newETag, _time.GetUtcNow());
                 StorageDocument.HandBack(value, newETag);
             }
         }
@@ -63,5 +67,22 @@ public sealed class MemoryStorage(JsonSerializerOptions? options = null) : IStor
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        lock (_memory)
+        {
+            foreach (var (key, stored) in _memory)
+            {
+                if (stored.Written < idleSince && _memory.Remove(key))
+                {
+                    removed++;
+                }
+            }
+        }
+
+        return Task.FromResult(removed);
     }
 }

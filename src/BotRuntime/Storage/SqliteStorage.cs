@@ -8,8 +8,19 @@ namespace BotRuntime.Storage;
 /// Bot state in one SQLite file (WAL mode): the embedded default, so conversations survive a restart with nothing
 /// installed. Conditional writes compare the eTag inside the same immediate transaction that writes.
 /// </summary>
-public sealed class SqliteStorage : IStorage
+/// <remarks>
+/// Two things keep a turn from waiting on the store. Every connection commits with synchronous=NORMAL (in WAL mode the
+/// database stays consistent; a power cut may lose the last commits, never corrupt them): the setting belongs to each
+/// connection, not to the file, and without it every pooled connection but the first fsyncs every commit, a few
+/// milliseconds per turn. And this process's writers take turns at an async gate: SQLite has one writer at a time
+/// anyway, and a writer that finds the lock taken gets SQLITE_BUSY, on which Microsoft.Data.Sqlite blocks its thread
+/// for 150 ms before retrying. Another process's writer is waited for inside SQLite (busy_timeout), in short sleeps.
+/// </remarks>
+public sealed class SqliteStorage : IStorage, IExpiringStore
 {
+    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly JsonSerializerOptions _options;
     private readonly TimeProvider _time;
@@ -57,8 +68,20 @@ public sealed class SqliteStorage : IStorage
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per connection, and a pooled connection may be new: cheap to repeat (no I/O), wrong to miss.
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = ConnectionPragmas;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -94,6 +117,19 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteGatedAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task WriteGatedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // BEGIN IMMEDIATE takes the write lock up front, so the eTag read and the write cannot interleave with another writer.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -140,14 +176,40 @@ public sealed class SqliteStorage : IStorage
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM bot_state WHERE key = $key";
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys)
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            keyParameter.Value = key;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE key = $key";
+            var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+            foreach (var key in keys)
+            {
+                keyParameter.Value = key;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Deletes state not written since <paramref name="idleSince"/> (updated_utc is ISO 8601 UTC, so text order is time order).</summary>
+    public async Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE updated_utc < $cutoff";
+            command.Parameters.AddWithValue("$cutoff", idleSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 }

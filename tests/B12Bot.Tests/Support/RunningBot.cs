@@ -26,13 +26,20 @@ public sealed class RunningBot : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningBot> StartAsync(params string[] settings)
+    /// <summary>
+    /// Starts the host in Development (where /api/messages is open to local tools without an app id); settings such as
+    /// "--environment", "Production" come later and win.
+    /// </summary>
+    public static Task<RunningBot> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    public static async Task<RunningBot> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var logs = new CapturingLoggerProvider();
         var app = B12BotApplication.Build(
-            ["--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", .. settings],
+            ["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", .. settings],
             builder =>
             {
+                configure?.Invoke(builder);
                 builder.Logging.ClearProviders();
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
                 builder.Logging.AddProvider(logs);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using B12Bot.Conversation.Content;
 using B12Bot.WebChat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace B12Bot.WebChat.Tests.Browser;
 /// come from the content the running bot loaded (dialogs/), so the clinic can edit wording without breaking the tests.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
-public sealed partial class B12BotBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class B12BotBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private IBrowserContext _context = null!;
 
@@ -85,22 +84,7 @@ public sealed partial class B12BotBrowserTests(ChromiumFixture chromium) : IAsyn
         await chat.ScreenshotAsync("b12-hostile-markup");
     }
 
-    /// <summary>
-    /// A stretch of plain words from a markdown text, as Web Chat shows it: emphasis marks and link targets removed,
-    /// punctuation that markdown may restyle (quotes, apostrophes, dashes) avoided.
-    /// </summary>
-    private static string Excerpt(string markdown)
-    {
-        var plain = Emphasis().Replace(Link().Replace(markdown, "$1"), string.Empty);
-        var run = PlainRun().Matches(plain).OrderByDescending(m => m.Length).First().Value.Trim();
-        if (run.Length <= 40)
-        {
-            return run;
-        }
-
-        var cut = run.LastIndexOf(' ', 40);
-        return run[..(cut > 20 ? cut : 40)].Trim();
-    }
+    private static string Excerpt(string markdown) => ContentText.Excerpt(markdown);
 
     private static async Task<bool> Eventually(Func<Task<bool>> check)
     {
@@ -116,13 +100,4 @@ public sealed partial class B12BotBrowserTests(ChromiumFixture chromium) : IAsyn
 
         return false;
     }
-
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")]
-    private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9 ,.()]{15,}")]
-    private static partial Regex PlainRun();
 }

@@ -92,9 +92,51 @@ public sealed class ChatPage
         await Page.ReloadAsync();
     }
 
-    public async Task ScreenshotAsync(string name)
+    /// <summary>
+    /// Saves bin/.../screenshots/NAME.png: the whole page, or only what the viewport shows (the first screen on a phone);
+    /// one image pixel per CSS px on every screen, so the files stay small.
+    /// </summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage, Scale = ScreenshotScale.Css });
     }
+
+    /// <summary>
+    /// Starts recording what is put into the page's ARIA live regions (what a screen reader announces). Web Chat adds each
+    /// new message to its live region and removes it a second later, so the test records the additions as they happen.
+    /// </summary>
+    public Task StartRecordingAnnouncementsAsync() => Page.EvaluateAsync(
+        """
+        () => {
+          window.__announced = [];
+          new MutationObserver(records => {
+            for (const record of records) {
+              const region = (record.target.nodeType === 1 ? record.target : record.target.parentElement)?.closest('[aria-live]:not([aria-live="off"])');
+              if (region && record.addedNodes.length) {
+                window.__announced.push({ live: region.getAttribute('aria-live'), role: region.getAttribute('role'), text: [...record.addedNodes].map(n => n.textContent).join(' ') });
+              }
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        }
+        """);
+
+    /// <summary>What was added to live regions since <see cref="StartRecordingAnnouncementsAsync"/>, one line per addition ("polite log: text").</summary>
+    public async Task<IReadOnlyList<string>> AnnouncementsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => window.__announced.map(a => `${a.live} ${a.role}: ${a.text}`)");
+
+    /// <summary>Where an element is on the screen, in CSS px of the viewport.</summary>
+    public static async Task<LayoutBox> BoxAsync(ILocator locator)
+    {
+        var box = await locator.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"{locator} is not shown.");
+        return new LayoutBox(box.X, box.Y, box.Width, box.Height);
+    }
+}
+
+/// <summary>A rectangle on the screen in CSS px.</summary>
+public readonly record struct LayoutBox(double X, double Y, double Width, double Height)
+{
+    public double Bottom => Y + Height;
+
+    public double Right => X + Width;
 }

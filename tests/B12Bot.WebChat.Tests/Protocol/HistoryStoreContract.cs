@@ -139,12 +139,48 @@ public abstract class HistoryStoreContract
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), page!.Activities.Select(a => a.Sequence));
     }
 
-    protected IConversationHistoryStore Store(int maxActivities = 300, int maxConversations = 100, TimeSpan? idle = null) =>
+    [Fact]
+    public async Task A_conversation_keeps_only_as_many_bytes_as_its_budget_newest_first()
+    {
+        var store = Store(maxBytes: 4096);
+        await store.TryCreateAsync(Conversation("c1"), default);
+        for (var i = 0; i < 20; i++)
+        {
+            await store.AppendAsync("c1", [Message(i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 1000))], default);
+        }
+
+        var page = await store.ReadAsync("c1", 0, 100, default);
+
+        Assert.InRange(page!.Activities.Sum(a => a.Json.Length), 1, 4096);
+        Assert.Equal("c1|0000020", page.Activities[^1].Id);
+        Assert.True(page.Activities.Count >= 2, "the newest activities that fit stay");
+        Assert.Equal(20, page.Watermark);
+    }
+
+    [Fact]
+    public async Task The_retention_sweep_removes_conversations_idle_since_the_cutoff_and_keeps_the_rest()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("old"), default);
+        await store.AppendAsync("old", [Message("a")], default);
+        Time.Advance(TimeSpan.FromMinutes(31));
+        await store.TryCreateAsync(Conversation("new"), default);
+        await store.AppendAsync("new", [Message("b")], default);
+
+        var removed = await ((BotRuntime.Storage.IExpiringStore)store).RemoveIdleAsync(Time.GetUtcNow() - TimeSpan.FromMinutes(30), default);
+
+        Assert.Equal(1, removed);
+        Assert.Null(await store.ReadAsync("old", 0, 10, default));
+        Assert.NotNull(await store.ReadAsync("new", 0, 10, default));
+    }
+
+    protected IConversationHistoryStore Store(int maxActivities = 300, int maxConversations = 100, TimeSpan? idle = null, int maxBytes = 256 * 1024) =>
         CreateStore(new DirectLineHistoryOptions
         {
             MaxActivitiesPerConversation = maxActivities,
             MaxConversations = maxConversations,
             ConversationIdleTimeout = idle ?? TimeSpan.FromHours(2),
+            MaxBytesPerConversation = maxBytes,
         });
 
     protected DirectLineConversation Conversation(string id) => new(id, "dl_user", "Visitor", "en-GB", Time.GetUtcNow());

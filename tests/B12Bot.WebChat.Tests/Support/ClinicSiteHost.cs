@@ -41,10 +41,12 @@ public sealed partial class ClinicSiteHost : IAsyncDisposable
         var page = $"""
             <!doctype html>
             <html lang="en">
-            <head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Riverside Family Practice</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Riverside Family Practice</title></head>
             <body>
-              <h1>Riverside Family Practice</h1>
-              <p>Opening hours: Monday to Friday, 8am to 6pm.</p>
+              <main>
+                <h1>Riverside Family Practice</h1>
+                <p>Opening hours: Monday to Friday, 8am to 6pm.</p>
+              </main>
               {snippet}
             </body>
             </html>

@@ -44,7 +44,8 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     /// <param name="time">A fake clock for token expiry and timeouts; the real clock when null.</param>
     /// <param name="withErrorHandler">Register the apologising turn-error handler (as the product does).</param>
     /// <param name="port">A fixed port (to restart "the same" server); a free one when 0.</param>
-    public static async Task<DirectLineTestHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool withErrorHandler = false, int port = 0)
+    /// <param name="logging">Log providers to add (the host logs nothing otherwise).</param>
+    public static async Task<DirectLineTestHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool withErrorHandler = false, int port = 0, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -54,6 +55,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
         var configuration = new Dictionary<string, string?>
         {
             ["DirectLine:Secret"] = Secret,

@@ -32,11 +32,14 @@ public sealed class ProductHost : IAsyncDisposable
 
     public static async Task<ProductHost> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
+        // Production needs the public address up front, so the port is chosen before the host starts.
+        var port = FreePort();
         var args = new List<string>
         {
-            "--urls", "http://127.0.0.1:0",
+            "--urls", $"http://127.0.0.1:{port}",
             "--contentRoot", RepositoryPaths.HostProject,
             "--environment", "Production",
+            "--DirectLine:PublicBaseUrl", $"http://127.0.0.1:{port}",
             "--BotState:Provider", "Memory",
         };
         foreach (var (key, value) in settings ?? [])
@@ -55,6 +58,13 @@ public sealed class ProductHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ProductHost(app, new Uri(address), log);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

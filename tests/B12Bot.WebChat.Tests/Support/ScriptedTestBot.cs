@@ -7,7 +7,7 @@ namespace B12Bot.WebChat.Tests.Support;
 
 /// <summary>
 /// A small bot for channel tests: welcomes new members with a quick reply, echoes text as plain text, answers events and
-/// card submits, sends markdown on request, throws on "fail" and waits on "slow" until the test releases it.
+/// card submits, sends markdown (also with tel: and sms: links) on request, throws on "fail" and waits on "slow" until the test releases it.
 /// It records every activity it receives so tests can check what the channel delivered.
 /// </summary>
 public sealed class ScriptedTestBot : IBot
@@ -15,10 +15,18 @@ public sealed class ScriptedTestBot : IBot
     public const string Welcome = "Hello! I am an automated assistant for this test, not a person.";
     public const string QuickReply = "What can you do?";
     public const string QuickReplyAnswer = "I echo what you type.";
+    public const string PhoneNumbers = "phone numbers";
+    public const string LongReply = "long reply";
+    public const string LongReplyFirstLine = "The first line of a long reply says what matters most.";
 
     private TaskCompletionSource _slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<Activity> Received { get; } = new();
+
+    /// <summary>How many "slow" turns were cancelled while they waited (the client left).</summary>
+    public int CancelledSlowTurns => Volatile.Read(ref _cancelledSlowTurns);
+
+    private int _cancelledSlowTurns;
 
     public void ReleaseSlowTurns() => _slowGate.TrySetResult();
 
@@ -66,11 +74,26 @@ public sealed class ScriptedTestBot : IBot
             case "fail":
                 throw new InvalidOperationException("The test bot was asked to fail.");
             case "slow":
-                await _slowGate.Task.WaitAsync(cancellationToken);
+                try
+                {
+                    await _slowGate.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _cancelledSlowTurns);
+                    throw;
+                }
+
                 await turnContext.SendActivityAsync("Sorry for the wait.", cancellationToken: cancellationToken);
                 return;
             case "markdown":
                 await turnContext.SendActivityAsync(Activity.CreateMessageActivity("Here is **bold text** and a [link](https://example.org/b12).", TextFormatTypes.Markdown), cancellationToken);
+                return;
+            case PhoneNumbers:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity("Call [911](tel:911) now. Poison control: [1-800-222-1222](tel:+18002221222). Crisis line: [text 988](sms:988).", TextFormatTypes.Markdown), cancellationToken);
+                return;
+            case LongReply:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity(LongReplyFirstLine + "\n\n" + string.Join("\n\n", Enumerable.Range(2, 40).Select(i => $"Line {i} of the long reply.")), TextFormatTypes.Markdown), cancellationToken);
                 return;
             case "typing":
                 await turnContext.SendActivityAsync(Activity.CreateTypingActivity(), cancellationToken);

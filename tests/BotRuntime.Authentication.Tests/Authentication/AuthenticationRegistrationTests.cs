@@ -85,7 +85,9 @@ public sealed class AuthenticationRegistrationTests
     [Fact]
     public void The_configured_authentication_wins_whichever_of_the_two_registrations_comes_first()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SingleTenant()).Build();
+        var settings = SingleTenant();
+        settings["AllowedTenants"] = "*";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         foreach (var authenticationFirst in new[] { true, false })
         {
             var collection = new ServiceCollection();
@@ -150,6 +152,7 @@ public sealed class AuthenticationRegistrationTests
         var settings = SingleTenant();
         settings["ToBotFromChannelOpenIdMetadataUrl"] = FreePort.ClosedLoopbackUrl("/v1/.well-known/openidconfiguration");
         settings["ToBotFromEmulatorOpenIdMetadataUrl"] = FreePort.ClosedLoopbackUrl("/common/v2.0/.well-known/openid-configuration");
+        settings["AllowedTenants"] = TeamsFixtures.ClinicTenant;
         await using var app = BuildHost(settings, Environments.Production);
         app.MapGet("/alive", () => "ok");
         app.MapPost("/check", async (HttpContext context, IBotAuthenticator authenticator) =>
@@ -173,6 +176,32 @@ public sealed class AuthenticationRegistrationTests
 
         Assert.Equal("ok", await client.GetStringAsync("/alive"));
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task In_Production_a_bot_with_an_app_id_does_not_start_until_its_tenants_are_listed()
+    {
+        await using var app = BuildHost(SingleTenant(), Environments.Production);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("AllowedTenants is required in Production", error.Message);
+    }
+
+    [Fact]
+    public async Task A_star_allows_every_tenant_on_purpose_and_Development_needs_no_list()
+    {
+        var everyTenant = SingleTenant();
+        everyTenant["AllowedTenants"] = "*";
+        await using var production = BuildHost(everyTenant, Environments.Production);
+        await production.StartAsync();
+        await using var development = BuildHost(SingleTenant(), Environments.Development);
+        await development.StartAsync();
+
+        Assert.IsType<BotFrameworkAuthenticator>(production.Services.GetRequiredService<IBotAuthenticator>());
+        Assert.IsType<BotFrameworkAuthenticator>(development.Services.GetRequiredService<IBotAuthenticator>());
+        await production.StopAsync();
+        await development.StopAsync();
     }
 
     [Theory]
@@ -214,6 +243,7 @@ public sealed class AuthenticationRegistrationTests
             MicrosoftAppPassword = "secret",
             MicrosoftAppTenantId = TeamsFixtures.ClinicTenant,
             ToBotFromChannelOpenIdMetadataUrl = url,
+            AllowedTenants = ["*"],
         };
 
         Assert.Equal(accepted, validator.Validate(null, options).Succeeded);
@@ -227,8 +257,15 @@ public sealed class AuthenticationRegistrationTests
         ["MicrosoftAppTenantId"] = TeamsFixtures.ClinicTenant,
     };
 
+    /// <summary>The services in Production; tenants are "*" unless the test names some (Production insists on a choice).</summary>
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
+        settings = new Dictionary<string, string?>(settings);
+        if (!settings.Keys.Any(k => k.StartsWith("AllowedTenants", StringComparison.Ordinal)))
+        {
+            settings["AllowedTenants"] = "*";
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();

@@ -87,6 +87,29 @@ public sealed class StorageContractTests : IDisposable
         Assert.Equal("persisted", stored.Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Concurrent_turns_all_land_and_a_refused_write_does_not_hold_up_the_next(string kind)
+    {
+        var storage = Create(kind);
+        // A second store on the same file stands for a second host process writing beside this one.
+        var neighbour = kind == "sqlite" ? new SqliteStorage(Path.Combine(_folder, "state.db")) : storage;
+        var stale = new Note { Text = "v1" };
+        await storage.WriteAsync(new Dictionary<string, object> { ["contested"] = stale });
+        await storage.WriteAsync(new Dictionary<string, object> { ["contested"] = new Note { Text = "v2", ETag = stale.ETag } });
+
+        var writes = Enumerable.Range(0, 32).Select(i => Task.Run(() => (i % 2 == 0 ? storage : neighbour)
+            .WriteAsync(new Dictionary<string, object> { [$"visitor/{i}"] = new Note { Text = $"turn of {i}", Count = i } })));
+        var refused = Task.Run(() => storage.WriteAsync(new Dictionary<string, object> { ["contested"] = new Note { Text = "late", ETag = stale.ETag } }));
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<EtagConflictException>(() => refused);
+        await storage.WriteAsync(new Dictionary<string, object> { ["after"] = new Note { Text = "still writing" } });
+
+        var read = await storage.ReadAsync([.. Enumerable.Range(0, 32).Select(i => $"visitor/{i}"), "after"]);
+        Assert.Equal(33, read.Count);
+        Assert.Equal("turn of 7", ((JsonElement)read["visitor/7"]).Deserialize<Note>(StateJson.Options)!.Text);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

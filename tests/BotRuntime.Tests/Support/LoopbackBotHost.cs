@@ -30,11 +30,13 @@ public sealed class LoopbackBotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LoopbackBotHost> StartAsync(IStorage storage, Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    /// <param name="environment">Development by default: without an app id, /api/messages is open to local tools there only.</param>
+    public static async Task<LoopbackBotHost> StartAsync(IStorage storage, Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null, string environment = "Development", Action<ILoggingBuilder>? logging = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton<ConversationState>();

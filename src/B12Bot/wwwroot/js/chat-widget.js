@@ -7,10 +7,12 @@
  * It asks the bot host for its configuration (GET /webchat/config), gets a token from the token endpoint (the Direct
  * Line secret stays on the server), and renders Web Chat. The conversation id and token are kept in sessionStorage,
  * so a reload in the same tab resumes the same conversation. Without data-target a floating launcher button opens the
- * chat in a panel.
+ * chat in a panel (full-screen on a phone, see chat-widget.css); the close button or Escape hides it and the
+ * conversation stays.
  *
  * Attributes: data-target (id of an element to render into), data-bot-origin (defaults to this script's origin),
- * data-title (panel title), data-launcher-label, data-bot-initials.
+ * data-title (panel title), data-launcher-label, data-bot-initials, data-emergency-number (shows "In an emergency,
+ * call N now" with a tap-to-call link above the conversation in the panel).
  */
 (function () {
   'use strict';
@@ -108,6 +110,8 @@
     var mount = document.createElement('div');
     mount.className = 'chat-widget-mount';
     host.replaceChildren(mount);
+    // The same phone test as the full-screen panel in chat-widget.css.
+    var phone = window.matchMedia('(max-width: 600px), (max-height: 500px)').matches;
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -120,7 +124,18 @@
           bubbleBorderRadius: 10,
           bubbleFromUserBorderRadius: 10,
           suggestedActionBorderRadius: 16,
-          suggestedActionLayout: 'flow'
+          // On a phone the suggested actions scroll sideways in one row, so the conversation keeps the room; on a
+          // larger screen they wrap, all in view.
+          suggestedActionLayout: phone ? 'carousel' : 'flow',
+          suggestedActionsCarouselFlipperBoxWidth: 44,
+          // Touch targets of at least 44x44 CSS px, and no text below 16px (timestamps included).
+          suggestedActionHeight: 44,
+          sendBoxHeight: 48,
+          fontSizeSmall: '100%',
+          // A reply taller than the chat (the urgent message on a phone) stops scrolling at its first line, where
+          // "Call 911 now" is, instead of at its last.
+          autoScrollSnapOnPage: true,
+          scrollToEndButtonFontSize: '100%'
         }
       },
       mount
@@ -152,15 +167,18 @@
   }
 
   function createLauncher() {
+    var titleText = settings.title || 'Chat';
     var panel = document.createElement('section');
     panel.className = 'chat-widget-panel';
     panel.hidden = true;
-    panel.setAttribute('aria-label', settings.title || 'Chat');
+    panel.tabIndex = -1;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', titleText);
 
-    var header = document.createElement('header');
+    var header = document.createElement('div');
     header.className = 'chat-widget-header';
     var title = document.createElement('span');
-    title.textContent = settings.title || 'Chat';
+    title.textContent = titleText;
     var close = document.createElement('button');
     close.type = 'button';
     close.className = 'chat-widget-close';
@@ -168,10 +186,15 @@
     close.textContent = '\u00d7';
     header.appendChild(title);
     header.appendChild(close);
+    panel.appendChild(header);
+
+    var emergencyNumber = (settings.emergencyNumber || '').trim();
+    if (emergencyNumber) {
+      panel.appendChild(createEmergencyLine(emergencyNumber));
+    }
 
     var host = document.createElement('div');
     host.className = 'chat-widget-host';
-    panel.appendChild(header);
     panel.appendChild(host);
 
     var launcher = document.createElement('button');
@@ -179,6 +202,7 @@
     launcher.className = 'chat-widget-launcher';
     launcher.textContent = settings.launcherLabel || 'Chat with us';
     launcher.setAttribute('aria-expanded', 'false');
+    launcher.setAttribute('aria-haspopup', 'dialog');
 
     document.body.appendChild(panel);
     document.body.appendChild(launcher);
@@ -193,12 +217,60 @@
         configure(host);
       }
     }
-    launcher.addEventListener('click', function () { toggle(true); });
-    close.addEventListener('click', function () { toggle(false); });
+    launcher.addEventListener('click', function (event) {
+      toggle(true);
+      // Opened from the keyboard (a click with no pointer): straight to the send box. A tap leaves focus on the panel,
+      // so a phone's on-screen keyboard does not cover the conversation before the visitor asks for it.
+      if (event.detail === 0) {
+        focusSendBoxWhenReady(panel, host);
+      } else {
+        panel.focus();
+      }
+    });
+    function closePanel() {
+      toggle(false);
+      launcher.focus();
+    }
+    close.addEventListener('click', closePanel);
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        closePanel();
+      }
+    });
     // A visitor who was chatting before a reload gets the open chat back.
     if (readSession()) {
       toggle(true);
     }
+  }
+
+  // "In an emergency, call 911 now." with the number as a tap-to-call link; built with DOM calls, never as markup.
+  function createEmergencyLine(number) {
+    var line = document.createElement('p');
+    line.className = 'chat-widget-emergency';
+    line.setAttribute('role', 'note');
+    var link = document.createElement('a');
+    link.href = 'tel:' + number.replace(/[^0-9+*#]/g, '');
+    link.textContent = number;
+    line.appendChild(document.createTextNode('In an emergency, call '));
+    line.appendChild(link);
+    line.appendChild(document.createTextNode(' now. Do not wait for a chat reply.'));
+    return line;
+  }
+
+  // Web Chat renders its send box after the connection starts; wait for it (a few seconds at most).
+  function focusSendBoxWhenReady(panel, host) {
+    var attempts = 0;
+    (function tryFocus() {
+      if (panel.hidden) {
+        return;
+      }
+      var input = host.querySelector('[data-id="webchat-sendbox-input"]');
+      if (input) {
+        input.focus();
+      } else if (attempts++ < 100) {
+        window.setTimeout(tryFocus, 100);
+      }
+    })();
   }
 
   function configure(host) {

@@ -12,7 +12,7 @@ namespace BotRuntime.AspNetCore.DirectLine.History;
 /// <see cref="DirectLineHistoryOptions.MaxActivitiesPerConversation"/> activities. Activities are kept as serialized
 /// JSON, so a replay writes bytes and never re-serializes.
 /// </summary>
-public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
+public sealed class MemoryConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -84,12 +84,27 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
                 var json = JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity);
                 stored[i] = new StoredActivity(sequence, activity.Id, json);
                 entry.Activities.Add(stored[i]);
+                entry.Bytes += json.Length;
             }
 
-            var excess = entry.Activities.Count - Math.Max(1, _options.MaxActivitiesPerConversation);
-            if (excess > 0)
+            // Bounded by count and by bytes; the newest activity always stays.
+            var remove = Math.Max(0, entry.Activities.Count - Math.Max(1, _options.MaxActivitiesPerConversation));
+            var bytes = entry.Bytes;
+            for (var i = 0; i < remove; i++)
             {
-                entry.Activities.RemoveRange(0, excess);
+                bytes -= entry.Activities[i].Json.Length;
+            }
+
+            while (entry.Activities.Count - remove > 1 && bytes > _options.MaxBytesPerConversation)
+            {
+                bytes -= entry.Activities[remove].Json.Length;
+                remove++;
+            }
+
+            if (remove > 0)
+            {
+                entry.Activities.RemoveRange(0, remove);
+                entry.Bytes = bytes;
             }
         }
 
@@ -141,6 +156,20 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
     private bool IsIdle(Entry entry, DateTimeOffset now) =>
         now.UtcTicks - Volatile.Read(ref entry.LastActive) > _options.ConversationIdleTimeout.Ticks;
 
+    public Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        foreach (var pair in _conversations)
+        {
+            if (Volatile.Read(ref pair.Value.LastActive) < idleSince.UtcTicks && _conversations.TryRemove(pair))
+            {
+                removed++;
+            }
+        }
+
+        return Task.FromResult(removed);
+    }
+
     private void RemoveIdle(DateTimeOffset now)
     {
         foreach (var pair in _conversations)
@@ -175,6 +204,7 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore
         public readonly List<StoredActivity> Activities = [];
         public long LastActive = created.UtcTicks;
         public long LastSequence;
+        public long Bytes;
 
         public DirectLineConversation Conversation { get; } = conversation;
     }

@@ -8,9 +8,9 @@ namespace BotRuntime.AspNetCore.DirectLine.History;
 /// Conversations and their activities in one SQLite file (WAL mode), so a page reload after a restart resumes the
 /// conversation (with a configured token signing key, so that the page's token still validates). Bounded like the
 /// in-memory store: idle conversations are deleted, the least recently active one makes room at the limit, and each
-/// conversation keeps its newest activities. Appends run in an immediate transaction, so sequences never collide.
+/// conversation keeps its newest activities (by count and by bytes). Appends run in an immediate transaction, so sequences never collide.
 /// </summary>
-public sealed class SqliteConversationHistoryStore : IConversationHistoryStore
+public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -184,8 +184,14 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore
         await ExecuteAsync(connection, transaction, """
             UPDATE directline_conversations SET last_sequence = $sequence, last_active_ticks = $now WHERE id = $conversation;
             DELETE FROM directline_activities WHERE conversation_id = $conversation AND sequence <= $sequence - $keep;
+            DELETE FROM directline_activities WHERE conversation_id = $conversation AND sequence < $sequence AND sequence <= (
+                SELECT COALESCE(MAX(sequence), 0) FROM (
+                    SELECT sequence, SUM(length(json)) OVER (ORDER BY sequence DESC) AS newer_bytes
+                    FROM directline_activities WHERE conversation_id = $conversation)
+                WHERE newer_bytes > $maxBytes);
             """, cancellationToken,
-            ("$sequence", sequence), ("$now", now), ("$conversation", conversationId), ("$keep", (long)Math.Max(1, _options.MaxActivitiesPerConversation))).ConfigureAwait(false);
+            ("$sequence", sequence), ("$now", now), ("$conversation", conversationId), ("$keep", (long)Math.Max(1, _options.MaxActivitiesPerConversation)),
+            ("$maxBytes", (long)_options.MaxBytesPerConversation)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -250,6 +256,20 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore
         command.Parameters.AddWithValue("$now", now);
         command.Parameters.AddWithValue("$oldest", now - _options.ConversationIdleTimeout.Ticks);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : null;
+    }
+
+    public async Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var removed = await ScalarAsync<long>(connection, transaction, "SELECT COUNT(*) FROM directline_conversations WHERE last_active_ticks < $oldest", cancellationToken, ("$oldest", idleSince.UtcTicks)).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, """
+            DELETE FROM directline_activities WHERE conversation_id IN
+                (SELECT id FROM directline_conversations WHERE last_active_ticks < $oldest);
+            DELETE FROM directline_conversations WHERE last_active_ticks < $oldest;
+            """, cancellationToken, ("$oldest", idleSince.UtcTicks)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (int)removed;
     }
 
     private bool IsIdle(long lastActiveTicks, long now) => now - lastActiveTicks > _options.ConversationIdleTimeout.Ticks;

@@ -14,7 +14,7 @@ public sealed class SelfHostedTokenSource(DirectLineTokenService tokens) : IWebC
             ConversationId = conversationId,
             UserId = userId,
             Token = tokens.Issue(conversationId, userId),
-            ExpiresIn = (int)tokens.Lifetime.TotalSeconds,
+            ExpiresIn = (int)tokens.NewTokenLifetime.TotalSeconds,
         });
     }
 }

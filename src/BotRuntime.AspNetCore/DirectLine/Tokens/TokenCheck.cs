@@ -7,8 +7,11 @@ public enum TokenStatus
     Valid,
 }
 
-/// <summary>The outcome of checking a token: its status and, when it could be read, the conversation and user it names.</summary>
-public sealed record TokenCheck(TokenStatus Status, string? ConversationId, string? UserId)
+/// <summary>
+/// The outcome of checking a token: its status and, when it could be read, the conversation and user it names and when
+/// that conversation ends.
+/// </summary>
+public sealed record TokenCheck(TokenStatus Status, string? ConversationId, string? UserId, DateTimeOffset? ConversationEndsAt = null)
 {
     public static TokenCheck Invalid { get; } = new(TokenStatus.Invalid, null, null);
 }

@@ -15,4 +15,5 @@ namespace BotRuntime.AspNetCore.DirectLine.Wire;
 [JsonSerializable(typeof(PostActivityResponse))]
 [JsonSerializable(typeof(WebChatToken))]
 [JsonSerializable(typeof(WebChatConfig))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class DirectLineJsonContext : JsonSerializerContext;

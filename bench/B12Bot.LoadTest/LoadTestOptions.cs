@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace B12Bot.LoadTest;
+
+/// <summary>What to measure. Every figure the tool prints comes from one of these scenarios.</summary>
+internal enum Scenario
+{
+    /// <summary>FAQ questions from eval/dev-set.json, cycled: the same questions again and again.</summary>
+    Repeat,
+
+    /// <summary>Every message a different patient-style question (<see cref="PatientQuestionGenerator"/>).</summary>
+    Distinct,
+
+    /// <summary>Button presses: the text of a FAQ topic's button (its title), as Web Chat sends an imBack.</summary>
+    Buttons,
+
+    /// <summary>A trivial endpoint of the same host (GET /healthz): what Kestrel alone costs on this machine.</summary>
+    Healthz,
+
+    /// <summary>Only the cold start, a few times.</summary>
+    ColdStart,
+
+    /// <summary>In-process cost of the sentence-embedding model, single messages against batches.</summary>
+    Embedder,
+}
+
+internal sealed record LoadTestOptions(
+    Scenario Scenario,
+    string? Url,
+    int Connections,
+    double? Rate,
+    int Seconds,
+    int WarmupSeconds,
+    int Visitors,
+    int Repeats,
+    string RepoRoot,
+    string? HostDll,
+    IReadOnlyList<string> HostArguments)
+{
+    public const string Usage = """
+        dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
+          --scenario repeat|distinct|buttons|healthz|cold-start|embedder   (default repeat)
+          --connections N   concurrent connections (default 32)
+          --rate R          open loop: send R requests/s whatever the replies do (default: closed loop at saturation)
+          --seconds S       measured seconds (default 15), --warmup S (default 3)
+          --visitors V      open loop: conversations the requests rotate over (default 256)
+          --repeats N       cold-start: how many host starts (default 3)
+          --url URL         measure a running bot instead of starting the Release host (no cold start or memory then)
+          --host-dll PATH   the host to start; --host-arg X passes X to it (repeatable), e.g. --host-arg --BotState:Provider=Memory
+        """;
+
+    public static LoadTestOptions Parse(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            Environment.Exit(0);
+        }
+
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        var hostArguments = args.Select((a, i) => (a, i)).Where(p => p.a == "--host-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        var scenario = (Value("--scenario") ?? "repeat").Replace("-", "", StringComparison.Ordinal);
+
+        return new LoadTestOptions(
+            Enum.Parse<Scenario>(scenario, ignoreCase: true),
+            Value("--url"),
+            Number("--connections", 32),
+            Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            Number("--seconds", 15),
+            Number("--warmup", 3),
+            Number("--visitors", 256),
+            Number("--repeats", 3),
+            Value("--repo") ?? FindRepositoryRoot(),
+            Value("--host-dll"),
+            hostArguments);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "B12Bot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root?.FullName
+            ?? typeof(LoadTestOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
+            ?? Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Issue 14's speed and memory bars, one after the other, each printed with the machine's load average beside it:
+#   free-text FAQ turns where every message differs: saturation (32 connections) and open loop at 300 turns/s;
+#   repeated questions and button presses at saturation; a trivial endpoint of the same host at 300/s for comparison;
+#   cold start to first answer; host resident memory under each load; the embedding model's own cost in-process.
+# Compare against the Bot Framework SDK for JavaScript with bench/compare-with-js-sdk.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${SECONDS_PER_RUN:-15}
+run() { dotnet run -c Release --no-build --project bench/B12Bot.LoadTest -- "$@" 2>&1 | grep -v '^host: '; echo; }
+
+dotnet build bench/B12Bot.LoadTest -c Release -nologo -v:q
+
+echo "== Distinct patient-style questions at saturation (bar: >= 1,000 turns/s, <= 400 MB resident)"
+run --scenario distinct --connections 32 --seconds "$seconds"
+echo "== Distinct patient-style questions, open loop at 300 turns/s (bar: p99 <= 20 ms)"
+run --scenario distinct --rate 300 --seconds "$seconds"
+echo "== Trivial endpoint of the same host (GET /healthz), open loop at 300/s: the machine's own floor"
+run --scenario healthz --rate 300 --seconds "$seconds"
+echo "== Repeated FAQ questions at saturation"
+run --scenario repeat --connections 32 --seconds "$seconds"
+echo "== Button presses at saturation"
+run --scenario buttons --connections 32 --seconds "$seconds"
+echo "== Cold start to first answer (bar: <= 1.5 s)"
+run --scenario cold-start --repeats 3
+echo "== Sentence-embedding model in-process: single messages vs batches vs the service's micro-batching"
+run --scenario embedder

