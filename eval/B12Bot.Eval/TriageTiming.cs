@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using B12Bot.Conversation.Content;
-using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Text;
+using B12Bot.Conversation.Understanding;
 
 namespace B12Bot.Eval;
 
@@ -14,7 +15,9 @@ public static class TriageTiming
 {
     public static void Print(B12Content content, EvalSet set, TextWriter output)
     {
-        var triage = new SafetyTriage(content.Safety, new FaqMatcher(content).Analyzer.IsKnownWord);
+        // The triage corrects typos towards the words the content knows, as in the host (no model needed for that).
+        var analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
+        var triage = new SafetyTriage(content.Safety, analyzer.IsKnownWord);
         string[] messages = [.. set.Emergency, .. set.Crisis, .. set.Poisoning, .. set.PossibleReaction, .. set.NoEmergency.Select(c => c.Said)];
         if (messages.Length > 0)
         {

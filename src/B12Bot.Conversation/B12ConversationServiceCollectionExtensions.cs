@@ -3,6 +3,7 @@ using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Understanding;
 using BotRuntime.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +14,9 @@ public static class B12ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the B12 bot: its content (loaded and validated from <paramref name="dialogsFolder"/> when first needed:
-    /// resolve <see cref="B12Content"/> at start-up to fail fast), the FAQ matcher and safety triage (built once),
-    /// the dialogs, the bot as <see cref="IBot"/> and the safety triage as an <see cref="IMiddleware"/>.
+    /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json),
+    /// the FAQ matcher (it needs an ISentenceEmbedder: the host registers one with AddSentenceEmbedder) and safety triage
+    /// (built once), the dialogs, the bot as <see cref="IBot"/> and the safety triage as an <see cref="IMiddleware"/>.
     /// The host must register <see cref="BotRuntime.State.ConversationState"/>; it decides the middleware order, and the
     /// screen works wherever it sits before the bot.
     /// </summary>
@@ -30,7 +32,9 @@ public static class B12ConversationServiceCollectionExtensions
         contacts.Validate();
         ConversationJsonContext.EnsureRegistered();
         services.TryAddSingleton(_ => B12ContentLoader.Load(dialogsFolder, contacts));
-        services.TryAddSingleton(sp => new FaqMatcher(sp.GetRequiredService<B12Content>()));
+        services.TryAddSingleton(_ => UnderstandingModel.Load(Path.Combine(dialogsFolder, UnderstandingModel.FileName)));
+        services.TryAddSingleton(sp => new FaqMatcher(
+            sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>()));
         services.TryAddSingleton(sp => new SafetyTriage(sp.GetRequiredService<B12Content>().Safety, sp.GetRequiredService<FaqMatcher>().Analyzer.IsKnownWord));
         services.TryAddSingleton<SafetyReplies>();
         services.TryAddSingleton<PossibleReactionCheckDialog>();

@@ -64,11 +64,12 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words");
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
         var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
+        var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var synonymsNode = reader.Get(root, "synonyms");
@@ -132,7 +133,15 @@ public static partial class B12ContentLoader
             }
         }
 
-        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords };
+        foreach (var foreign in foreignWords)
+        {
+            if (!synonyms.ContainsKey(foreign) && reader.Get(root, "foreign_words") is { } foreignNode)
+            {
+                reader.Problem(foreignNode, $"foreign word '{foreign}' is not a concept under 'synonyms'");
+            }
+        }
+
+        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords, ForeignWords = foreignWords };
     }
 
     private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)

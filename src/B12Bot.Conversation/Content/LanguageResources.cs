@@ -12,4 +12,7 @@ public sealed class LanguageResources
 
     /// <summary>Concepts that tie a message to B12 itself (b12, injection, deficiency ...), as opposed to health in general.</summary>
     public IReadOnlyList<string> AnchorWords { get; init; } = [];
+
+    /// <summary>Concepts that name another medicine, vitamin or condition: a message about them is out of scope.</summary>
+    public IReadOnlyList<string> ForeignWords { get; init; } = [];
 }

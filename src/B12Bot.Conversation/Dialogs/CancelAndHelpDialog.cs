@@ -76,7 +76,7 @@ public abstract class CancelAndHelpDialog : ComponentDialog
             return null;
         }
 
-        var match = Matcher.Match(activity.Text);
+        var match = await Matcher.MatchAsync(activity.Text, cancellationToken).ConfigureAwait(false);
         return match switch
         {
             { Kind: FaqMatchKind.Command, Command: BotCommand.Help } => await OnHelpAsync(innerDc, cancellationToken).ConfigureAwait(false),

@@ -68,7 +68,7 @@ public sealed class MainDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var match = _matcher.Match(text);
+        var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("Message routed as {Kind}.", match.Kind);
         var messages = _content.Messages;
         Activity reply;

@@ -51,7 +51,7 @@ public sealed class PossibleReactionCheckDialog : Dialog
 
         if (_yes.Contains(answer))
         {
-            await dc.Context.SendActivityAsync(_replies.Urgent(dc.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            await dc.Context.SendActivitiesAsync([.. _replies.Urgent(dc.Context.Activity.ChannelId)], cancellationToken).ConfigureAwait(false);
             await dc.CancelAllDialogsAsync(cancelParents: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }

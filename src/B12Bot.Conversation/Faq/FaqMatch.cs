@@ -1,4 +1,5 @@
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Understanding;
 
 namespace B12Bot.Conversation.Faq;
 
@@ -19,12 +20,21 @@ public sealed class FaqMatch
     /// </summary>
     public IReadOnlyList<FaqEntry> Alternatives { get; init; } = [];
 
-    /// <summary>Confidence of the best candidate, 0 to 1.</summary>
+    /// <summary>How likely the best intent is the one asked for (the calibrated model's probability), 0 to 1.</summary>
     public double Score { get; init; }
 
     public SmallTalkIntent? SmallTalk { get; init; }
 
     public BotCommand? Command { get; init; }
+
+    /// <summary>The match that carries out <paramref name="intent"/>.</summary>
+    public static FaqMatch For(Intent intent, double score)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return intent.Kind == IntentKind.StartWalkthrough
+            ? new FaqMatch { Kind = FaqMatchKind.StartWalkthrough, Score = score }
+            : new FaqMatch { Kind = FaqMatchKind.Answer, Entry = intent.Entry, Score = score };
+    }
 
     public override string ToString() => Kind switch
     {

@@ -25,25 +25,30 @@ public sealed class SafetyReplies
         _callCard = CallCard(content.EmergencyNumber);
     }
 
-    /// <summary>The message for an emergency, crisis or poisoning verdict.</summary>
-    public Activity For(TriageClass triageClass, string? channelId) => triageClass switch
+    /// <summary>The messages for an emergency, crisis or poisoning verdict.</summary>
+    public IReadOnlyList<Activity> For(TriageClass triageClass, string? channelId) => triageClass switch
     {
         TriageClass.Emergency => Urgent(channelId),
-        TriageClass.Crisis => HighImportance(_rules.CrisisMessage),
-        TriageClass.Poisoning => HighImportance(_rules.PoisoningMessage),
+        TriageClass.Crisis => [HighImportance(_rules.CrisisMessage)],
+        TriageClass.Poisoning => [HighImportance(_rules.PoisoningMessage)],
         _ => throw new ArgumentOutOfRangeException(nameof(triageClass), triageClass, "Only emergency, crisis and poisoning have a message of their own."),
     };
 
-    /// <summary>The urgent message: call the emergency number now, what to do until help comes.</summary>
-    public Activity Urgent(string? channelId)
+    /// <summary>
+    /// The urgent message: call the emergency number now, what to do until help comes. On Teams a second message follows
+    /// with the "Call 911" button: a card sent with the text in one activity is split by Teams clients into two
+    /// messages anyway, and the urgent text must stay one message of its own (the one with the alert).
+    /// </summary>
+    public IReadOnlyList<Activity> Urgent(string? channelId)
     {
         var message = HighImportance(_rules.UrgentMessage);
-        if (string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase))
         {
-            message.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = _callCard }];
+            return [message];
         }
 
-        return message;
+        var callButton = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = _callCard }] };
+        return [message, callButton];
     }
 
     /// <summary>The possible-reaction check question, with its Yes and No buttons.</summary>

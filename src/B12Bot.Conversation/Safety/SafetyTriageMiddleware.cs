@@ -53,7 +53,7 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
         {
             case TriageClass.Emergency or TriageClass.Crisis or TriageClass.Poisoning:
                 LogAnswered(_logger, result.Class, result.RuleId ?? "unknown");
-                await turnContext.SendActivityAsync(_replies.For(result.Class, activity.ChannelId), cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivitiesAsync([.. _replies.For(result.Class, activity.ChannelId)], cancellationToken).ConfigureAwait(false);
                 await _dialogState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;

@@ -66,12 +66,16 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
     {
         var chat = new BotConversation(fixture, Channels.Msteams);
 
-        var escalation = Assert.Single(await chat.SayAsync("my face and lips are swollen"));
+        var replies = await chat.SayAsync("my face and lips are swollen");
 
+        // The urgent text first, as a message of its own with the alert; then the card with the call button.
+        Assert.Equal(2, replies.Count);
+        var escalation = replies[0];
         AssertUrgent(escalation);
         var channelData = escalation.ChannelData!.Value;
         Assert.True(channelData.GetProperty("notification").GetProperty("alert").GetBoolean());
-        var call = escalation.Attachments![0].Content!.Value.GetProperty("actions")[0];
+        Assert.Null(replies[1].Importance);
+        var call = Assert.Single(replies[1].Attachments!).Content!.Value.GetProperty("actions")[0];
         Assert.Equal("Action.OpenUrl", call.GetProperty("type").GetString());
         Assert.Equal("Call 911", call.GetProperty("title").GetString());
         Assert.Equal("tel:911", call.GetProperty("url").GetString());
@@ -103,7 +107,7 @@ public sealed class EscalationTranscriptTests(ContentFixture fixture) : IClassFi
     [Theory]
     [InlineData("what are signs of an allergic reaction?", "allergic_reaction")]
     [InlineData("can b12 cause anaphylaxis?", "allergic_reaction")]
-    [InlineData("my arm is sore", "side_effects")]
+    [InlineData("my arm is sore", "sore_arm_days_later")] // the content's own entry on a sore arm (was side_effects)
     public async Task Questions_about_reactions_and_benign_reports_get_answers_not_escalation(string text, string entryId)
     {
         var chat = new BotConversation(fixture);

@@ -30,7 +30,7 @@ public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelpe
             var recalled = set.Emergency.Count(t => fixture.Triage.Screen(t).Class == B12Bot.Conversation.Safety.TriageClass.Emergency);
             var benign = set.Benign.Concat(set.OutOfScope).ToList();
             var falseAlarms = benign.Count(t => !fixture.Triage.Screen(t).IsNone);
-            var outOfScope = set.OutOfScope.Count(t => fixture.Matcher.Match(t).Kind == FaqMatchKind.OutOfScope);
+            var outOfScope = set.OutOfScope.Count(t => fixture.Match(t).Kind == FaqMatchKind.OutOfScope);
             output.WriteLine($"{name}: FAQ {passed}/{set.Faq.Count} ({100.0 * passed / set.Faq.Count:0.0}%), "
                              + $"emergency recall {recalled}/{set.Emergency.Count}, false alarms {falseAlarms}/{benign.Count}, "
                              + $"out of scope recognised {outOfScope}/{set.OutOfScope.Count}");

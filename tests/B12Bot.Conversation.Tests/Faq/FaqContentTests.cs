@@ -27,7 +27,7 @@ public sealed class FaqContentTests(ContentFixture fixture) : IClassFixture<Cont
         foreach (var question in entry.Questions)
         {
             // A filler word behind defeats the exact-phrase shortcut, so the scorer itself must find the entry.
-            var match = fixture.Matcher.Match(question.ToUpperInvariant() + " though??");
+            var match = fixture.Match(question.ToUpperInvariant() + " though??");
 
             Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == id, $"\"{question}\" -> {match}");
         }
@@ -37,7 +37,7 @@ public sealed class FaqContentTests(ContentFixture fixture) : IClassFixture<Cont
     [MemberData(nameof(EntryIds))]
     public void Title_sent_back_by_a_button_answers_that_entry(string id)
     {
-        var match = fixture.Matcher.Match(fixture.Content.GetEntry(id).Title);
+        var match = fixture.Match(fixture.Content.GetEntry(id).Title);
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal(id, match.Entry!.Id);

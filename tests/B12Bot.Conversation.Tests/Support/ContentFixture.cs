@@ -1,22 +1,36 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Understanding;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace B12Bot.Conversation.Tests.Support;
 
-/// <summary>The shipped content, matcher and safety triage, built once per test class as the host builds them once at start.</summary>
+/// <summary>The shipped content, model, matcher and safety triage, built once per test class as the host builds them once at start.</summary>
 public sealed class ContentFixture
 {
+    /// <summary>One sentence-embedding model for the whole test run (it takes a second to load).</summary>
+    private static readonly Lazy<MiniLmSentenceEmbedder> SharedEmbedder =
+        new(() => new MiniLmSentenceEmbedder(new SentenceEmbedderOptions(), NullLogger<MiniLmSentenceEmbedder>.Instance));
+
     public ContentFixture()
     {
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
-        Matcher = new FaqMatcher(Content);
+        Model = UnderstandingModel.Load(Path.Combine(RepositoryPaths.Dialogs, UnderstandingModel.FileName));
+        Matcher = new FaqMatcher(Content, Embedder, Model);
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
     }
 
+    public static ISentenceEmbedder Embedder => SharedEmbedder.Value;
+
     public B12Content Content { get; }
+
+    public UnderstandingModel Model { get; }
 
     public FaqMatcher Matcher { get; }
 
     public SafetyTriage Triage { get; }
+
+    /// <summary>The matcher's reading of <paramref name="text"/> (the embedder answers on its own worker, so waiting here is safe).</summary>
+    public FaqMatch Match(string text) => Matcher.MatchAsync(text).AsTask().GetAwaiter().GetResult();
 }

@@ -12,7 +12,7 @@ public static class FaqEvaluation
         foreach (var testCase in cases)
         {
             var screened = fixture.Triage.Screen(testCase.Text);
-            var match = fixture.Matcher.Match(testCase.Text);
+            var match = fixture.Match(testCase.Text);
             var reply = match.Kind == FaqMatchKind.Answer ? match.Entry!.Answer + "\n" + match.Also?.Answer : "";
             if (screened.IsNone && testCase.IsSatisfiedBy(reply))
             {

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Text;
+using B12Bot.Conversation.Understanding;
+using B12Bot.ModelFit;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.96]
+// Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
+// phrasings), plus the FAQ and out-of-scope messages of eval/dev-set-v2.json. Never eval/test-set.json.
+var options = FitOptions.Parse(args);
+var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+var dialogs = Path.Combine(root, "dialogs");
+var content = B12ContentLoader.Load(dialogs, "911");
+using var embedder = new MiniLmSentenceEmbedder(new SentenceEmbedderOptions { CacheCapacity = 0 }, NullLogger<MiniLmSentenceEmbedder>.Instance);
+var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+{
+    var missing = texts.Where(t => !vectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+    var computed = embedder.EmbedBatch(missing);
+    for (var i = 0; i < missing.Count; i++)
+    {
+        vectors[missing[i]] = computed[i];
+    }
+
+    return [.. texts.Select(t => vectors[t])];
+}
+
+var analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
+var full = IntentCatalog.FromContent(content);
+var examples = new List<Example>();
+
+// 1. Phrasings, each scored against an index that does not contain it.
+var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Select((text, number) => (intent.Id, Number: number, Text: text))).ToList();
+var phrasingFold = Shuffled(phrasings.Count, options.Seed).Select((position, i) => (position, fold: i % options.Folds))
+    .ToDictionary(p => p.position, p => p.fold);
+for (var fold = 0; fold < options.Folds; fold++)
+{
+    var heldOut = new HashSet<(string, int)>();
+    for (var i = 0; i < phrasings.Count; i++)
+    {
+        if (phrasingFold[i] == fold)
+        {
+            heldOut.Add((phrasings[i].Id, phrasings[i].Number));
+        }
+    }
+
+    var catalog = IntentCatalog.FromContent(content, (id, number) => !heldOut.Contains((id, number)));
+    var scorer = new LexicalScorer(new LexicalIndex(catalog, content.Language, analyzer));
+    var semantic = new SemanticIndex(catalog, Embed);
+    for (var i = 0; i < phrasings.Count; i++)
+    {
+        if (phrasingFold[i] == fold)
+        {
+            examples.Add(Example.Score(phrasings[i].Text, [full.IndexOf(phrasings[i].Id)], "phrasing", analyzer, scorer, semantic, Embed));
+        }
+    }
+}
+
+// 2. The dev set's messages, against the full index.
+{
+    var scorer = new LexicalScorer(new LexicalIndex(full, content.Language, analyzer));
+    var semantic = new SemanticIndex(full, Embed);
+    using var dev = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, options.DevSet)));
+    var skipped = new SortedSet<string>(StringComparer.Ordinal);
+    foreach (var topic in dev.RootElement.GetProperty("faq").EnumerateArray())
+    {
+        // Right is what the eval counts as right: every intent whose answer has a substring of every expected group.
+        var expect = topic.GetProperty("expect").EnumerateArray().Select(g => g.EnumerateArray().Select(s => s.GetString()!).ToList()).ToList();
+        int[] acceptable = [.. Enumerable.Range(0, full.Count).Where(i => full.Intents[i].AnswerText is { } answer
+            && expect.All(group => group.Any(s => answer.Contains(s, StringComparison.OrdinalIgnoreCase))))];
+        if (acceptable.Length == 0)
+        {
+            skipped.Add(topic.GetProperty("topic").GetString()!);
+            continue;
+        }
+
+        foreach (var say in topic.GetProperty("says").EnumerateArray())
+        {
+            examples.Add(Example.Score(say.GetString()!, acceptable, "dev", analyzer, scorer, semantic, Embed));
+        }
+    }
+
+    if (dev.RootElement.TryGetProperty("walkthrough", out var walkthrough))
+    {
+        foreach (var say in walkthrough.EnumerateArray())
+        {
+            examples.Add(Example.Score(say.GetString()!, [full.IndexOf(Intent.WalkthroughId)], "dev", analyzer, scorer, semantic, Embed));
+        }
+    }
+
+    foreach (var say in dev.RootElement.GetProperty("out_of_scope").EnumerateArray())
+    {
+        examples.Add(Example.Score(say.GetString()!, [], "dev", analyzer, scorer, semantic, Embed));
+    }
+
+    if (skipped.Count > 0)
+    {
+        Console.WriteLine($"dev-set topics no answer satisfies (skipped): {string.Join(", ", skipped)}");
+    }
+}
+
+examples.RemoveAll(e => e.NoTerms);
+Console.WriteLine($"examples: {examples.Count} ({examples.Count(e => e.Source == "phrasing")} held-out phrasings, "
+                  + $"{examples.Count(e => e.Source == "dev" && e.InScope)} dev FAQ, {examples.Count(e => !e.InScope)} out of scope)");
+
+// 3. Cross-validated probabilities (each example predicted by models fitted without it), for the curves.
+var predictions = new Prediction[examples.Count];
+var exampleFold = Shuffled(examples.Count, options.Seed + 1);
+for (var fold = 0; fold < options.Folds; fold++)
+{
+    var train = new List<Example>();
+    var test = new List<int>();
+    for (var position = 0; position < exampleFold.Length; position++)
+    {
+        if (position % options.Folds == fold)
+        {
+            test.Add(exampleFold[position]);
+        }
+        else
+        {
+            train.Add(examples[exampleFold[position]]);
+        }
+    }
+
+    var (candidate, scope) = FitBoth(train, full.Count);
+    foreach (var i in test)
+    {
+        predictions[i] = examples[i].Predict(candidate, scope, full.Count);
+    }
+}
+
+foreach (var source in new[] { "phrasing", "dev" })
+{
+    var set = examples.Select((e, i) => (e, i)).Where(x => x.e.Source == source && x.e.InScope).ToList();
+    static int Top(double[] scores) => Array.IndexOf(scores, scores.Max());
+    Console.WriteLine($"top-1 on {source} ({set.Count}): lexical {set.Count(x => x.e.IsRight(Top(x.e.Lexical.Scores))) / (double)set.Count:P1}, "
+                      + $"semantic {set.Count(x => x.e.IsRight(Top(x.e.Semantic.Phrasing))) / (double)set.Count:P1}, "
+                      + $"either {set.Count(x => x.e.IsRight(Top(x.e.Lexical.Scores)) || x.e.IsRight(Top(x.e.Semantic.Phrasing))) / (double)set.Count:P1}, "
+                      + $"model {set.Count(x => x.e.IsRight(predictions[x.i].Ranked()[0])) / (double)set.Count:P1}");
+}
+
+var report = new FitReport(examples, predictions, [.. full.Intents.Select(i => i.Id)]);
+var scopeThreshold = report.ChooseScopeThreshold(options.ScopeRecall);
+var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeThreshold);
+var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeThreshold);
+report.PrintSummary(scopeThreshold, answerThreshold, clarifyThreshold);
+
+// 4. The shipped model: fitted on every example.
+var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
+var model = new UnderstandingModel
+{
+    About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
+            + $"{options.Folds}-fold) and {options.DevSet}; thresholds from the cross-validated curves "
+            + $"(answer precision >= {options.Precision.ToString(CultureInfo.InvariantCulture)}, out-of-scope caught >= "
+            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}). Do not edit by hand.",
+    ContentHash = ContentHash(dialogs),
+    Candidate = finalCandidate,
+    Scope = finalScope,
+    AnswerThreshold = Math.Round(answerThreshold, 3),
+    ClarifyThreshold = Math.Round(clarifyThreshold, 3),
+    ScopeThreshold = Math.Round(scopeThreshold, 3),
+    Fit = report.Figures(scopeThreshold, answerThreshold, clarifyThreshold),
+};
+var output = Path.Combine(root, options.Output);
+File.WriteAllText(output, model.ToJson() + "\n");
+Console.WriteLine($"wrote {output}");
+Console.WriteLine($"candidate weights: {string.Join(", ", finalCandidate.Features.Zip(finalCandidate.Weights, (f, w) => $"{f} {w:0.00}"))}, bias {finalCandidate.Bias:0.00}");
+Console.WriteLine($"scope weights: {string.Join(", ", finalScope.Features.Zip(finalScope.Weights, (f, w) => $"{f} {w:0.00}"))}, bias {finalScope.Bias:0.00}");
+return 0;
+
+static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Example> train, int intentCount)
+{
+    var candidateRows = new List<(double[][], int[])>();
+    var scopeRows = new List<(double[], bool, double)>();
+    var inScope = train.Count(e => e.InScope);
+    var outOfScope = Math.Max(1, train.Count - inScope);
+    foreach (var example in train)
+    {
+        candidateRows.Add(([.. Enumerable.Range(0, intentCount).Select(example.CandidateFeatures)], example.Acceptable));
+
+        // Both classes weigh the same in total, so the scarce out-of-scope examples are not drowned out.
+        scopeRows.Add((example.ScopeFeatures(), example.InScope, example.InScope ? 1.0 : (double)inScope / outOfScope));
+    }
+
+    return (ConditionalLogitFitter.Fit(UnderstandingFeatures.CandidateNames, candidateRows),
+        LogisticRegressionFitter.Fit(UnderstandingFeatures.ScopeNames, scopeRows));
+}
+
+static int[] Shuffled(int count, int seed)
+{
+    var order = Enumerable.Range(0, count).ToArray();
+    new Random(seed).Shuffle(order);
+    return order;
+}
+
+static string ContentHash(string dialogs)
+{
+    using var hash = SHA256.Create();
+    var bytes = new List<byte>();
+    foreach (var file in new[] { "faq.yaml", "walkthrough.yaml", "language.yaml" })
+    {
+        bytes.AddRange(File.ReadAllBytes(Path.Combine(dialogs, file)));
+    }
+
+    return Convert.ToHexString(SHA256.HashData([.. bytes]))[..16].ToLowerInvariant();
+}

@@ -1,0 +1,116 @@
+using B12Bot.Conversation.Faq;
+
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// Turns the evidence into what the bot does, with the fitted model's probabilities and thresholds only: answer the best
+/// intent when it is likely enough; "did you mean" when two B12 topics are both likely and neither clearly wins; the scope
+/// statement when the message is not about B12 care; otherwise say it was not understood.
+/// </summary>
+public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel model)
+{
+    private const int MaxAlternatives = 3;
+
+    private readonly IntentCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+    private readonly UnderstandingModel _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    public IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(semantic);
+        Span<double> features = stackalloc double[Math.Max(UnderstandingFeatures.CandidateNames.Length, UnderstandingFeatures.ScopeNames.Length)];
+        var probabilities = new double[_catalog.Count];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            UnderstandingFeatures.Candidate(i, lexical, semantic, features);
+            probabilities[i] = _model.Candidate.Score(features);
+        }
+
+        Softmax(probabilities);
+
+        UnderstandingFeatures.Scope(lexical, semantic, features);
+        return new IntentAssessment(probabilities, _model.Scope.Probability(features), lexical.QuestionIntents);
+    }
+
+    public FaqMatch Decide(IntentAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var ranked = assessment.Ranked();
+        var p = assessment.IntentProbabilities;
+        var best = _catalog.Intents[ranked[0]];
+        var bestP = p[ranked[0]];
+        var secondP = ranked.Length > 1 ? p[ranked[1]] : 0;
+        if (assessment.ScopeProbability < _model.ScopeThreshold)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
+        }
+
+        // A message that asks two things splits the probability between them: answer both when together they are likely.
+        // The other clearly-asked question, when the model also ranks it among the closest.
+        var second = assessment.QuestionIntents.FirstOrDefault(i => i != ranked[0] && Array.IndexOf(ranked, i) < MaxAlternatives, -1);
+        if (bestP < _model.AnswerThreshold && second >= 0 && bestP + p[second] >= _model.AnswerThreshold
+            && best.Entry is not null && _catalog.Intents[second].Entry is { } secondEntry)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.Answer, Entry = best.Entry, Also = secondEntry, Score = bestP };
+        }
+
+        if (bestP >= _model.AnswerThreshold)
+        {
+            var match = FaqMatch.For(best, bestP);
+            if (match.Kind != FaqMatchKind.Answer)
+            {
+                return match;
+            }
+
+            // A runner-up nearly as likely is offered beside the answer; a second question is answered too.
+            var alternatives = secondP >= _model.ClarifyThreshold ? Alternatives(ranked, p, skip: 1) : [];
+            var also = second >= 0 ? _catalog.Intents[second].Entry : null;
+            return new FaqMatch { Kind = FaqMatchKind.Answer, Entry = match.Entry, Score = bestP, Alternatives = alternatives, Also = also };
+        }
+
+        if (bestP >= _model.ClarifyThreshold && secondP >= _model.ClarifyThreshold)
+        {
+            var alternatives = Alternatives(ranked, p, skip: 0);
+            if (alternatives.Count >= 2)
+            {
+                return new FaqMatch { Kind = FaqMatchKind.Ambiguous, Score = bestP, Alternatives = alternatives };
+            }
+        }
+
+        return new FaqMatch { Kind = FaqMatchKind.Unrecognized, Score = bestP };
+    }
+
+    /// <summary>
+    /// Turns intent scores into probabilities in place: a choice among the intents and "none of them" (score 0), so a
+    /// message no intent fits leaves every probability low.
+    /// </summary>
+    public static void Softmax(double[] scores)
+    {
+        var max = Math.Max(0, scores.Max());
+        var total = Math.Exp(-max); // "none of them"
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Math.Exp(scores[i] - max);
+            total += scores[i];
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] /= total;
+        }
+    }
+
+    private List<Content.FaqEntry> Alternatives(int[] ranked, double[] p, int skip)
+    {
+        var picked = new List<Content.FaqEntry>(MaxAlternatives);
+        for (var k = skip; k < ranked.Length && picked.Count < MaxAlternatives && p[ranked[k]] >= _model.ClarifyThreshold; k++)
+        {
+            if (_catalog.Intents[ranked[k]].Entry is { } entry)
+            {
+                picked.Add(entry);
+            }
+        }
+
+        return picked;
+    }
+}

@@ -1,0 +1,225 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Text;
+
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// Whole-message intents that need no scoring: commands ("help", "start over"), an intent's exact phrasing or title
+/// (buttons send titles back), and small talk made only of social words ("hi there!", "ok thanks so much").
+/// </summary>
+public sealed class ExactIntentRecognizer
+{
+    private static readonly string[] LeadingFillers = ["please ", "hi ", "hey ", "hello ", "ok ", "okay ", "so ", "um ", "uh ", "well "];
+
+    /// <summary>Phrasings this short in terms ("b12 shot") say too little to be matched by their terms alone.</summary>
+    private const int MinTermsForConceptMatch = 2;
+
+    private readonly TermAnalyzer _analyzer;
+    private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
+    private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
+    private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+
+    public ExactIntentRecognizer(IntentCatalog catalog, BotMessages messages, LanguageResources language, TermAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(language);
+        _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+
+        // Titles first (a title always means its own intent), then phrasings; the first intent listed wins a tie.
+        foreach (var intent in catalog.Intents)
+        {
+            _exactPhrases.TryAdd(ExactKey(intent.Title), intent);
+        }
+
+        foreach (var intent in catalog.Intents.OrderBy(i => i.Kind == IntentKind.StartWalkthrough ? 0 : 1))
+        {
+            foreach (var phrasing in intent.Phrasings)
+            {
+                _exactPhrases.TryAdd(ExactKey(phrasing), intent);
+
+                // The same phrasing in other words ("do i need b12 jabs" for "do I need b12 injections"): its concepts and
+                // stems in order; like exact phrasings, the first intent listed keeps a shared key.
+                var terms = analyzer.TermsOf(phrasing);
+                if (terms.Length >= MinTermsForConceptMatch)
+                {
+                    var key = string.Join(' ', terms);
+                    _exactTerms.TryAdd(key, intent);
+                }
+            }
+        }
+
+        foreach (var (command, phrases) in messages.Commands)
+        {
+            foreach (var phrase in phrases)
+            {
+                _commands.TryAdd(ExactKey(phrase), command);
+            }
+        }
+
+        var smallTalk = new List<(SmallTalkIntent, string[][])>();
+        foreach (var intent in messages.SmallTalk)
+        {
+            var phrases = new List<string[]>();
+            foreach (var phrase in intent.Phrases)
+            {
+                _smallTalkPhrases.TryAdd(ExactKey(phrase), intent);
+                var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(phrase));
+                phrases.Add(words);
+                _smallTalkWords.UnionWith(words);
+            }
+
+            smallTalk.Add((intent, [.. phrases]));
+        }
+
+        _smallTalk = [.. smallTalk];
+        foreach (var topic in language.TopicWords)
+        {
+            _topicTerms.UnionWith(analyzer.TermsOf(topic));
+        }
+    }
+
+    /// <summary>The whole-message reading of <paramref name="analyzed"/>, or null when it needs scoring.</summary>
+    public FaqMatch? Recognize(AnalyzedText analyzed)
+    {
+        ArgumentNullException.ThrowIfNull(analyzed);
+        var exactKey = ExactKey(analyzed.Normalized);
+        if (_commands.TryGetValue(exactKey, out var command))
+        {
+            return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
+        }
+
+        if (_exactPhrases.TryGetValue(exactKey, out var intent))
+        {
+            return FaqMatch.For(intent, 1);
+        }
+
+        if (analyzed.Terms.Count >= MinTermsForConceptMatch && !analyzed.TermWasCorrected.Contains(true) && analyzed.ClauseCount == 1
+            && _exactTerms.TryGetValue(string.Join(' ', analyzed.Terms.Distinct(StringComparer.Ordinal)), out var sameTerms))
+        {
+            return FaqMatch.For(sameTerms, 1);
+        }
+
+        if (!MentionsTopic(analyzed) && MatchSmallTalk(analyzed, exactKey) is { } smallTalk)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = smallTalk, Score = 1 };
+        }
+
+        return null;
+    }
+
+    /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
+    public BotCommand? RecognizeCommand(string text) =>
+        _commands.TryGetValue(ExactKey(text), out var command) ? command : null;
+
+    private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
+    {
+        if (_smallTalkPhrases.TryGetValue(exactKey, out var exact))
+        {
+            return exact;
+        }
+
+        // Only when every word is small talk (or a stop word): "hi there!", "ok thanks so much".
+        var anySmallTalk = false;
+        foreach (var word in analyzed.Words)
+        {
+            if (_smallTalkWords.Contains(word))
+            {
+                anySmallTalk = true;
+            }
+            else if (!_analyzer.IsStopword(word) && word is not ("so" or "much" or "very"))
+            {
+                return null;
+            }
+        }
+
+        if (!anySmallTalk)
+        {
+            return null;
+        }
+
+        // The intent with the longest phrase found in the message wins ("is it good" -> "good", "ok thanks" -> thanks);
+        // a tie goes to the intent listed first.
+        SmallTalkIntent? best = null;
+        var bestLength = 0;
+        foreach (var (intent, phrases) in _smallTalk)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (phrase.Length > bestLength && ContainsSequence(analyzed.Words, phrase))
+                {
+                    best = intent;
+                    bestLength = phrase.Length;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private bool MentionsTopic(AnalyzedText analyzed)
+    {
+        foreach (var term in analyzed.Terms)
+        {
+            if (_topicTerms.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The key for whole-message lookups: normalized, without leading fillers ("hi", "ok so", "please") or a trailing
+    /// "please", so "Hi, who are you?" finds "who are you" and "help please" is the help command.
+    /// </summary>
+    private static string ExactKey(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var filler in LeadingFillers)
+            {
+                if (normalized.Length > filler.Length && normalized.StartsWith(filler, StringComparison.Ordinal))
+                {
+                    normalized = normalized[filler.Length..];
+                    changed = true;
+                }
+            }
+        }
+
+        if (normalized.EndsWith(" please", StringComparison.Ordinal))
+        {
+            normalized = normalized[..^" please".Length];
+        }
+
+        return normalized;
+    }
+
+    private static bool ContainsSequence(string[] words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        {
+            var matches = true;
+            for (var k = 0; k < phrase.Length && matches; k++)
+            {
+                matches = string.Equals(words[start + k], phrase[k], StringComparison.Ordinal);
+            }
+
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>The model's reading of one message: how likely each intent is the one asked for, and that it is about B12 care.</summary>
+public sealed class IntentAssessment(double[] intentProbabilities, double scopeProbability, int[] questionIntents)
+{
+    /// <summary>Per intent (catalog order).</summary>
+    public double[] IntentProbabilities { get; } = intentProbabilities;
+
+    public double ScopeProbability { get; } = scopeProbability;
+
+    /// <summary>The intents separate question clauses clearly ask for (see <see cref="LexicalEvidence.QuestionIntents"/>).</summary>
+    public int[] QuestionIntents { get; } = questionIntents;
+
+    /// <summary>Intent numbers, most likely first.</summary>
+    public int[] Ranked()
+    {
+        var order = Enumerable.Range(0, IntentProbabilities.Length).ToArray();
+        Array.Sort(order, (a, b) => IntentProbabilities[b].CompareTo(IntentProbabilities[a]));
+        return order;
+    }
+}

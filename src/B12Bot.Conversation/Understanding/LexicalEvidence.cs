@@ -1,0 +1,23 @@
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>What the words of a message say: a score per intent (0 to 1) and what kind of words it used.</summary>
+public sealed class LexicalEvidence(double[] scores)
+{
+    /// <summary>Per intent (catalog order): the share of the message's weighted terms it explains, blended with its best phrasing's similarity.</summary>
+    public double[] Scores { get; } = scores;
+
+    /// <summary>The message names something the bot covers (a topic word).</summary>
+    public bool HasTopic { get; init; }
+
+    /// <summary>The message names B12 itself (b12, injection, deficiency ...), not just health in general.</summary>
+    public bool HasAnchor { get; init; }
+
+    /// <summary>The message has a longer word the content never uses (likely its real subject: "ozempic", "covid").</summary>
+    public bool HasUnknownSubject { get; init; }
+
+    /// <summary>The message names another medicine, vitamin or condition (language.yaml foreign_words).</summary>
+    public bool HasForeignSubject { get; init; }
+
+    /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
+    public int[] QuestionIntents { get; init; } = [];
+}

@@ -1,0 +1,271 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Text;
+
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// The words of every intent, indexed once at start: each term's inverse document frequency, how strongly each intent
+/// is about it (keyword > title > phrasings > answer text), and which single phrasings contain it.
+/// </summary>
+public sealed class LexicalIndex
+{
+    private const double KeywordStrength = 1.0;
+    private const double TitleStrength = 0.9;
+    private const double AnswerStrength = 0.3;
+    private const double IntentCueFactor = 1.5;
+
+    /// <summary>Words that only ever appear in answer text (never in a phrasing, keyword or title) are incidental.</summary>
+    private const double AnswerOnlyTermFactor = 0.5;
+
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+
+    public LexicalIndex(IntentCatalog catalog, LanguageResources language, TermAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(language);
+        Analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+        IntentCount = catalog.Count;
+        var docTerms = new List<Dictionary<string, double>>(IntentCount);
+        var phrasings = new List<(int Intent, string[] Terms)>();
+        for (var d = 0; d < IntentCount; d++)
+        {
+            var intent = catalog.Intents[d];
+            var strengths = new Dictionary<string, double>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var question in intent.Phrasings)
+            {
+                var terms = analyzer.TermsOf(question);
+                phrasings.Add((d, terms));
+                foreach (var term in terms)
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + 1;
+                }
+            }
+
+            var titleTerms = analyzer.TermsOf(intent.Title);
+            phrasings.Add((d, titleTerms));
+            foreach (var (term, count) in counts)
+            {
+                // A term in many phrasings is core to the intent; one in a single phrasing may be incidental.
+                Raise(strengths, term, 0.6 + (0.3 * Math.Min(1.0, count / 3.0)));
+            }
+
+            foreach (var term in titleTerms)
+            {
+                Raise(strengths, term, TitleStrength);
+            }
+
+            foreach (var keyword in intent.Keywords)
+            {
+                foreach (var term in analyzer.TermsOf(keyword))
+                {
+                    Raise(strengths, term, KeywordStrength);
+                }
+            }
+
+            if (intent.AnswerText is { } answer)
+            {
+                foreach (var term in analyzer.TermsOf(answer))
+                {
+                    Raise(strengths, term, AnswerStrength);
+                }
+            }
+
+            docTerms.Add(strengths);
+        }
+
+        var documentFrequency = new List<int>();
+        foreach (var strengths in docTerms)
+        {
+            foreach (var term in strengths.Keys)
+            {
+                if (!_termIds.TryGetValue(term, out var id))
+                {
+                    id = _termIds.Count;
+                    _termIds[term] = id;
+                    documentFrequency.Add(0);
+                }
+
+                documentFrequency[id]++;
+            }
+        }
+
+        Idf = new double[_termIds.Count];
+        for (var id = 0; id < Idf.Length; id++)
+        {
+            Idf[id] = Math.Log((IntentCount + 1.0) / (documentFrequency[id] + 0.5));
+        }
+
+        var askedAbout = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var strengths in docTerms)
+        {
+            foreach (var (term, strength) in strengths)
+            {
+                if (strength > AnswerStrength)
+                {
+                    askedAbout.Add(term);
+                }
+            }
+        }
+
+        foreach (var (term, id) in _termIds)
+        {
+            if (!askedAbout.Contains(term))
+            {
+                Idf[id] *= AnswerOnlyTermFactor;
+            }
+        }
+
+        foreach (var cue in language.IntentCues)
+        {
+            if (_termIds.TryGetValue(cue, out var id))
+            {
+                Idf[id] *= IntentCueFactor;
+            }
+        }
+
+        var docPostings = new List<(int, double)>[_termIds.Count];
+        for (var d = 0; d < IntentCount; d++)
+        {
+            foreach (var (term, strength) in docTerms[d])
+            {
+                (docPostings[_termIds[term]] ??= []).Add((d, strength));
+            }
+        }
+
+        IntentPostings = Array.ConvertAll(docPostings, list => list?.ToArray() ?? []);
+
+        var phrasingPostings = new List<int>[_termIds.Count];
+        PhrasingIntent = new int[phrasings.Count];
+        PhrasingWeight = new double[phrasings.Count];
+        for (var p = 0; p < phrasings.Count; p++)
+        {
+            PhrasingIntent[p] = phrasings[p].Intent;
+            foreach (var term in phrasings[p].Terms)
+            {
+                var id = _termIds[term];
+                (phrasingPostings[id] ??= []).Add(p);
+                PhrasingWeight[p] += Idf[id];
+            }
+        }
+
+        PhrasingPostings = Array.ConvertAll(phrasingPostings, list => list?.ToArray() ?? []);
+        IsTopicTerm = MarkTerms(language.TopicWords, analyzer);
+        IsAnchorTerm = MarkTerms(language.AnchorWords, analyzer);
+        foreach (var foreign in language.ForeignWords)
+        {
+            ForeignTerms.UnionWith(analyzer.TermsOf(foreign));
+        }
+    }
+
+    public TermAnalyzer Analyzer { get; }
+
+    public int IntentCount { get; }
+
+    public double[] Idf { get; }
+
+    /// <summary>Per term id: the intents that use it and how strongly.</summary>
+    public (int Intent, double Strength)[][] IntentPostings { get; }
+
+    /// <summary>Per term id: the phrasings (and titles) that contain it.</summary>
+    public int[][] PhrasingPostings { get; }
+
+    public int[] PhrasingIntent { get; }
+
+    public double[] PhrasingWeight { get; }
+
+    public bool[] IsTopicTerm { get; }
+
+    public bool[] IsAnchorTerm { get; }
+
+    /// <summary>Concepts that name another medicine, vitamin or condition (language.yaml foreign_words).</summary>
+    public HashSet<string> ForeignTerms { get; } = new(StringComparer.Ordinal);
+
+    public bool TryGetTermId(string term, out int id) => _termIds.TryGetValue(term, out id);
+
+    private bool[] MarkTerms(IEnumerable<string> words, TermAnalyzer analyzer)
+    {
+        var marks = new bool[_termIds.Count];
+        foreach (var word in words)
+        {
+            foreach (var term in analyzer.TermsOf(word))
+            {
+                if (_termIds.TryGetValue(term, out var id))
+                {
+                    marks[id] = true;
+                }
+            }
+        }
+
+        return marks;
+    }
+
+    private static void Raise(Dictionary<string, double> strengths, string term, double strength)
+    {
+        if (!strengths.TryGetValue(term, out var current) || current < strength)
+        {
+            strengths[term] = strength;
+        }
+    }
+
+    /// <summary>Every text whose words the analyzer should know (typos are corrected towards them).</summary>
+    public static IEnumerable<string> VocabularyTexts(B12Content content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        foreach (var entry in content.Faq)
+        {
+            yield return entry.Title;
+            yield return entry.Answer;
+            foreach (var question in entry.Questions)
+            {
+                yield return question;
+            }
+
+            foreach (var keyword in entry.Keywords)
+            {
+                yield return keyword;
+            }
+        }
+
+        var walkthrough = content.Walkthrough;
+        yield return walkthrough.Title;
+        foreach (var trigger in walkthrough.Triggers)
+        {
+            yield return trigger;
+        }
+
+        foreach (var question in walkthrough.Questions)
+        {
+            yield return question.Prompt;
+            foreach (var choice in question.Choices)
+            {
+                yield return choice.Label;
+                foreach (var synonym in choice.Synonyms)
+                {
+                    yield return synonym;
+                }
+            }
+        }
+
+        foreach (var intent in content.Messages.SmallTalk)
+        {
+            foreach (var phrase in intent.Phrases)
+            {
+                yield return phrase;
+            }
+        }
+
+        foreach (var phrases in content.Messages.Commands.Values)
+        {
+            foreach (var phrase in phrases)
+            {
+                yield return phrase;
+            }
+        }
+
+        foreach (var topic in content.Language.TopicWords)
+        {
+            yield return topic;
+        }
+    }
+}

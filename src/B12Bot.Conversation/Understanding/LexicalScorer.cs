@@ -1,0 +1,243 @@
+using System.Buffers;
+using B12Bot.Conversation.Text;
+
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// Scores a message against the <see cref="LexicalIndex"/>: each intent by (a) how much of the message's information it
+/// explains, weighting rare terms higher, and (b) its closest single phrasing (weighted Dice). The whole message is read,
+/// then each clause: a story followed by a question is about its question, and two questions can both be answered.
+/// </summary>
+public sealed class LexicalScorer(LexicalIndex index)
+{
+    private const int AllClauses = -1;
+
+    /// <summary>How much a clause that is not a question counts against the whole message (stories before the question).</summary>
+    private const double StatementClauseFactor = 0.9;
+
+    /// <summary>Unknown words this long or longer may be the subject of the message.</summary>
+    private const int SubjectWordLength = 4;
+
+    private const double UnknownTermWeight = 0.6;
+    private const double ShortUnknownTermWeight = 0.2;
+    private const double CorrectedTermFactor = 0.85;
+    private const double CoverageShare = 0.55;
+
+    /// <summary>A clause's winner counts as clearly asked (for a second answer) at this score and lead, or at the high score alone.</summary>
+    private const double ClearClauseScore = 0.3;
+    private const double ClearClauseLead = 0.1;
+    private const double ConfidentClauseScore = 0.58;
+
+    private readonly LexicalIndex _index = index ?? throw new ArgumentNullException(nameof(index));
+
+    public LexicalEvidence Score(AnalyzedText analyzed)
+    {
+        ArgumentNullException.ThrowIfNull(analyzed);
+        var count = _index.IntentCount;
+        var scores = new double[count];
+        var whole = ScoreInto(analyzed, AllClauses, scores);
+        if (whole.Total <= 0 || analyzed.ClauseCount < 2)
+        {
+            return whole.ToEvidence(scores, []);
+        }
+
+        var anyQuestion = false;
+        for (var c = 0; c < analyzed.ClauseCount; c++)
+        {
+            anyQuestion |= analyzed.ClauseIsQuestion[c] && analyzed.TermClause.Contains(c);
+        }
+
+        var clauseScores = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            int firstDoc = -1, secondDoc = -1;
+            double firstScore = 0, secondScore = 0;
+            for (var c = 0; c < analyzed.ClauseCount; c++)
+            {
+                var isQuestion = analyzed.ClauseIsQuestion[c];
+                if ((anyQuestion && !isQuestion) || !analyzed.TermClause.Contains(c))
+                {
+                    continue;
+                }
+
+                var clause = ScoreInto(analyzed, c, clauseScores);
+                if (clause.Total <= 0 || !clause.HasTopic)
+                {
+                    continue;
+                }
+
+                var factor = isQuestion ? 1.0 : StatementClauseFactor;
+                for (var d = 0; d < count; d++)
+                {
+                    scores[d] = Math.Max(scores[d], factor * clauseScores[d]);
+                }
+
+                // Remember the two best clearly-answered questions, for a message that asks two things.
+                var (best, second) = TopTwo(clauseScores, count);
+                var score = clauseScores[best];
+                var secondValue = second >= 0 ? clauseScores[second] : 0;
+                if (isQuestion && (score >= ConfidentClauseScore || (score >= ClearClauseScore && score - secondValue >= ClearClauseLead)) && best != firstDoc)
+                {
+                    if (score > firstScore)
+                    {
+                        (secondDoc, secondScore) = (firstDoc, firstScore);
+                        (firstDoc, firstScore) = (best, score);
+                    }
+                    else if (score > secondScore && best != secondDoc)
+                    {
+                        (secondDoc, secondScore) = (best, score);
+                    }
+                }
+            }
+
+            int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
+            return whole.ToEvidence(scores, questions);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(clauseScores);
+        }
+    }
+
+    private static (int Best, int Second) TopTwo(double[] scores, int count)
+    {
+        int best = -1, second = -1;
+        for (var d = 0; d < count; d++)
+        {
+            if (best < 0 || scores[d] > scores[best])
+            {
+                second = best;
+                best = d;
+            }
+            else if (second < 0 || scores[d] > scores[second])
+            {
+                second = d;
+            }
+        }
+
+        return (best, second);
+    }
+
+    private Reading ScoreInto(AnalyzedText analyzed, int clause, double[] scores)
+    {
+        var count = _index.IntentCount;
+        var phrasingCount = _index.PhrasingIntent.Length;
+        var phrasingOverlap = ArrayPool<double>.Shared.Rent(phrasingCount);
+        var bestSimilarity = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            Array.Clear(scores, 0, count);
+            Array.Clear(phrasingOverlap, 0, phrasingCount);
+            Array.Clear(bestSimilarity, 0, count);
+            var reading = new Reading();
+            var terms = analyzed.Terms;
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if ((clause != AllClauses && analyzed.TermClause[i] != clause) || SeenBefore(analyzed, i, clause))
+                {
+                    continue; // count each term once
+                }
+
+                var factor = analyzed.TermWasCorrected[i] ? CorrectedTermFactor : 1.0;
+                reading.HasForeign |= _index.ForeignTerms.Contains(terms[i]);
+                if (!_index.TryGetTermId(terms[i], out var id))
+                {
+                    // Words the content never uses still count against every intent, so "what time is it in tokyo"
+                    // cannot ride on "time" alone; one- and two-letter scraps ("r", "u2") barely count.
+                    reading.Total += (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
+                    reading.HasUnknownSubject |= terms[i].Length >= SubjectWordLength && IsLetters(terms[i]);
+                    continue;
+                }
+
+                var weight = _index.Idf[id] * factor;
+                reading.Total += weight;
+                reading.HasTopic |= _index.IsTopicTerm[id];
+                reading.HasAnchor |= _index.IsAnchorTerm[id];
+                foreach (var (doc, strength) in _index.IntentPostings[id])
+                {
+                    scores[doc] += weight * strength;
+                }
+
+                foreach (var phrasing in _index.PhrasingPostings[id])
+                {
+                    phrasingOverlap[phrasing] += weight;
+                }
+            }
+
+            if (reading.Total <= 0)
+            {
+                return reading;
+            }
+
+            for (var p = 0; p < phrasingCount; p++)
+            {
+                if (phrasingOverlap[p] > 0)
+                {
+                    var similarity = 2 * phrasingOverlap[p] / (reading.Total + _index.PhrasingWeight[p]);
+                    var doc = _index.PhrasingIntent[p];
+                    if (similarity > bestSimilarity[doc])
+                    {
+                        bestSimilarity[doc] = similarity;
+                    }
+                }
+            }
+
+            for (var d = 0; d < count; d++)
+            {
+                scores[d] = (CoverageShare * scores[d] / reading.Total) + ((1 - CoverageShare) * bestSimilarity[d]);
+            }
+
+            return reading;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(phrasingOverlap);
+            ArrayPool<double>.Shared.Return(bestSimilarity);
+        }
+    }
+
+    private static bool SeenBefore(AnalyzedText analyzed, int index, int clause)
+    {
+        var terms = analyzed.Terms;
+        for (var i = 0; i < index; i++)
+        {
+            if ((clause == AllClauses || analyzed.TermClause[i] == clause) && string.Equals(terms[i], terms[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Reading
+    {
+        public bool HasTopic;
+        public bool HasAnchor;
+        public bool HasUnknownSubject;
+        public bool HasForeign;
+        public double Total;
+
+        public LexicalEvidence ToEvidence(double[] scores, int[] questions) => new(scores)
+        {
+            HasTopic = HasTopic,
+            HasAnchor = HasAnchor,
+            HasUnknownSubject = HasUnknownSubject,
+            HasForeignSubject = HasForeign,
+            QuestionIntents = questions,
+        };
+    }
+}

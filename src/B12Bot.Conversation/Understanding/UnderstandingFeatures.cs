@@ -1,0 +1,69 @@
+namespace B12Bot.Conversation.Understanding;
+
+/// <summary>
+/// The handful of numbers the calibrated model reads, computed the same way at run time and by the fitting command:
+/// per candidate intent (is this the intent the message asks for?) and per message (is it about B12 care at all?).
+/// </summary>
+public static class UnderstandingFeatures
+{
+    public static readonly string[] CandidateNames =
+    [
+        "lexical", "lexical_lead", "semantic", "semantic_lead", "semantic_answer", "top_in_both", "anchor", "foreign_subject",
+    ];
+
+    public static readonly string[] ScopeNames =
+    [
+        "best_lexical", "best_semantic", "best_semantic_answer", "topic", "anchor", "foreign_subject", "unknown_subject",
+    ];
+
+    /// <summary>Fills <paramref name="into"/> with the features of intent <paramref name="intent"/> for one message.</summary>
+    public static void Candidate(int intent, LexicalEvidence lexical, SemanticEvidence semantic, Span<double> into)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(semantic);
+        var lex = lexical.Scores;
+        var sem = semantic.Phrasing;
+        var lexicalOther = BestOther(lex, intent, out var lexicalTop);
+        var semanticOther = BestOther(sem, intent, out var semanticTop);
+        into[0] = lex[intent];
+        into[1] = lex[intent] - lexicalOther;
+        into[2] = sem[intent];
+        into[3] = sem[intent] - semanticOther;
+        into[4] = semantic.Answer[intent];
+        into[5] = lexicalTop && semanticTop ? 1 : 0;
+        into[6] = lexical.HasAnchor ? 1 : 0;
+        into[7] = ForeignSubject(lexical) ? 1 : 0;
+    }
+
+    /// <summary>Fills <paramref name="into"/> with the features of the whole message.</summary>
+    public static void Scope(LexicalEvidence lexical, SemanticEvidence semantic, Span<double> into)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(semantic);
+        into[0] = lexical.Scores.Max();
+        into[1] = semantic.Phrasing.Max();
+        into[2] = semantic.Answer.Max();
+        into[3] = lexical.HasTopic ? 1 : 0;
+        into[4] = lexical.HasAnchor ? 1 : 0;
+        into[5] = ForeignSubject(lexical) ? 1 : 0;
+        into[6] = lexical.HasUnknownSubject && !lexical.HasAnchor ? 1 : 0;
+    }
+
+    /// <summary>Another medicine, vitamin or condition is named, and B12 itself is not the subject.</summary>
+    private static bool ForeignSubject(LexicalEvidence lexical) => lexical.HasForeignSubject;
+
+    private static double BestOther(double[] scores, int intent, out bool isTop)
+    {
+        var best = double.MinValue;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (i != intent && scores[i] > best)
+            {
+                best = scores[i];
+            }
+        }
+
+        isTop = scores[intent] > best;
+        return best == double.MinValue ? 0 : best;
+    }
+}
