@@ -29,7 +29,7 @@ public static partial class B12ContentLoader
 
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
-            "history_markers", "distant_past_markers", "long_standing_markers", "deficiency_markers", "acute_markers", "known_words"];
+            "history_markers", "distant_past_markers", "long_standing_markers", "deficiency_markers", "acute_markers", "present_markers", "known_words"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs"]);
 
@@ -119,6 +119,7 @@ public static partial class B12ContentLoader
             LongStandingMarkers = values["long_standing_markers"],
             DeficiencyMarkers = values["deficiency_markers"],
             AcuteMarkers = values["acute_markers"],
+            PresentMarkers = values["present_markers"],
             KnownWords = values["known_words"],
         };
     }

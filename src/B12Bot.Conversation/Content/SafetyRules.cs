@@ -22,5 +22,9 @@ public sealed class SafetyRules
     public required IReadOnlyList<string> LongStandingMarkers { get; init; }
     public required IReadOnlyList<string> DeficiencyMarkers { get; init; }
     public required IReadOnlyList<string> AcuteMarkers { get; init; }
+
+    /// <summary>"now", "right now", "again": the sign is happening in this sentence even if it also mentions the past.</summary>
+    public required IReadOnlyList<string> PresentMarkers { get; init; }
+
     public required IReadOnlyList<string> KnownWords { get; init; }
 }

@@ -56,6 +56,7 @@ public sealed class SafetyTriage
     private readonly int _distantPast;
     private readonly int _longStanding;
     private readonly int _acute;
+    private readonly int _present;
     private readonly HashSet<string> _openers;
     private readonly int _negationWindow;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
@@ -124,6 +125,7 @@ public sealed class SafetyTriage
         _distantPast = AddClass("@distant_past", rules.DistantPastMarkers, false);
         _longStanding = AddClass("@long_standing", rules.LongStandingMarkers.Concat(rules.DeficiencyMarkers), false);
         _acute = AddClass("@acute", rules.AcuteMarkers, false);
+        _present = AddClass("@present", rules.PresentMarkers, false);
         _classCount = classIds.Count;
         _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
         foreach (var word in rules.KnownWords)
@@ -435,6 +437,7 @@ public sealed class SafetyTriage
         var hasFirstPerson = false;
         var isHistory = false;
         var isDistantPast = false;
+        var isPresent = false;
         var firstFrameEnd = int.MaxValue;
         for (var k = sentence.First; k < sentence.Last; k++)
         {
@@ -443,6 +446,7 @@ public sealed class SafetyTriage
             hasFirstPerson |= o.Class == _firstPerson;
             isHistory |= o.Class == _history;
             isDistantPast |= o.Class == _distantPast;
+            isPresent |= o.Class == _present;
             if (o.Class == _frame)
             {
                 firstFrameEnd = Math.Min(firstFrameEnd, o.End);
@@ -466,7 +470,8 @@ public sealed class SafetyTriage
 
             if (!reading.Urgent)
             {
-                if (!sign.EvenInPast && (isDistantPast || (sign.HistorySensitive && isHistory)))
+                // "had my shot at lunch, now hives all over": a present marker keeps the sign current despite the past tense.
+                if (!sign.EvenInPast && !isPresent && (isDistantPast || (sign.HistorySensitive && isHistory)))
                 {
                     continue;
                 }

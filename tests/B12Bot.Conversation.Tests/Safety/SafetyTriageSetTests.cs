@@ -4,8 +4,9 @@ using B12Bot.Conversation.Tests.Support;
 namespace B12Bot.Conversation.Tests.Safety;
 
 /// <summary>
-/// The triage against eval/safety-set.json (written before the triage was tuned) and eval/safety-holdout-1.json (written
-/// after, run once for its first look, then kept), one case per phrasing (typos, slang, third person, non-native
+/// The triage against eval/safety-set.json (written before the triage was tuned) and the batches written after it
+/// (eval/safety-holdout-1.json, eval/fresh-safety-1.json, eval/safety-holdout-2.json: each run once for its first look,
+/// then kept), one case per phrasing (typos, slang, third person, non-native
 /// English, long stories, questions mixed in). Bars (issue 9): every emergency, crisis and poisoning message is
 /// recognised; at most 5% of the no-emergency messages raise anything.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class SafetyTriageSetTests(ContentFixture fixture) : IClassFixture
     public static TheoryData<string> Poisonings => [.. Set.Poisoning];
 
     public static TheoryData<string> PossibleReactions => [.. Set.PossibleReaction];
+
+    public static TheoryData<string> SetNames => [.. SafetySet.RegressionSetNames];
 
     [Fact]
     public void The_set_has_enough_phrasings_per_class()
@@ -64,6 +67,18 @@ public sealed class SafetyTriageSetTests(ContentFixture fixture) : IClassFixture
 
         Assert.True(alarms.Count <= Set.NoEmergency.Count * 0.05,
             $"{alarms.Count}/{Set.NoEmergency.Count} false alarms: " + string.Join(" | ", alarms.Select(a => $"{a.Result.Class}/{a.Result.RuleId}: {a.Text}")));
+    }
+
+    /// <summary>The 5% bar holds for each batch on its own, so a small batch's false alarms can't hide in the total.</summary>
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void At_most_five_percent_of_no_emergency_messages_raise_anything_in_each_set(string setName)
+    {
+        var set = SafetySet.Load(SafetySet.PathOf(setName));
+        var alarms = set.NoEmergency.Select(t => (Text: t, Result: fixture.Triage.Screen(t))).Where(r => !r.Result.IsNone).ToList();
+
+        Assert.True(set.NoEmergency.Count > 0 && alarms.Count <= set.NoEmergency.Count * 0.05,
+            $"{setName}: {alarms.Count}/{set.NoEmergency.Count} false alarms: " + string.Join(" | ", alarms.Select(a => $"{a.Result.Class}/{a.Result.RuleId}: {a.Text}")));
     }
 
     /// <summary>The FAQ's own example questions are questions: none of them may raise the urgent, crisis or poisoning message.</summary>

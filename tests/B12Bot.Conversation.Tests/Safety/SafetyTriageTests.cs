@@ -176,9 +176,70 @@ public sealed class SafetyTriageTests(ContentFixture fixture) : IClassFixture<Co
     [InlineData("my kid swallowed my pills and now he's not breathing", TriageClass.Emergency)]
     [InlineData("I want to kill myself, I can't breathe", TriageClass.Emergency)]
     [InlineData("itchy all over since the shot and my son ate some of my tablets", TriageClass.Poisoning)]
+    [InlineData("how many of my pills would it take to not wake up", TriageClass.Crisis)]
+    [InlineData("he took all his pills and will not wake up", TriageClass.Emergency)]
     public void When_several_apply_the_strongest_wins(string text, TriageClass expected)
     {
         Assert.Equal(expected, fixture.Triage.Screen(text).Class);
+    }
+
+    /// <summary>Each crisis concept in other words than the regression sets use (wording, person, typos).</summary>
+    [Theory]
+    [InlineData("my daughter wants to take her own life")]
+    [InlineData("he said he is going to end his life tonight")]
+    [InlineData("gonna kil my self tonight")]
+    [InlineData("thinking about stepping in front of a bus")]
+    [InlineData("i keep imagining jumping from the roof of my office")]
+    [InlineData("how much insulin would it take to die")]
+    [InlineData("i have been stockpiling my sleeping pills to never wake up")]
+    [InlineData("there is no reason for me to live")]
+    [InlineData("i dont want to be alive anymore")]
+    [InlineData("i have the rope tied already")]
+    [InlineData("it would be easier for everyone if i was gone")]
+    [InlineData("I used to self harm and I've started again")]
+    public void Indirect_suicidal_and_self_harm_wording_gets_the_crisis_line(string text)
+    {
+        Assert.Equal(TriageClass.Crisis, fixture.Triage.Screen(text).Class);
+    }
+
+    /// <summary>Everyday sentences that share words with the crisis, collapse and reaction rules stay with the FAQ.</summary>
+    [Theory]
+    [InlineData("do i need to take b12 for the rest of my life")]
+    [InlineData("i dont want to live with pins and needles forever")]
+    [InlineData("i jumped off the bus and twisted my ankle")]
+    [InlineData("is there no point taking tablets if i have pernicious anemia")]
+    [InlineData("how many pills should i take if i miss my injection")]
+    [InlineData("i self harmed years ago as a teenager, can i still have b12 shots")]
+    [InlineData("I have a few hives at the injection site")]
+    [InlineData("my hands have been tingly for months, is that low b12")]
+    [InlineData("i feel breathless since my first b12 jabs")]
+    [InlineData("I had hives as a kid, can I still get the shot")]
+    public void Everyday_sentences_with_alarming_words_raise_nothing(string text)
+    {
+        Assert.Equal(TriageClass.None, fixture.Triage.Screen(text).Class);
+    }
+
+    /// <summary>Widespread skin signs with faintness or a racing heart are an emergency, also after a past-tense "had my shot".</summary>
+    [Theory]
+    [InlineData("had my jab earlier, now rash all over and my head is spinning")]
+    [InlineData("red blotches everywhere and my heart is thumping")]
+    [InlineData("I had hives as a kid but now I have hives everywhere and feel woozy")]
+    [InlineData("his words are coming out wrong")]
+    [InlineData("she fell to the floor and isn't moving")]
+    public void Skin_with_faintness_stroke_and_collapse_wording_is_an_emergency(string text)
+    {
+        Assert.True(IsEmergency(text), text);
+    }
+
+    /// <summary>A skin or body symptom tied to the injection in time gets the check question, not the FAQ.</summary>
+    [Theory]
+    [InlineData("since my b12 this morning my back is itchy")]
+    [InlineData("a rash came up on my leg after getting the shot")]
+    [InlineData("bumps where they injected me since yesterday")]
+    [InlineData("feel off after my b12 jab")]
+    public void A_symptom_tied_to_the_injection_in_time_gets_the_check_question(string text)
+    {
+        Assert.Equal(TriageClass.PossibleReaction, fixture.Triage.Screen(text).Class);
     }
 
     [Fact]

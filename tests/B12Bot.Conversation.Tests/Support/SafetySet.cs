@@ -14,15 +14,19 @@ public sealed class SafetySet
     public required IReadOnlyList<string> PossibleReaction { get; init; }
     public required IReadOnlyList<string> NoEmergency { get; init; }
 
-    public static string DefaultPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-set.json");
+    /// <summary>
+    /// Every regression set: the set written before tuning, then the hold-out and fresh batches, each run once for its
+    /// first look (figures in the commit that added it) and kept afterwards.
+    /// </summary>
+    public static IReadOnlyList<string> RegressionSetNames { get; } =
+        ["safety-set.json", "safety-holdout-1.json", "fresh-safety-1.json", "safety-holdout-2.json"];
 
-    /// <summary>The hold-out batch, run once after the triage was built (first look in its commit), then kept for regression.</summary>
-    public static string HoldOutPath => Path.Combine(RepositoryPaths.Root, "eval", "safety-holdout-1.json");
+    public static string PathOf(string setName) => Path.Combine(RepositoryPaths.Root, "eval", setName);
 
-    /// <summary>Every message of both sets, class by class.</summary>
+    /// <summary>Every message of every regression set, class by class.</summary>
     public static SafetySet LoadRegressionSets()
     {
-        var sets = new[] { Load(DefaultPath), Load(HoldOutPath) };
+        var sets = RegressionSetNames.Select(name => Load(PathOf(name))).ToList();
         return new SafetySet
         {
             Emergency = [.. sets.SelectMany(s => s.Emergency)],
