@@ -14,9 +14,6 @@ public static class TextNormalizer
     /// <summary>Longest input the matcher looks at; the rest of a very long message is ignored for matching.</summary>
     public const int MaxInputLength = 2000;
 
-    /// <summary>Longest input the emergency screen reads: far more than any real message, but still bounded.</summary>
-    public const int MaxScreenedLength = 64_000;
-
     public static string Normalize(string? text) => Normalize(text.AsSpan(), keepSentenceMarks: false);
 
     /// <summary>
