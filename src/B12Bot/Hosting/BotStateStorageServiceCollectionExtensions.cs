@@ -41,7 +41,6 @@ public static class BotStateStorageServiceCollectionExtensions
         services.AddSingleton<RetentionSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweepService>());
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
         return services;
     }
 }

@@ -1,0 +1,43 @@
+using B12Bot.Conversation.Safety;
+using BotRuntime.Builder;
+using BotRuntime.State;
+using BotRuntime.Teams;
+using IMiddleware = BotRuntime.Builder.IMiddleware;
+
+namespace B12Bot.Hosting;
+
+/// <summary>
+/// The turn pipeline every activity goes through, whatever channel brought it (/api/messages, Direct Line, the warm-up
+/// turn), declared here and nowhere else. The adapter runs the middleware in this order, outermost first, then the bot.
+/// Libraries only register their middleware types; putting one into the pipeline is this class's job.
+/// </summary>
+internal static class TurnPipeline
+{
+    public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
+    {
+        // 1. Timing and outcome of every turn (ids and counts only), around everything else.
+        Use<TurnTelemetryMiddleware>(services);
+
+        // 2. Teams: shape every outgoing message (first, so replies sent by any later step are shaped too), turn a
+        //    card button's imBack submit into its text, drop un-mentioned group messages before state loads, strip the
+        //    bot's @mention. Each passes other channels through.
+        Use<TeamsMessageShaperMiddleware>(services);
+        Use<TeamsImBackSubmitMiddleware>(services);
+        Use<TeamsMentionRequiredMiddleware>(services);
+        Use<TeamsMentionMiddleware>(services);
+
+        // 3. Conversation state is saved once the turn is done (only when it changed).
+        services.AddSingleton<IMiddleware>(provider => new AutoSaveStateMiddleware(provider.GetRequiredService<ConversationState>()));
+
+        // 4. Safety triage on every message before any dialog: emergencies are answered here and end the turn.
+        Use<SafetyTriageMiddleware>(services);
+
+        // After a failure anywhere above: log, apologise, reset the conversation.
+        services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
+        return services;
+    }
+
+    private static void Use<TMiddleware>(IServiceCollection services)
+        where TMiddleware : class, IMiddleware =>
+        services.AddSingleton<IMiddleware>(provider => ActivatorUtilities.GetServiceOrCreateInstance<TMiddleware>(provider));
+}
