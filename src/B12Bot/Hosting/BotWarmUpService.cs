@@ -47,9 +47,9 @@ public sealed partial class BotWarmUpService(
             DeliveryMode = DeliveryModes.ExpectReplies,
             Locale = "en-US",
         };
-        await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        await adapter.ProcessActivityForRepliesAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
         await embedder.Loaded.WaitAsync(cancellationToken);
-        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         _ = Task.Run(() =>
