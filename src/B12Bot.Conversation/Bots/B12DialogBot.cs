@@ -68,8 +68,7 @@ public sealed class B12DialogBot : ActivityHandler
             return;
         }
 
-        var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
-        await turnContext.SendActivityAsync(Replies.Message(_content.Messages.Welcome, topics), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Replies.Message(_content.Messages.Welcome, _content.MainTopicTitles), cancellationToken).ConfigureAwait(false);
         await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
     }
 }
