@@ -264,7 +264,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "follow_up_intro", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long"];
+        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long"];
         reader.CheckKeys(texts, "'texts'", required);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in required)
@@ -337,7 +337,6 @@ public static partial class B12ContentLoader
             OutOfScope = values["out_of_scope"],
             NotSure = values["not_sure"],
             Fallback = values["fallback"],
-            FollowUpIntro = values["follow_up_intro"],
             NothingToCancel = values["nothing_to_cancel"],
             NothingToGoBackTo = values["nothing_to_go_back_to"],
             Restarted = values["restarted"],

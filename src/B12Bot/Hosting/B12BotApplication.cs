@@ -1,4 +1,5 @@
 using B12Bot.Conversation;
+using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
@@ -37,7 +38,6 @@ public static class B12BotApplication
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
-        builder.Services.Configure<B12BotOptions>(builder.Configuration.GetSection(B12BotOptions.SectionName));
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
@@ -48,6 +48,10 @@ public static class B12BotApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The content is loaded and checked here, before any hosted service starts: a content error then reaches
+        // Program as it is (its file:line list), not logged first by the host with a stack trace.
+        app.Services.GetRequiredService<B12Content>();
         app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
