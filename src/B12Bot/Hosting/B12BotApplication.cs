@@ -1,4 +1,6 @@
 using B12Bot.Conversation;
+using B12Bot.Conversation.Handoff;
+using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
@@ -38,7 +40,12 @@ public static class B12BotApplication
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
         builder.Services.Configure<B12BotOptions>(builder.Configuration.GetSection(B12BotOptions.SectionName));
+        // Human handoff (issue 13): the Teams side and the urgent alert sit just outside the safety triage, the visitor
+        // side just inside it, so staff messages are never triaged as a patient's and visitors' always are.
+        builder.Services.AddHandoffHosting(builder.Configuration, botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
+        builder.Services.AddHandoffStaffMiddleware();
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
+        builder.Services.AddHandoffVisitorMiddleware();
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
 
