@@ -175,6 +175,39 @@ public sealed class HandoffProtocolTests : IAsyncLifetime
         Assert.DoesNotContain(_teams.Calls, c => c.Path == "/v3/conversations");
     }
 
+    [Fact]
+    public async Task The_clinic_channel_learned_at_installation_survives_a_restart()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"b12bot-handoff-{Guid.NewGuid():N}.db");
+        string[] settings =
+        [
+            "--DirectLine:Secret", Secret, "--Handoff:ClinicPhone", "(555) 010-0199",
+            "--BotState:Provider", "Sqlite", "--BotState:SqlitePath", database,
+        ];
+        try
+        {
+            await using (var first = await RunningBot.StartAsync(builder => builder.Services.AddSingleton<TimeProvider>(_time), settings))
+            {
+                using var install = await first.Client.PostAsJsonAsync("/api/messages", TeamsActivities.Install(_teams.ServiceUrl), BotJsonContext.Default.Activity);
+                Assert.Equal(HttpStatusCode.OK, install.StatusCode);
+            }
+
+            await using var second = await RunningBot.StartAsync(builder => builder.Services.AddSingleton<TimeProvider>(_time), settings);
+            var visitor = await DirectLineVisitor.StartAsync(second.Client, Secret);
+            await visitor.SayAsync("talk to a person");
+            Assert.Contains("Someone should be with you", DirectLineVisitor.Text(await visitor.SayAsync("yes")));
+
+            // No channel id configured: the thread goes to the channel the bot was installed from.
+            var thread = await _teams.WaitForAsync(c => c.Path == "/v3/conversations", "a new thread");
+            Assert.Equal(TeamsActivities.TeamId, thread.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
     private async Task PostTeamsAsync(Activity activity)
     {
         using var response = await _bot.Client.PostAsJsonAsync("/api/messages", activity, BotJsonContext.Default.Activity);
