@@ -1,6 +1,8 @@
 using B12Bot.Conversation;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Privacy;
+using B12Bot.Conversation.Handoff;
+using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
@@ -46,7 +48,13 @@ public static class B12BotApplication
 
         builder.Services.AddSingleton(botOptions.PrivacySettings());
         builder.Services.AddUserDataEraser();
+
+        // Human handoff (issue 13): the Teams side and the urgent alert sit just outside the safety triage, the visitor
+        // side just inside it, so staff messages are never triaged as a patient's and visitors' always are.
+        builder.Services.AddHandoffHosting(builder.Configuration, botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
+        builder.Services.AddHandoffStaffMiddleware();
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
+        builder.Services.AddHandoffVisitorMiddleware();
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
 
