@@ -1,5 +1,8 @@
 using B12Bot.Conversation;
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Privacy;
+using B12Bot.Conversation.Handoff;
+using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
@@ -30,6 +33,16 @@ public static class B12BotApplication
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
+        if (!PrivacySettings.IsValidNoticeUrl(botOptions.PrivacyNoticeUrl))
+        {
+            throw new InvalidOperationException("B12Bot:PrivacyNoticeUrl must be an absolute http(s) address.");
+        }
+
+        builder.Services.AddSingleton(botOptions.PrivacySettings());
+        builder.Services.AddUserDataEraser();
+
+        // Human handoff (issue 13); its middleware takes its place in TurnPipeline.
+        builder.Services.AddHandoffHosting(builder.Configuration, botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();

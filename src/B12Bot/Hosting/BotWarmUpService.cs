@@ -13,7 +13,8 @@ namespace B12Bot.Hosting;
 
 /// <summary>
 /// Runs before the server listens: starts loading the sentence-embedding model, builds the FAQ index from the content
-/// (already loaded and validated when the application was built), takes one real FAQ turn through the
+/// (already loaded and validated when the application was built; from the content's saved embeddings, so it need not
+/// wait for the model), takes one real FAQ turn through the
 /// adapter so the first visitor does not pay for JIT compilation, and waits for the model. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
 /// </summary>
 public sealed partial class BotWarmUpService(
@@ -48,6 +49,12 @@ public sealed partial class BotWarmUpService(
             Locale = "en-US",
         };
         await adapter.ProcessActivityForRepliesAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        var saved = services.GetRequiredService<ContentEmbeddingCache>();
+        if (saved.Computed > 0)
+        {
+            LogContentEmbeddingsComputed(saved.Computed, saved.Computed + saved.Hits, saved.Problem ?? "the content changed since it was written");
+        }
+
         await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -64,6 +71,9 @@ public sealed partial class BotWarmUpService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded ({FaqEntries} FAQ entries) and first turn warmed in {ElapsedMs:F0} ms")]
     private partial void LogWarm(int faqEntries, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Computed} of {Total} content texts were not in dialogs/" + ContentEmbeddingCache.FileName + " ({Reason}) and were embedded at start, which slows the start: refresh it with `dotnet run -c Release --project build/B12Bot.ContentEmbeddings`")]
+    private partial void LogContentEmbeddingsComputed(int computed, int total, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prompt recognizers warmed in {ElapsedMs:F0} ms")]
     private partial void LogRecognizersWarm(double elapsedMs);

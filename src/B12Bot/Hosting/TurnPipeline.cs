@@ -1,3 +1,4 @@
+using B12Bot.Conversation.Handoff;
 using B12Bot.Conversation.Safety;
 using BotRuntime.Builder;
 using BotRuntime.State;
@@ -29,8 +30,16 @@ internal static class TurnPipeline
         // 3. Conversation state is saved once the turn is done (only when it changed).
         services.AddSingleton<IMiddleware>(provider => new AutoSaveStateMiddleware(provider.GetRequiredService<ConversationState>()));
 
-        // 4. Safety triage on every message before any dialog: emergencies are answered here and end the turn.
+        // 4. Handoff, staff side (Teams messages from the clinic channel) and its urgent alert to staff: just outside the
+        //    safety triage, so staff messages are never triaged as a patient's.
+        Use<HandoffStaffMiddleware>(services);
+        Use<HandoffSafetyAlertMiddleware>(services);
+
+        // 5. Safety triage on every message before any dialog: emergencies are answered here and end the turn.
         Use<SafetyTriageMiddleware>(services);
+
+        // 6. Handoff, visitor side: just inside the triage, so it only sees messages the triage let through.
+        Use<HandoffVisitorMiddleware>(services);
 
         // After a failure anywhere above: log, apologise, reset the conversation.
         services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
