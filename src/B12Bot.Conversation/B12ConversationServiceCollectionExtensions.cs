@@ -2,9 +2,12 @@ using B12Bot.Conversation.Bots;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Privacy;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.Builder;
+using BotRuntime.State;
+using BotRuntime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -42,6 +45,10 @@ public static class B12ConversationServiceCollectionExtensions
         services.TryAddSingleton<SafetyReplies>();
         services.TryAddSingleton<PossibleReactionCheckDialog>();
         services.TryAddSingleton<SymptomCheckDialog>();
+        services.TryAddSingleton(PrivacySettings.Default);
+        services.TryAddSingleton<ForgetMeDialog>();
+        services.TryAddSingleton<ConsentDialog>();
+        services.TryAddSingleton(sp => new UserDataEraser(sp.GetRequiredService<ConversationState>(), sp.GetService<UserState>(), sp.GetServices<IConversationDataStore>()));
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<SafetyTriageMiddleware>();
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<SafetyTriageMiddleware>());

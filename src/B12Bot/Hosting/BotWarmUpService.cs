@@ -12,9 +12,9 @@ using Activity = BotRuntime.Schema.Activity;
 namespace B12Bot.Hosting;
 
 /// <summary>
-/// Runs before the server listens: starts loading the sentence-embedding model, loads and validates the content meanwhile
-/// (a bad file stops the host here, naming file and line), builds the FAQ index (from the content's saved embeddings, so
-/// it need not wait for the model), takes one real FAQ turn through the
+/// Runs before the server listens: starts loading the sentence-embedding model, builds the FAQ index from the content
+/// (already loaded and validated when the application was built; from the content's saved embeddings, so it need not
+/// wait for the model), takes one real FAQ turn through the
 /// adapter so the first visitor does not pay for JIT compilation, and waits for the model. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
 /// </summary>
 public sealed partial class BotWarmUpService(
@@ -30,7 +30,7 @@ public sealed partial class BotWarmUpService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // The sentence-embedding model starts loading on its own thread now, while the content loads on this one.
+        // The sentence-embedding model starts loading on its own thread now, while the first turn runs on this one.
         var embedder = services.GetRequiredService<MiniLmSentenceEmbedder>();
         var content = services.GetRequiredService<B12Content>();
         var question = content.Faq[0].Questions[0];
