@@ -1,7 +1,7 @@
-using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace BotRuntime.Tests.Storage;
+namespace BotRuntime.Storage.Tests;
 
 /// <summary>
 /// The turns' connections never checkpoint the write-ahead log themselves (that would stall every turn behind the one
@@ -17,10 +17,10 @@ public sealed class SqliteCheckpointTests : IDisposable
         var path = Path.Combine(_folder, "state.db");
         var storage = new SqliteStorage(path);
         var padding = new string('x', 3_000);
-        const int commits = SqliteStorage.CommitsPerCheckpoint * 8;
+        const int commits = 2_048; // eight times the store's checkpoint interval
         for (var i = 0; i < commits; i++)
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [$"visitor/{i % 50}"] = new StorageContractTests.Note { Text = padding, Count = i } });
+            await storage.WriteAsync(new Dictionary<string, object> { [$"visitor/{i % 50}"] = new StorageProviderContract.Note { Text = padding, Count = i } });
         }
 
         // Without checkpoints the log holds every commit (at least one 4 KB page each); with them it is reused.
