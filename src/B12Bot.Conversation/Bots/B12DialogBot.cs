@@ -11,12 +11,11 @@ namespace B12Bot.Conversation.Bots;
 /// <summary>
 /// The B12 bot, like CoreBot's DialogAndWelcomeBot: welcomes a conversation once (not once per member in a group),
 /// saying it is an automated assistant giving general information, with the main topics and the symptom check as quick
-/// replies; runs <see cref="MainDialog"/> on every message; saves conversation state at the end of the turn.
+/// replies; runs <see cref="MainDialog"/> on every message. The state is saved by the auto-save middleware alone.
 /// The emergency screen runs before it as middleware.
 /// </summary>
 public sealed class B12DialogBot : ActivityHandler
 {
-    private readonly ConversationState _conversationState;
     private readonly MainDialog _mainDialog;
     private readonly B12Content _content;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
@@ -24,17 +23,11 @@ public sealed class B12DialogBot : ActivityHandler
 
     public B12DialogBot(ConversationState conversationState, MainDialog mainDialog, B12Content content)
     {
-        _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
+        ArgumentNullException.ThrowIfNull(conversationState);
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _dialogState = conversationState.CreateProperty<DialogState>(B12StateKeys.DialogState);
         _welcomed = conversationState.CreateProperty<bool>(B12StateKeys.Welcomed);
-    }
-
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>

@@ -32,7 +32,11 @@ public static class B12BotApplication
         // The turn pipeline, outermost first (the adapter runs middleware in registration order).
         builder.Services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         builder.Services.AddTeamsMiddleware();
-        builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        // The only writer of state; replies wait for its save, and a save that lost to another instance reruns the turn.
+        builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(
+            [sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()],
+            builder.Configuration.GetSection("BotState:AutoSave").Get<AutoSaveOptions>() ?? new AutoSaveOptions(),
+            sp.GetRequiredService<ILogger<AutoSaveStateMiddleware>>()));
         builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
