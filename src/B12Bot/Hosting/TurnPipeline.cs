@@ -27,8 +27,12 @@ internal static class TurnPipeline
         Use<TeamsMentionRequiredMiddleware>(services);
         Use<TeamsMentionMiddleware>(services);
 
-        // 3. Conversation state is saved once the turn is done (only when it changed).
-        services.AddSingleton<IMiddleware>(provider => new AutoSaveStateMiddleware(provider.GetRequiredService<ConversationState>()));
+        // 3. The only writer of state: conversation state is saved once the turn is done (only when it changed); replies
+        //    wait for the save, and a save that lost to another instance reruns the turn on fresh state.
+        services.AddSingleton<IMiddleware>(provider => new AutoSaveStateMiddleware(
+            [provider.GetRequiredService<ConversationState>()],
+            provider.GetRequiredService<IConfiguration>().GetSection("BotState:AutoSave").Get<AutoSaveOptions>() ?? new AutoSaveOptions(),
+            provider.GetRequiredService<ILogger<AutoSaveStateMiddleware>>()));
 
         // 4. Handoff, staff side (Teams messages from the clinic channel) and its urgent alert to staff: just outside the
         //    safety triage, so staff messages are never triaged as a patient's.

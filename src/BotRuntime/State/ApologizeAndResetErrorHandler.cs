@@ -1,5 +1,6 @@
 using BotRuntime.Builder;
 using BotRuntime.Schema;
+using BotRuntime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace BotRuntime.State;
@@ -25,6 +26,12 @@ public sealed partial class ApologizeAndResetErrorHandler(
         catch (Exception sendError)
         {
             LogApologyFailed(sendError.GetType().Name);
+        }
+
+        // A lost race with another instance or a store that is down says nothing about the conversation: keep it.
+        if (exception is EtagConflictException or StorageUnavailableException)
+        {
+            return;
         }
 
         try
