@@ -52,7 +52,8 @@ public static class B12BotApplication
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
         builder.AddHostSecurity();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddB12HealthChecks();
+        builder.AddB12Telemetry();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -61,7 +62,8 @@ public static class B12BotApplication
         app.UseStaticFiles();
         app.MapDirectLineChannel();
         app.MapBotMessages();
-        app.MapHealthChecks("/healthz");
+        app.MapB12HealthChecks();
+        app.MapB12Telemetry();
         return app;
     }
 

@@ -21,6 +21,7 @@ public sealed partial class BotWarmUpService(
     BotHttpAdapter adapter,
     IBot bot,
     IStorage storage,
+    BotReadiness readiness,
     ILogger<BotWarmUpService> logger) : IHostedService
 {
     private const string WarmUpChannel = "warmup";
@@ -50,6 +51,7 @@ public sealed partial class BotWarmUpService(
         await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
         await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        readiness.MarkContentLoaded();
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         _ = Task.Run(() =>
