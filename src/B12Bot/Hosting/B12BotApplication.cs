@@ -1,5 +1,6 @@
 using B12Bot.Conversation;
 using B12Bot.Conversation.Privacy;
+using B12Bot.Transcripts;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
@@ -32,6 +33,8 @@ public static class B12BotApplication
 
         // The turn pipeline, outermost first (the adapter runs middleware in registration order).
         builder.Services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
+        builder.Services.AddTranscriptStore(builder.Configuration);
+        builder.Services.AddTranscriptMiddleware(builder.Configuration);
         builder.Services.AddTeamsMiddleware();
         builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
