@@ -15,11 +15,9 @@ public sealed class TranscriptTests : IDisposable
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
         await bot.SayAsync("are b12 injections safe?", "t-1");
-        await bot.SayAsync("what are your opening hours", "t-1");
-        await bot.SayAsync("what time do you open on saturday", "t-2");
-        await bot.SayAsync("when are you open", "t-3");
-        await bot.SayAsync("can I pay by credit card? my email is jane@example.com", "t-4");
-        await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-5");
+        await bot.SayAsync("can I pay by credit card? my email is jane@example.com", "t-1");
+        await bot.SayAsync("can I pay with a credit card", "t-2");
+        await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-3");
 
         var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<SqliteTranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
         var texts = groups.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
@@ -27,17 +25,17 @@ public sealed class TranscriptTests : IDisposable
         Assert.DoesNotContain("are b12 injections safe?", texts);
         Assert.DoesNotContain(texts, t => t.Contains("jane@example.com", StringComparison.Ordinal) || t.Contains("555-201-7788", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("[email]", StringComparison.Ordinal));
-        var hours = Assert.Single(groups, g => g.Example == "what are your opening hours");
-        Assert.True(hours.Count >= 2, $"the opening-hours questions were split: {string.Join(" | ", groups.Select(g => $"{g.Count}: {g.Example}"))}");
-        Assert.Equal(5, groups.Sum(g => g.Count));
+        var cards = Assert.Single(groups, g => g.Example == "can I pay by credit card? my email is [email]");
+        Assert.Equal(["can I pay with a credit card"], cards.OtherWordings);
+        Assert.Equal(3, groups.Sum(g => g.Count));
     }
 
     [Fact]
     public async Task Delete_my_data_removes_that_conversations_transcript_and_keeps_nothing_of_its_turn()
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
-        await bot.SayAsync("what are your opening hours", "forget-t");
-        await bot.SayAsync("when are you open", "keep-t");
+        await bot.SayAsync("can I pay by credit card", "forget-t");
+        await bot.SayAsync("do you take visa or mastercard", "keep-t");
         var store = bot.Services.GetRequiredService<SqliteTranscriptStore>();
         Assert.Equal(2, (await store.ReadAsync(UnansweredQuestionsReport.Outcomes)).Count);
 
@@ -45,7 +43,7 @@ public sealed class TranscriptTests : IDisposable
         await bot.SayAsync("yes", "forget-t");
 
         var left = await store.ReadAsync([.. UnansweredQuestionsReport.Outcomes, "command", "dialog", "small_talk", "answered"]);
-        Assert.Equal(["when are you open"], left.Select(e => e.Text));
+        Assert.Equal(["do you take visa or mastercard"], left.Select(e => e.Text));
     }
 
     [Fact]
@@ -80,7 +78,7 @@ public sealed class TranscriptTests : IDisposable
     public async Task The_transcript_is_off_by_default_and_nothing_is_written()
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:SqlitePath", Path.Combine(_folder, "off.db"));
-        await bot.SayAsync("what are your opening hours", "off-1");
+        await bot.SayAsync("can I pay by credit card", "off-1");
 
         Assert.Empty(await bot.Services.GetRequiredService<SqliteTranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
     }

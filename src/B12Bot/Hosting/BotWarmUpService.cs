@@ -22,6 +22,7 @@ public sealed partial class BotWarmUpService(
     IBot bot,
     IStorage storage,
     BotReadiness readiness,
+    IEnumerable<IConversationDataStore> conversationData,
     ILogger<BotWarmUpService> logger) : IHostedService
 {
     private const string WarmUpChannel = "warmup";
@@ -51,6 +52,12 @@ public sealed partial class BotWarmUpService(
         await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
         await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        foreach (var store in conversationData)
+        {
+            // The warm-up question is nobody's: no transcript keeps it.
+            await store.ForgetConversationAsync(WarmUpChannel, WarmUpConversation, cancellationToken);
+        }
+
         readiness.MarkContentLoaded();
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
