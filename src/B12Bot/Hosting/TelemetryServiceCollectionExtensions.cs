@@ -17,6 +17,10 @@ public static class TelemetryServiceCollectionExtensions
     public static WebApplicationBuilder AddB12Telemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (options.OtlpEndpoint is { OriginalString.Length: 0 })
+        {
+            options.OtlpEndpoint = null;
+        }
         if (options.OtlpEndpoint is { IsAbsoluteUri: false })
         {
             throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute address, e.g. http://otel-collector:4317.");
