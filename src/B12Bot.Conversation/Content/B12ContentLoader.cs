@@ -264,7 +264,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "follow_up_intro", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long",
+        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long",
             "privacy_notice", "consent_question", "consent_given", "consent_declined", "forget_me_question", "forget_me_done", "forget_me_kept"];
         reader.CheckKeys(texts, "'texts'", required);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -338,7 +338,6 @@ public static partial class B12ContentLoader
             OutOfScope = values["out_of_scope"],
             NotSure = values["not_sure"],
             Fallback = values["fallback"],
-            FollowUpIntro = values["follow_up_intro"],
             NothingToCancel = values["nothing_to_cancel"],
             NothingToGoBackTo = values["nothing_to_go_back_to"],
             Restarted = values["restarted"],

@@ -8,7 +8,6 @@ public sealed class BotMessages
     public required string OutOfScope { get; init; }
     public required string NotSure { get; init; }
     public required string Fallback { get; init; }
-    public required string FollowUpIntro { get; init; }
     public required string NothingToCancel { get; init; }
     public required string NothingToGoBackTo { get; init; }
     public required string Restarted { get; init; }

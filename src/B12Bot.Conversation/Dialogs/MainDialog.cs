@@ -165,8 +165,7 @@ public sealed class MainDialog : ComponentDialog
         return text.ToString();
     }
 
-    private IEnumerable<string> MainTopics() =>
-        _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
+    private IReadOnlyList<string> MainTopics() => _content.MainTopicTitles;
 
     /// <summary>The message's text, or for a card submit without text, its "text" (or first string) value.</summary>
     private static string? MessageText(Activity activity)

@@ -1,4 +1,3 @@
-using BotRuntime.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace B12Bot.Hosting;
@@ -20,32 +19,10 @@ public sealed class ContentLoadedHealthCheck(BotReadiness readiness) : IHealthCh
         Task.FromResult(readiness.ContentLoaded ? HealthCheckResult.Healthy("content loaded") : HealthCheckResult.Unhealthy("content not loaded yet"));
 }
 
-/// <summary>Ready: the state store answers a read (of a key nobody writes) within five seconds.</summary>
-public sealed class StateStoreHealthCheck(IStorage storage) : IHealthCheck
-{
-    private static readonly string[] ProbeKey = ["health/probe"];
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await storage.ReadAsync(ProbeKey, timeout.Token).ConfigureAwait(false);
-            return HealthCheckResult.Healthy("state store reachable");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // The exception's type only: its message is not ours to vet.
-            return HealthCheckResult.Unhealthy($"state store unreachable ({ex.GetType().Name})");
-        }
-    }
-}
-
 public static class B12HealthCheckExtensions
 {
     public const string LiveTag = "live";
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = BotStateStorageServiceCollectionExtensions.ReadinessTag;
 
     /// <summary>/healthz: the process answers (tag "live"); /readyz: content loaded and store reachable (tag "ready").</summary>
     public static IServiceCollection AddB12HealthChecks(this IServiceCollection services)
@@ -53,8 +30,8 @@ public static class B12HealthCheckExtensions
         services.AddSingleton<BotReadiness>();
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<ContentLoadedHealthCheck>("content", tags: [ReadyTag])
-            .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag]);
+            .AddCheck<ContentLoadedHealthCheck>("content", tags: [ReadyTag]);
+        // The state store's check (tag "ready") comes with AddBotStateStorage.
         return services;
     }
 

@@ -39,6 +39,29 @@ public sealed partial class BotConnectorClient(
         return await SendJsonAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// POST v3/conversations: starts a conversation, e.g. a new thread in a Teams channel (channelData.channel.id) whose
+    /// first message is <see cref="ConversationParameters.Activity"/>. Returns the new conversation id and the first
+    /// message's activity id.
+    /// </summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var request = await CreateRequestAsync(HttpMethod.Post, serviceUrl, "v3/conversations", cancellationToken).ConfigureAwait(false);
+        request.Content = JsonContent.Create(parameters, BotJsonContext.Default.ConversationParameters);
+        using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        EnsureAccepted(response);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(BotJsonContext.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false)
+                ?? new ConversationResourceResponse();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new ConversationResourceResponse();
+        }
+    }
+
     public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.id.", nameof(activity));

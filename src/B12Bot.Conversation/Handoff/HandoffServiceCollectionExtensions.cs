@@ -1,0 +1,53 @@
+using BotRuntime.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace B12Bot.Conversation.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the handoff's services (content from dialogs/handoff.yaml, loaded and validated once; store, coordinator,
+    /// dialogs). The host provides <see cref="IClinicChannelClient"/>, <see cref="IVisitorMessenger"/>, IStorage and
+    /// ConversationState, and places the middleware: <see cref="AddHandoffStaffMiddleware"/> before the safety triage,
+    /// <see cref="AddHandoffVisitorMiddleware"/> after it.
+    /// </summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services, string dialogsFolder, string emergencyNumber, HandoffOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        HandoffJsonContext.EnsureRegistered();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(_ => HandoffContentLoader.Load(dialogsFolder, emergencyNumber));
+        services.TryAddSingleton<HandoffTexts>();
+        services.TryAddSingleton<HandoffRequestRecognizer>();
+        services.TryAddSingleton<OfficeHours>();
+        services.TryAddSingleton<HandoffStore>();
+        services.TryAddSingleton<HandoffStateAccessors>();
+        services.TryAddSingleton<HandoffCoordinator>();
+        services.TryAddSingleton<HandoffOffer>();
+        services.TryAddSingleton<HandoffDialog>();
+        services.TryAddSingleton<CallbackDialog>();
+        services.TryAddSingleton<HandoffStaffMiddleware>();
+        services.TryAddSingleton<HandoffSafetyAlertMiddleware>();
+        services.TryAddSingleton<HandoffVisitorMiddleware>();
+        return services;
+    }
+
+    /// <summary>The Teams side and the urgent alert: register before the safety triage middleware.</summary>
+    public static IServiceCollection AddHandoffStaffMiddleware(this IServiceCollection services)
+    {
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffStaffMiddleware>());
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffSafetyAlertMiddleware>());
+        return services;
+    }
+
+    /// <summary>The visitor side: register after the safety triage middleware (it must only see messages triage let through).</summary>
+    public static IServiceCollection AddHandoffVisitorMiddleware(this IServiceCollection services)
+    {
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffVisitorMiddleware>());
+        return services;
+    }
+}

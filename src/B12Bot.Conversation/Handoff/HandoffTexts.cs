@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace B12Bot.Conversation.Handoff;
+
+/// <summary>The handoff texts with the settings filled in (phone, wait, retention, the staff member's display name).</summary>
+public sealed class HandoffTexts(HandoffContent content, HandoffOptions options)
+{
+    public HandoffContent Content { get; } = content ?? throw new ArgumentNullException(nameof(content));
+
+    public string Get(string key, string? staffFirstName = null)
+    {
+        var text = Content.Texts[key];
+        return text
+            .Replace("{clinicPhone}", options.ClinicPhone, StringComparison.Ordinal)
+            .Replace("{minutes}", Math.Max(1, (int)Math.Ceiling(options.WaitForTaker.TotalMinutes)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{retentionDays}", Math.Max(1, (int)Math.Ceiling(options.CallbackRetention.TotalDays)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{staff}", StaffName(staffFirstName), StringComparison.Ordinal);
+    }
+
+    /// <summary>"Anna (Clinic team)", or just "Clinic team" when the member's name is unknown.</summary>
+    public string StaffName(string? firstName) =>
+        string.IsNullOrWhiteSpace(firstName) ? options.StaffDisplayName : $"{firstName} ({options.StaffDisplayName})";
+
+    /// <summary>The first word of a Teams display name ("Anna Smith" -> "Anna"), at most 40 characters.</summary>
+    public static string? FirstName(string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return null;
+        }
+
+        var first = displayName.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        return first.Length <= 40 ? first : first[..40];
+    }
+}
