@@ -1,6 +1,7 @@
 using B12Bot.Conversation;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Privacy;
+using B12Bot.Transcripts;
 using B12Bot.Conversation.Handoff;
 using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
@@ -30,6 +31,7 @@ public static class B12BotApplication
         builder.Services.AddBotHttpAdapter(builder.Configuration);
         builder.Services.AddBotStateStorage(builder.Configuration);
         builder.Services.AddTeamsServices();
+        builder.Services.AddTranscriptStore(builder.Configuration);
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
@@ -48,11 +50,12 @@ public static class B12BotApplication
         builder.Services.AddHostedService<BotWarmUpService>();
 
         // The turn pipeline (middleware order and error handler) is declared in TurnPipeline.cs, nowhere else.
-        builder.Services.AddTurnPipeline();
+        builder.Services.AddTurnPipeline(builder.Configuration);
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
         builder.AddHostSecurity();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddB12HealthChecks();
+        builder.AddB12Telemetry();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -69,7 +72,8 @@ public static class B12BotApplication
         app.UseDirectLineChannel();
         app.MapDirectLineChannel();
         app.MapBotMessages();
-        app.MapHealthChecks("/healthz");
+        app.MapB12HealthChecks();
+        app.MapB12Telemetry();
         return app;
     }
 

@@ -22,6 +22,8 @@ public sealed partial class BotWarmUpService(
     BotHttpAdapter adapter,
     IBot bot,
     IStorage storage,
+    BotReadiness readiness,
+    IEnumerable<IConversationDataStore> conversationData,
     ILogger<BotWarmUpService> logger) : IHostedService
 {
     private const string WarmUpChannel = "warmup";
@@ -57,6 +59,13 @@ public sealed partial class BotWarmUpService(
 
         await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
+        foreach (var store in conversationData)
+        {
+            // The warm-up question is nobody's: no transcript keeps it.
+            await store.ForgetConversationAsync(WarmUpChannel, WarmUpConversation, cancellationToken);
+        }
+
+        readiness.MarkContentLoaded();
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         _ = Task.Run(() =>

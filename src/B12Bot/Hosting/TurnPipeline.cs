@@ -1,5 +1,6 @@
 using B12Bot.Conversation.Handoff;
 using B12Bot.Conversation.Safety;
+using B12Bot.Transcripts;
 using BotRuntime.Builder;
 using BotRuntime.State;
 using BotRuntime.Teams;
@@ -14,10 +15,13 @@ namespace B12Bot.Hosting;
 /// </summary>
 internal static class TurnPipeline
 {
-    public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
+    public static IServiceCollection AddTurnPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         // 1. Timing and outcome of every turn (ids and counts only), around everything else.
         Use<TurnTelemetryMiddleware>(services);
+
+        //    The opt-in transcript (Transcript:Enabled): redacted visitor messages and their outcome, never otherwise.
+        services.AddTranscriptMiddleware(configuration);
 
         // 2. Teams: shape every outgoing message (first, so replies sent by any later step are shaped too), turn a
         //    card button's imBack submit into its text, drop un-mentioned group messages before state loads, strip the
