@@ -23,6 +23,9 @@ internal enum Scenario
 
     /// <summary>In-process cost of the sentence-embedding model, single messages against batches.</summary>
     Embedder,
+
+    /// <summary>One message's embedding stage by stage (CPU time of one thread), for several ONNX Runtime settings.</summary>
+    EmbedderProfile,
 }
 
 internal sealed record LoadTestOptions(
@@ -40,7 +43,8 @@ internal sealed record LoadTestOptions(
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
-          --scenario repeat|distinct|buttons|healthz|cold-start|embedder   (default repeat)
+          --scenario repeat|distinct|buttons|healthz|cold-start|embedder|embedder-profile   (default repeat)
+          --variant NAME    embedder-profile: only the session settings whose name contains NAME
           --connections N   concurrent connections (default 32)
           --rate R          open loop: send R requests/s whatever the replies do (default: closed loop at saturation)
           --seconds S       measured seconds (default 15), --warmup S (default 3)

@@ -15,6 +15,13 @@ if (options.Scenario == Scenario.Embedder)
     return;
 }
 
+if (options.Scenario == Scenario.EmbedderProfile)
+{
+    EmbedderProfile.Run(Array.IndexOf(args, "--variant") is var v and >= 0 && v + 1 < args.Length ? args[v + 1] : null);
+    Console.WriteLine($"load average after: {Machine.LoadAverage()}");
+    return;
+}
+
 if (options.Scenario == Scenario.ColdStart)
 {
     var starts = new List<double>();

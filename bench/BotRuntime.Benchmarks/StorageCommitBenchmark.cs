@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace BotRuntime.Benchmarks;

@@ -5,6 +5,7 @@ using BotRuntime.Dialogs.Choices;
 using BotRuntime.Dialogs.Prompts;
 using BotRuntime.State;
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using BotRuntime.Testing;
 using Microsoft.Data.Sqlite;
 using Activity = BotRuntime.Schema.Activity;

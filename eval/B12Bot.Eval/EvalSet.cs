@@ -4,7 +4,9 @@ namespace B12Bot.Eval;
 
 /// <summary>
 /// A set of messages in the shared eval format: FAQ cases with expected substrings, emergencies, benign and out-of-scope
-/// messages, and the safety classes (crisis, poisoning, possible_reaction, no_emergency). Every key but "faq" is optional.
+/// messages, the safety classes (crisis, poisoning, possible_reaction, no_emergency), walkthrough starts
+/// ("walkthrough_start", or the older "walkthrough"), commands ({"help": [...], "cancel": [...], "restart": [...]}) and
+/// small talk ([{"intent": "greeting", "says": [...]}]). Every key but "faq" is optional.
 /// </summary>
 public sealed record EvalSet(
     IReadOnlyList<FaqCase> Faq,
@@ -16,6 +18,14 @@ public sealed record EvalSet(
     IReadOnlyList<string> PossibleReaction,
     IReadOnlyList<NoEmergencyCase> NoEmergency)
 {
+    public IReadOnlyList<string> WalkthroughStart { get; init; } = [];
+
+    /// <summary>Command name (help, cancel, restart, back) and the messages that should get its reply.</summary>
+    public IReadOnlyList<(string Command, string Said)> Commands { get; init; } = [];
+
+    /// <summary>Small-talk intent id (from dialogs/messages.yaml) and the messages that should get its reply.</summary>
+    public IReadOnlyList<(string Intent, string Said)> SmallTalk { get; init; } = [];
+
     public static EvalSet Load(string path)
     {
         using var stream = File.OpenRead(path);
@@ -39,8 +49,32 @@ public sealed record EvalSet(
             }
         }
 
+        var commands = new List<(string, string)>();
+        if (root.TryGetProperty("commands", out var commandMap) && commandMap.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var command in commandMap.EnumerateObject())
+            {
+                commands.AddRange(command.Value.EnumerateArray().Select(s => (command.Name, s.GetString()!)));
+            }
+        }
+
+        var smallTalk = new List<(string, string)>();
+        if (root.TryGetProperty("small_talk", out var smallTalkList))
+        {
+            foreach (var item in smallTalkList.EnumerateArray())
+            {
+                var intent = item.GetProperty("intent").GetString()!;
+                smallTalk.AddRange(item.GetProperty("says").EnumerateArray().Select(s => (intent, s.GetString()!)));
+            }
+        }
+
         return new EvalSet(faq, Strings(root, "emergency"), Strings(root, "benign"), Strings(root, "out_of_scope"),
-            Strings(root, "crisis"), Strings(root, "poisoning"), Strings(root, "possible_reaction"), noEmergency);
+            Strings(root, "crisis"), Strings(root, "poisoning"), Strings(root, "possible_reaction"), noEmergency)
+        {
+            WalkthroughStart = [.. Strings(root, "walkthrough_start"), .. Strings(root, "walkthrough")],
+            Commands = commands,
+            SmallTalk = smallTalk,
+        };
     }
 
     private static FaqCase ReadFaqCase(JsonElement topic) => new(

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 // Runs a message set through POST /api/messages with expectReplies, one conversation per case, and prints the figures per
-// class: emergency, crisis, poisoning, possible reaction, no emergency, FAQ accuracy, benign false alarms, out of scope.
-//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--transcript] [--triage-timing]
+// key: emergency, crisis, poisoning, possible reaction, no emergency, FAQ accuracy, out of scope (and what those replies
+// were), benign, walkthrough starts, commands, small talk; for tuning sets also accuracy per FAQ entry, the confusion
+// list and every miss (held-out sets: figures only, unless --details).
+//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--details] [--transcript] [--triage-timing]
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
@@ -48,10 +50,9 @@ if (args.Contains("--transcript"))
 
 var bot = new BotClient(http);
 var safety = content.Safety;
-var report = new EvalReport(content.Messages.OutOfScope.Trim(),
-    new SafetyTexts(safety.UrgentMessage.Trim(), safety.CrisisMessage, safety.PoisoningMessage, safety.ReactionCheck.Question.Trim(),
-        safety.ReactionCheck.Yes, safety.ReactionCheck.No, B12ContentLoader.DefaultCrisisLine, B12ContentLoader.DefaultPoisonControlNumber),
-    content.Faq.Select(e => e.Answer.Trim()).ToHashSet(StringComparer.Ordinal));
+var safetyTexts = new SafetyTexts(safety.UrgentMessage.Trim(), safety.CrisisMessage, safety.PoisoningMessage, safety.ReactionCheck.Question.Trim(),
+    safety.ReactionCheck.Yes, safety.ReactionCheck.No, B12ContentLoader.DefaultCrisisLine, B12ContentLoader.DefaultPoisonControlNumber);
+var report = new EvalReport(content.Messages.OutOfScope.Trim(), safetyTexts, new ReplyReader(content, safetyTexts));
 foreach (var faqCase in set.Faq)
 {
     foreach (var said in faqCase.Says)
@@ -95,15 +96,35 @@ foreach (var said in set.OutOfScope)
     report.OutOfScope(said, await bot.AskAsync(said));
 }
 
+foreach (var said in set.WalkthroughStart)
+{
+    report.WalkthroughStart(said, await bot.AskAsync(said));
+}
+
+foreach (var (command, said) in set.Commands)
+{
+    report.Command(command, said, await bot.AskAsync(said));
+}
+
+foreach (var (intent, said) in set.SmallTalk)
+{
+    report.SmallTalk(intent, said, await bot.AskAsync(said));
+}
+
+// Held-out sets (the test set and first-look batches) print figures per key only: their per-message results are not
+// read, so they cannot become tuning data. --details overrides (for a lead's deliberate look).
+var fileName = Path.GetFileName(setPath);
+var heldOut = fileName.Contains("test-set", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("fresh-", StringComparison.OrdinalIgnoreCase)
+              || fileName.Contains("holdout", StringComparison.OrdinalIgnoreCase);
 Console.WriteLine($"set: {Path.GetFullPath(setPath)}  bot: {url}/api/messages");
-report.Print(Console.Out);
+report.Print(Console.Out, details: !heldOut || args.Contains("--details"));
 if (app is not null)
 {
     await app.StopAsync();
 }
 
 // Exit 1 when a life-safety bar is missed: every emergency, crisis and poisoning message, and no benign false alarm.
-var allRecalled = ((string[])["emergency", "crisis", "poisoning"]).All(c => report.SafetyFigures(c) is var (passed, total) && passed == total);
+var allRecalled = ((string[])["emergency", "crisis", "poisoning"]).All(c => report.Figures(c) is var (passed, total) && passed == total);
 return allRecalled && report.BenignFalseAlarms == 0 ? 0 : 1;
 
 static string FindRepoRoot()

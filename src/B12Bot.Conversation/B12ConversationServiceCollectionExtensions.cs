@@ -2,9 +2,12 @@ using B12Bot.Conversation.Bots;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Privacy;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.Builder;
+using BotRuntime.State;
+using BotRuntime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +18,7 @@ public static class B12ConversationServiceCollectionExtensions
     /// <summary>
     /// Registers the B12 bot: its content (loaded and validated from <paramref name="dialogsFolder"/> when first needed:
     /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json),
+    /// the content's saved embeddings (dialogs/content-embeddings.bin, <see cref="ContentEmbeddingCache"/>),
     /// the FAQ matcher (it needs an ISentenceEmbedder: the host registers one with AddSentenceEmbedder) and safety triage
     /// (built once), the dialogs, the bot as <see cref="IBot"/> and the safety triage as an <see cref="IMiddleware"/>.
     /// The host must register <see cref="BotRuntime.State.ConversationState"/>; it decides the middleware order, and the
@@ -33,12 +37,18 @@ public static class B12ConversationServiceCollectionExtensions
         ConversationJsonContext.EnsureRegistered();
         services.TryAddSingleton(_ => B12ContentLoader.Load(dialogsFolder, contacts));
         services.TryAddSingleton(_ => UnderstandingModel.Load(Path.Combine(dialogsFolder, UnderstandingModel.FileName)));
+        services.TryAddSingleton(sp => ContentEmbeddingCache.Load(Path.Combine(dialogsFolder, ContentEmbeddingCache.FileName), sp.GetRequiredService<ISentenceEmbedder>()));
         services.TryAddSingleton(sp => new FaqMatcher(
-            sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>()));
+            sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>(),
+            sp.GetRequiredService<ContentEmbeddingCache>()));
         services.TryAddSingleton(sp => new SafetyTriage(sp.GetRequiredService<B12Content>().Safety, sp.GetRequiredService<FaqMatcher>().Analyzer.IsKnownWord));
         services.TryAddSingleton<SafetyReplies>();
         services.TryAddSingleton<PossibleReactionCheckDialog>();
         services.TryAddSingleton<SymptomCheckDialog>();
+        services.TryAddSingleton(PrivacySettings.Default);
+        services.TryAddSingleton<ForgetMeDialog>();
+        services.TryAddSingleton<ConsentDialog>();
+        services.TryAddSingleton(sp => new UserDataEraser(sp.GetRequiredService<ConversationState>(), sp.GetService<UserState>(), sp.GetServices<IConversationDataStore>()));
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<SafetyTriageMiddleware>();
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<SafetyTriageMiddleware>());

@@ -14,5 +14,3 @@ catch (ContentValidationException invalid)
 
 return 0;
 
-/// <summary>The host's entry point, public so tests can start it with WebApplicationFactory.</summary>
-public partial class Program;

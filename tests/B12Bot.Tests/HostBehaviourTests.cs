@@ -134,16 +134,7 @@ public sealed class ContentValidationAtStartTests : IDisposable
     [Fact]
     public async Task A_broken_content_file_stops_the_host_with_file_and_line()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "dialogs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
-        }
-
-        var faq = Path.Combine(_folder, "faq.yaml");
-        var lines = File.ReadAllLines(faq).ToList();
-        var answerLine = lines.FindIndex(l => l.TrimStart().StartsWith("answer:", StringComparison.Ordinal));
-        lines[answerLine] = lines[answerLine].Replace("answer:", "answr:", StringComparison.Ordinal);
-        File.WriteAllLines(faq, lines);
+        CopyContentWithAMisspeltKey();
 
         var error = await Assert.ThrowsAsync<ContentValidationException>(async () =>
         {
@@ -153,6 +144,61 @@ public sealed class ContentValidationAtStartTests : IDisposable
 
         Assert.Contains("faq.yaml", error.Message);
         Assert.Matches(@"faq\.yaml:\d+", error.Message);
+    }
+
+    [Fact]
+    public async Task The_host_process_prints_the_file_and_line_list_without_a_stack_trace_and_exits_with_1()
+    {
+        CopyContentWithAMisspeltKey();
+
+        // The real program, as `dotnet run` starts it: what a clinic editor sees in the console.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in (string[])[typeof(B12BotApplication).Assembly.Location, "--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", "--B12Bot:DialogsPath", _folder])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var host = System.Diagnostics.Process.Start(start)!;
+        var output = host.StandardOutput.ReadToEndAsync();
+        var errors = host.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await host.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var console = await output + await errors;
+        Assert.Equal(1, host.ExitCode);
+        Assert.Matches(@"faq\.yaml:\d+", console);
+        Assert.StartsWith("The bot's content has", console.TrimStart());
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", console);
+        Assert.DoesNotContain("Exception", console);
+    }
+
+    private void CopyContentWithAMisspeltKey()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "dialogs")))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+
+        var faq = Path.Combine(_folder, "faq.yaml");
+        var lines = File.ReadAllLines(faq).ToList();
+        var answerLine = lines.FindIndex(l => l.TrimStart().StartsWith("answer:", StringComparison.Ordinal));
+        lines[answerLine] = lines[answerLine].Replace("answer:", "answr:", StringComparison.Ordinal);
+        File.WriteAllLines(faq, lines);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

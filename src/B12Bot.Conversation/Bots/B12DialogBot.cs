@@ -1,5 +1,6 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Privacy;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
@@ -11,7 +12,9 @@ namespace B12Bot.Conversation.Bots;
 /// <summary>
 /// The B12 bot, like CoreBot's DialogAndWelcomeBot: welcomes a conversation once (not once per member in a group),
 /// saying it is an automated assistant giving general information, with the main topics and the symptom check as quick
-/// replies; runs <see cref="MainDialog"/> on every message; saves conversation state at the end of the turn.
+/// replies, and the clinic's privacy notice when one is configured; runs <see cref="MainDialog"/> on every message;
+/// saves conversation state at the end of the turn. A confirmed "delete my data" and the Bot Framework's
+/// <c>deleteUserData</c> activity erase the user's and conversation's data after everything else in the turn.
 /// The emergency screen runs before it as middleware.
 /// </summary>
 public sealed class B12DialogBot : ActivityHandler
@@ -21,20 +24,45 @@ public sealed class B12DialogBot : ActivityHandler
     private readonly B12Content _content;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<bool> _welcomed;
+    private readonly UserDataEraser _eraser;
+    private readonly string _welcome;
 
-    public B12DialogBot(ConversationState conversationState, MainDialog mainDialog, B12Content content)
+    /// <param name="eraser">Forgets the user and conversation; without one, the conversation state alone.</param>
+    /// <param name="privacy">The privacy notice to link from the welcome.</param>
+    public B12DialogBot(ConversationState conversationState, MainDialog mainDialog, B12Content content, UserDataEraser? eraser = null, PrivacySettings? privacy = null)
     {
         _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _dialogState = conversationState.CreateProperty<DialogState>(B12StateKeys.DialogState);
         _welcomed = conversationState.CreateProperty<bool>(B12StateKeys.Welcomed);
+        _eraser = eraser ?? new UserDataEraser(conversationState, null, []);
+        _welcome = privacy?.PrivacyNoticeUrl is { } notice
+            ? content.Messages.Welcome + "\n\n" + content.Messages.PrivacyNotice.Replace("{privacyNoticeUrl}", MarkdownLinkTarget(notice), StringComparison.Ordinal)
+            : content.Messages.Welcome;
     }
+
+    /// <summary>The address as a Markdown link target: parentheses and spaces escaped so the link cannot break.</summary>
+    private static string MarkdownLinkTarget(Uri url) =>
+        url.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.IsType(ActivityTypes.DeleteUserData))
+        {
+            await _eraser.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Replies.Message(_content.Messages.ForgetMeDone), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (ForgetMeDialog.WasConfirmed(turnContext))
+        {
+            // Last, so nothing of this turn is written back after it.
+            await _eraser.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -69,7 +97,7 @@ public sealed class B12DialogBot : ActivityHandler
         }
 
         var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
-        await turnContext.SendActivityAsync(Replies.Message(_content.Messages.Welcome, topics), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Replies.Message(_welcome, topics), cancellationToken).ConfigureAwait(false);
         await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
     }
 }

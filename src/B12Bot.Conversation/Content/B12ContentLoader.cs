@@ -264,7 +264,8 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "follow_up_intro", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long"];
+        string[] required = ["welcome", "help", "out_of_scope", "not_sure", "fallback", "nothing_to_cancel", "nothing_to_go_back_to", "restarted", "non_text", "too_long",
+            "privacy_notice", "consent_question", "consent_given", "consent_declined", "forget_me_question", "forget_me_done", "forget_me_kept"];
         reader.CheckKeys(texts, "'texts'", required);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in required)
@@ -313,10 +314,10 @@ public static partial class B12ContentLoader
         var commands = new Dictionary<BotCommand, IReadOnlyList<string>>();
         if (reader.Mapping(reader.Get(root, "commands"), "'commands'") is { } commandMap)
         {
-            reader.CheckKeys(commandMap, "'commands'", "help", "cancel", "restart", "back");
+            reader.CheckKeys(commandMap, "'commands'", [.. Enum.GetValues<BotCommand>().Select(CommandKey)]);
             foreach (var command in Enum.GetValues<BotCommand>())
             {
-                var key = command.ToString().ToLowerInvariant();
+                var key = CommandKey(command);
                 commands[command] = reader.StringList(commandMap, key, "'commands'", required: true);
             }
         }
@@ -337,15 +338,24 @@ public static partial class B12ContentLoader
             OutOfScope = values["out_of_scope"],
             NotSure = values["not_sure"],
             Fallback = values["fallback"],
-            FollowUpIntro = values["follow_up_intro"],
             NothingToCancel = values["nothing_to_cancel"],
             NothingToGoBackTo = values["nothing_to_go_back_to"],
             Restarted = values["restarted"],
             NonText = values["non_text"],
             TooLong = values["too_long"],
+            PrivacyNotice = values["privacy_notice"],
+            ConsentQuestion = values["consent_question"],
+            ConsentGiven = values["consent_given"],
+            ConsentDeclined = values["consent_declined"],
+            ForgetMeQuestion = values["forget_me_question"],
+            ForgetMeDone = values["forget_me_done"],
+            ForgetMeKept = values["forget_me_kept"],
             MainTopics = mainTopics,
             SmallTalk = smallTalk,
             Commands = commands,
         };
     }
+
+    /// <summary>The key of a command in messages.yaml: its name in snake case ("forget_me").</summary>
+    private static string CommandKey(BotCommand command) => command == BotCommand.ForgetMe ? "forget_me" : command.ToString().ToLowerInvariant();
 }

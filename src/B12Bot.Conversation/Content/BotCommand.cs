@@ -7,4 +7,7 @@ public enum BotCommand
     Cancel,
     Restart,
     Back,
+
+    /// <summary>"delete my data": forget this user and conversation, after a Yes/No confirmation.</summary>
+    ForgetMe,
 }

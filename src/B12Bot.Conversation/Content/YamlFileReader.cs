@@ -12,6 +12,9 @@ internal sealed class YamlFileReader
 {
     public const string EmergencyNumberPlaceholder = "{emergencyNumber}";
 
+    /// <summary>Filled at run time from B12Bot:PrivacyNoticeUrl (a setting, not content).</summary>
+    public const string PrivacyNoticeUrlPlaceholder = "{privacyNoticeUrl}";
+
     private readonly List<ContentProblem> _problems;
     private readonly string _emergencyNumber;
 
@@ -167,9 +170,9 @@ internal sealed class YamlFileReader
             }
 
             var placeholder = text[index..(end + 1)];
-            if (placeholder != EmergencyNumberPlaceholder)
+            if (placeholder != EmergencyNumberPlaceholder && placeholder != PrivacyNoticeUrlPlaceholder)
             {
-                Problem(node, $"unknown placeholder '{placeholder}' (only {EmergencyNumberPlaceholder} is supported)");
+                Problem(node, $"unknown placeholder '{placeholder}' (only {EmergencyNumberPlaceholder} and {PrivacyNoticeUrlPlaceholder} are supported)");
             }
 
             index = end + 1;

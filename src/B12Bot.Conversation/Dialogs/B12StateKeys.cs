@@ -8,4 +8,7 @@ public static class B12StateKeys
 
     /// <summary>Set once the welcome has been sent in a conversation, so it is sent once, not once per member.</summary>
     public const string Welcomed = "B12Welcomed";
+
+    /// <summary>Set when the visitor agreed to the walkthrough's health questions (when consent is required).</summary>
+    public const string WalkthroughConsent = "B12WalkthroughConsent";
 }

@@ -24,33 +24,58 @@ public sealed class MainDialog : ComponentDialog
     private readonly FaqMatcher _matcher;
     private readonly B12Content _content;
     private readonly ILogger<MainDialog> _logger;
+    private readonly ConsentDialog? _consent;
 
-    public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, PossibleReactionCheckDialog reactionCheck, ILogger<MainDialog> logger)
+    /// <param name="forgetMe">"delete my data" (one is made from the content when not given).</param>
+    /// <param name="consent">Consent before the walkthrough; without it the walkthrough starts at once.</param>
+    public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, PossibleReactionCheckDialog reactionCheck, ILogger<MainDialog> logger,
+        ForgetMeDialog? forgetMe = null, ConsentDialog? consent = null)
         : base(nameof(MainDialog))
     {
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
+        _consent = consent;
+        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, StartAfterConsentAsync, FinishAsync]));
         AddDialog(symptomCheck ?? throw new ArgumentNullException(nameof(symptomCheck)));
         AddDialog(reactionCheck ?? throw new ArgumentNullException(nameof(reactionCheck)));
+        AddDialog(forgetMe ?? new ForgetMeDialog(content));
+        if (consent is not null)
+        {
+            AddDialog(consent);
+        }
+
         InitialDialogId = RouteStep;
     }
 
     protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default) =>
-        NeedsReactionCheck(innerDc)
-            ? innerDc.BeginDialogAsync(PossibleReactionCheckDialog.DialogId, null, cancellationToken)
+        Interruption(innerDc) is { } dialogId
+            ? innerDc.BeginDialogAsync(dialogId, null, cancellationToken)
             : base.OnBeginDialogAsync(innerDc, options, cancellationToken);
 
-    /// <summary>The check goes on top of the walkthrough, so that after "No" the walkthrough asks its question again.</summary>
+    /// <summary>
+    /// The check (and "delete my data") goes on top of the walkthrough, so that after "No" the walkthrough asks its
+    /// question again.
+    /// </summary>
     protected override Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default) =>
-        NeedsReactionCheck(innerDc)
-            ? innerDc.BeginDialogAsync(PossibleReactionCheckDialog.DialogId, null, cancellationToken)
+        Interruption(innerDc) is { } dialogId
+            ? innerDc.BeginDialogAsync(dialogId, null, cancellationToken)
             : base.OnContinueDialogAsync(innerDc, cancellationToken);
 
-    private static bool NeedsReactionCheck(DialogContext innerDc) =>
-        SafetyTriageMiddleware.ResultOf(innerDc.Context).Class == TriageClass.PossibleReaction
-        && innerDc.ActiveDialog?.Id != PossibleReactionCheckDialog.DialogId;
+    /// <summary>The dialog that goes on top of whatever runs: the reaction check first (safety wins), then "delete my data".</summary>
+    private string? Interruption(DialogContext innerDc)
+    {
+        if (SafetyTriageMiddleware.ResultOf(innerDc.Context).Class == TriageClass.PossibleReaction)
+        {
+            return innerDc.ActiveDialog?.Id != PossibleReactionCheckDialog.DialogId ? PossibleReactionCheckDialog.DialogId : null;
+        }
+
+        var activity = innerDc.Context.Activity;
+        return activity.IsType(ActivityTypes.Message) && innerDc.ActiveDialog?.Id != ForgetMeDialog.DialogId
+            && _matcher.RecognizeCommand(activity.Text) == BotCommand.ForgetMe
+            ? ForgetMeDialog.DialogId
+            : null;
+    }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -75,7 +100,9 @@ public sealed class MainDialog : ComponentDialog
         switch (match.Kind)
         {
             case FaqMatchKind.StartWalkthrough:
-                return await step.BeginDialogAsync(SymptomCheckDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+                return _consent is null || await _consent.MayStartAsync(context, cancellationToken).ConfigureAwait(false)
+                    ? await step.BeginDialogAsync(SymptomCheckDialog.DialogId, null, cancellationToken).ConfigureAwait(false)
+                    : await step.BeginDialogAsync(ConsentDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
             case FaqMatchKind.Answer:
                 var entry = match.Entry!;
                 if (match.Also is { } also)
@@ -115,6 +142,12 @@ public sealed class MainDialog : ComponentDialog
         await context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>After a Yes to the consent question the walkthrough starts; any other result passes through.</summary>
+    private static Task<DialogTurnResult> StartAfterConsentAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.Result is ConsentDialog.Agreed
+            ? step.BeginDialogAsync(SymptomCheckDialog.DialogId, null, cancellationToken)
+            : step.NextAsync(step.Result, cancellationToken);
 
     private static Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.EndDialogAsync(step.Result, cancellationToken);

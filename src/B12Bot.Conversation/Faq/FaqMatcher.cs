@@ -18,7 +18,11 @@ public sealed class FaqMatcher
     private readonly DecisionPolicy _policy;
     private readonly ISentenceEmbedder _embedder;
 
-    public FaqMatcher(B12Content content, ISentenceEmbedder embedder, UnderstandingModel model)
+    /// <param name="savedEmbeddings">
+    /// The content's embeddings saved beside it (dialogs/content-embeddings.bin): texts it has are not recomputed, so the
+    /// matcher is built without waiting for the model. Null computes every text.
+    /// </param>
+    public FaqMatcher(B12Content content, ISentenceEmbedder embedder, UnderstandingModel model, ContentEmbeddingCache? savedEmbeddings = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(model);
@@ -27,7 +31,7 @@ public sealed class FaqMatcher
         Catalog = IntentCatalog.FromContent(content);
         _exact = new ExactIntentRecognizer(Catalog, content.Messages, content.Language, Analyzer);
         _lexical = new LexicalScorer(new LexicalIndex(Catalog, content.Language, Analyzer));
-        _semantic = new SemanticIndex(Catalog, embedder.EmbedBatch);
+        _semantic = new SemanticIndex(Catalog, (savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder)).Embed);
         _policy = new DecisionPolicy(Catalog, model);
     }
 

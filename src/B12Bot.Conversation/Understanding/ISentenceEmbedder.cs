@@ -10,6 +10,15 @@ public interface ISentenceEmbedder
     int Dimensions { get; }
 
     /// <summary>
+    /// Names the model and every setting that changes its vectors: two embedders with the same identity give the same
+    /// vector for the same <see cref="ModelInput"/> (what saved vectors are checked against).
+    /// </summary>
+    string ModelIdentity { get; }
+
+    /// <summary>The text exactly as the model reads it (texts with the same model input share a vector).</summary>
+    string ModelInput(string text);
+
+    /// <summary>
     /// Embeds one message. Concurrent calls are gathered into one model call, so use this on the turn path. The memory
     /// returned is shared with a cache of recent messages: read it, never write to it.
     /// </summary>

@@ -24,7 +24,8 @@ internal sealed class MiniLmModel : IDisposable
     private readonly int maxTokens;
     private readonly int maxCharacters;
 
-    public MiniLmModel(SentenceEmbedderOptions options)
+    /// <param name="tune">Changes to the session options before the session is built (benchmarks try variants with it).</param>
+    public MiniLmModel(SentenceEmbedderOptions options, Action<SessionOptions>? tune = null)
     {
         maxTokens = options.MaxTokens;
         maxCharacters = options.MaxCharacters;
@@ -37,6 +38,7 @@ internal sealed class MiniLmModel : IDisposable
         };
         // Idle intra-op threads would otherwise spin for work and take CPU from the turns on a small machine.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        tune?.Invoke(sessionOptions);
         session = new InferenceSession(ModelResource.ReadModel(), sessionOptions);
         ModelResource.ReleaseReadCopy();
         // The first output is the last hidden state, one 384-wide vector per word piece.

@@ -41,6 +41,10 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
 
     public int Dimensions => MiniLmModel.Dimensions;
 
+    public string ModelIdentity => $"{ModelResource.Identity}; at most {options.MaxTokens} word pieces; mean-pooled, unit length";
+
+    public string ModelInput(string text) => EmbeddingText.Prepare(text ?? throw new ArgumentNullException(nameof(text)), options.MaxCharacters);
+
     /// <summary>Completes when the model is loaded (faults if it could not be); the host awaits it before listening.</summary>
     public Task Loaded => model;
 

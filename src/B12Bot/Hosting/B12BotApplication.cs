@@ -1,4 +1,6 @@
 using B12Bot.Conversation;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Privacy;
 using B12Bot.Conversation.Handoff;
 using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
@@ -39,7 +41,14 @@ public static class B12BotApplication
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
-        builder.Services.Configure<B12BotOptions>(builder.Configuration.GetSection(B12BotOptions.SectionName));
+        if (!PrivacySettings.IsValidNoticeUrl(botOptions.PrivacyNoticeUrl))
+        {
+            throw new InvalidOperationException("B12Bot:PrivacyNoticeUrl must be an absolute http(s) address.");
+        }
+
+        builder.Services.AddSingleton(botOptions.PrivacySettings());
+        builder.Services.AddUserDataEraser();
+
         // Human handoff (issue 13): the Teams side and the urgent alert sit just outside the safety triage, the visitor
         // side just inside it, so staff messages are never triaged as a patient's and visitors' always are.
         builder.Services.AddHandoffHosting(builder.Configuration, botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
@@ -55,6 +64,10 @@ public static class B12BotApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The content is loaded and checked here, before any hosted service starts: a content error then reaches
+        // Program as it is (its file:line list), not logged first by the host with a stack trace.
+        app.Services.GetRequiredService<B12Content>();
         app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();

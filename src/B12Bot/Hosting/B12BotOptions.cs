@@ -1,4 +1,5 @@
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Privacy;
 
 namespace B12Bot.Hosting;
 
@@ -18,6 +19,14 @@ public sealed class B12BotOptions
 
     /// <summary>The Poison Control number of the poisoning message (US: 1-800-222-1222).</summary>
     public string PoisonControlNumber { get; set; } = "1-800-222-1222";
+
+    /// <summary>The clinic's privacy notice (absolute http(s) address), linked from the welcome. Empty: no link.</summary>
+    public Uri? PrivacyNoticeUrl { get; set; }
+
+    /// <summary>Ask explicit consent (Yes/No) before the walkthrough's health questions; turn on for EU clinics.</summary>
+    public bool RequireConsentBeforeWalkthrough { get; set; }
+
+    public PrivacySettings PrivacySettings() => new(PrivacyNoticeUrl, RequireConsentBeforeWalkthrough);
 
     public SafetyContacts SafetyContacts() => new(EmergencyNumber, CrisisLine, PoisonControlNumber);
 

@@ -5,7 +5,11 @@ public sealed class BotStateStorageOptions
 {
     public const string SectionName = "BotState";
 
-    /// <summary>"Sqlite" (default: one file, survives restarts, nothing to install) or "Memory" (tests, throwaway runs).</summary>
+    /// <summary>
+    /// "Sqlite" (default: one file, survives restarts, nothing to install, one host), "PostgreSql" or "AzureBlobs"
+    /// (shared by several hosts; settings under BotState:PostgreSql / BotState:AzureBlobs) or "Memory" (tests,
+    /// throwaway runs). The providers register themselves in <see cref="BotStateStorageServiceCollectionExtensions"/>.
+    /// </summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>The SQLite file; a relative path is taken from the content root.</summary>

@@ -12,8 +12,9 @@ using Activity = BotRuntime.Schema.Activity;
 namespace B12Bot.Hosting;
 
 /// <summary>
-/// Runs before the server listens: starts loading the sentence-embedding model, loads and validates the content meanwhile
-/// (a bad file stops the host here, naming file and line), builds the FAQ index, takes one real FAQ turn through the
+/// Runs before the server listens: starts loading the sentence-embedding model, builds the FAQ index from the content
+/// (already loaded and validated when the application was built; from the content's saved embeddings, so it need not
+/// wait for the model), takes one real FAQ turn through the
 /// adapter so the first visitor does not pay for JIT compilation, and waits for the model. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
 /// </summary>
 public sealed partial class BotWarmUpService(
@@ -29,7 +30,7 @@ public sealed partial class BotWarmUpService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // The sentence-embedding model starts loading on its own thread now, while the content loads on this one.
+        // The sentence-embedding model starts loading on its own thread now, while the first turn runs on this one.
         var embedder = services.GetRequiredService<MiniLmSentenceEmbedder>();
         var content = services.GetRequiredService<B12Content>();
         var question = content.Faq[0].Questions[0];
@@ -48,6 +49,12 @@ public sealed partial class BotWarmUpService(
             Locale = "en-US",
         };
         await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        var saved = services.GetRequiredService<ContentEmbeddingCache>();
+        if (saved.Computed > 0)
+        {
+            LogContentEmbeddingsComputed(saved.Computed, saved.Computed + saved.Hits, saved.Problem ?? "the content changed since it was written");
+        }
+
         await embedder.Loaded.WaitAsync(cancellationToken);
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -64,6 +71,9 @@ public sealed partial class BotWarmUpService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded ({FaqEntries} FAQ entries) and first turn warmed in {ElapsedMs:F0} ms")]
     private partial void LogWarm(int faqEntries, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Computed} of {Total} content texts were not in dialogs/" + ContentEmbeddingCache.FileName + " ({Reason}) and were embedded at start, which slows the start: refresh it with `dotnet run -c Release --project build/B12Bot.ContentEmbeddings`")]
+    private partial void LogContentEmbeddingsComputed(int computed, int total, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prompt recognizers warmed in {ElapsedMs:F0} ms")]
     private partial void LogRecognizersWarm(double elapsedMs);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace BotRuntime.AspNetCore.Authentication;
 
 /// <summary>
-/// Keeps the bot to the clinic's Microsoft 365 tenant(s) (<see cref="BotFrameworkOptions.AllowedTenants"/>). It runs
+/// Keeps the bot to its owner's Microsoft 365 tenant(s) (<see cref="BotFrameworkOptions.AllowedTenants"/>). It runs
 /// after the inner authenticator accepted the token, so the tenant it reads is only trusted on an authenticated request.
 /// A Teams activity (channelId msteams) whose channelData.tenant.id or conversation.tenantId is missing or not allowed
 /// is refused with 403 and nothing of the turn runs; the refusal is logged with the tenant id and activity type, never

@@ -40,7 +40,7 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
     }
 
-    /// <summary>The clinic's server exchanges the secret for a token bound to a new conversation (and, if given, a user).</summary>
+    /// <summary>The site owner's server exchanges the secret for a token bound to a new conversation (and, if given, a user).</summary>
     private static async Task GenerateTokenAsync(HttpContext context)
     {
         var services = Services.From(context);

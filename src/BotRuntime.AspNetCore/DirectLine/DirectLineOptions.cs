@@ -18,13 +18,13 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// The Direct Line secret a clinic's server uses for <c>POST /tokens/generate</c> (and any call, as with the
+    /// The Direct Line secret the bot owner's server uses for <c>POST /tokens/generate</c> (and any call, as with the
     /// real service). Empty: secret authentication is off and only the page's token endpoint hands out tokens.
     /// It must never reach a browser.
     /// </summary>
     public string? Secret { get; set; }
 
-    /// <summary>Origins (scheme://host[:port]) of the clinic sites allowed to call the channel from a browser.</summary>
+    /// <summary>Origins (scheme://host[:port]) of the sites allowed to call the channel from a browser.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>The channelId the bot sees: "webchat" (Web Chat) or "directline".</summary>
@@ -36,7 +36,7 @@ public sealed class DirectLineOptions
     public string BotName { get; set; } = "Bot";
 
     /// <summary>
-    /// The public base URL (e.g. https://chat.clinic.example) used for stream URLs and the page configuration when the
+    /// The public base URL (e.g. https://chat.example.com) used for stream URLs and the page configuration when the
     /// host sits behind a proxy that rewrites the host name. Empty: taken from each request.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
@@ -109,7 +109,7 @@ public sealed class WebChatPageOptions
 
     /// <summary>
     /// Where the page POSTs to get a token. Empty: this host's <c>/webchat/token</c>. With Azure Direct Line, either
-    /// the clinic's own token endpoint or this host's endpoint with <see cref="AzureSecret"/> set.
+    /// the site's own token endpoint or this host's endpoint with <see cref="AzureSecret"/> set.
     /// </summary>
     public string? TokenUrl { get; set; }
 

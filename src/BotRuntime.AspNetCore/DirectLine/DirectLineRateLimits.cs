@@ -13,7 +13,7 @@ namespace BotRuntime.AspNetCore.DirectLine;
 /// <summary>
 /// ASP.NET Core rate limiting for the public Direct Line surface: activity posts per conversation (every token of a
 /// conversation, refreshed or not, shares one budget) and new chat tokens per client address (the address after
-/// forwarded headers from known proxies, so visitors behind the clinic's proxy do not share one budget). A refusal is
+/// forwarded headers from known proxies, so visitors behind the site's proxy do not share one budget). A refusal is
 /// 429 with Retry-After and the channel's JSON error.
 /// </summary>
 public static class DirectLineRateLimits

@@ -12,7 +12,7 @@ namespace BotRuntime.AspNetCore.DirectLine;
 
 public static class DirectLineServiceCollectionExtensions
 {
-    /// <summary>The CORS policy on the Direct Line and page endpoints: the clinic origins from DirectLine:AllowedOrigins.</summary>
+    /// <summary>The CORS policy on the Direct Line and page endpoints: the site origins from DirectLine:AllowedOrigins.</summary>
     public const string CorsPolicyName = "DirectLine";
 
     /// <summary>
@@ -33,7 +33,7 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.BotTurnTimeout > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:BotTurnTimeout and KeepAliveInterval must be positive.")
             .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero && o.History.MaxBytesPerConversation >= 1024, "DirectLine:History bounds must be positive (MaxBytesPerConversation at least 1024).")
             .Validate(o => o.ConversationLifetime >= TimeSpan.FromMinutes(5) && o.ConversationLifetime <= TimeSpan.FromDays(7), "DirectLine:ConversationLifetime must be between 5 minutes and 7 days.")
-            .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://clinic.example (scheme, host, optional port) or *.")
+            .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://www.example.com (scheme, host, optional port) or *.")
             .Validate(o => o.History.Provider is "Memory" or "Sqlite", "DirectLine:History:Provider must be \"Memory\" or \"Sqlite\".")
             .Validate(o => o.History.Provider != "Sqlite" || (!string.IsNullOrWhiteSpace(o.History.SqlitePath) && !string.IsNullOrEmpty(o.TokenSigningKey)), "DirectLine:History:Provider \"Sqlite\" needs DirectLine:History:SqlitePath and DirectLine:TokenSigningKey (without a fixed key, tokens would not survive the restart the history survives).")
             .Validate(o => string.IsNullOrEmpty(o.WebChat.AzureSecret) || !string.IsNullOrEmpty(o.WebChat.Domain), "DirectLine:WebChat:AzureSecret needs DirectLine:WebChat:Domain (the Azure Direct Line URL).")

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BotRuntime.AspNetCore.DirectLine;
 
 /// <summary>
-/// What the chat page (or a clinic's site embedding it) calls before Direct Line: <c>GET /webchat/config</c> says which
-/// Direct Line to use and where to get a token; <c>POST /webchat/token</c> is the token endpoint a clinic exposes, so
+/// What the chat page (or a site embedding it) calls before Direct Line: <c>GET /webchat/config</c> says which
+/// Direct Line to use and where to get a token; <c>POST /webchat/token</c> is the token endpoint a site exposes, so
 /// the Direct Line secret never reaches a browser.
 /// </summary>
 public static class WebChatPageEndpoints

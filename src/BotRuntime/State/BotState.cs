@@ -59,7 +59,7 @@ public abstract class BotState
 
         var document = new Dictionary<string, object?>(cached.State, StringComparer.Ordinal)
         {
-            [StorageDocument.ETagProperty] = cached.ETag ?? "*",
+            [StorageDocument.ETagProperty] = cached.ETag ?? StorageDocument.AbsentETag,
         };
         await Storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = document }, cancellationToken).ConfigureAwait(false);
         cached.ETag = document[StorageDocument.ETagProperty] as string;
@@ -71,7 +71,8 @@ public abstract class BotState
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var previous = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey);
-        turnContext.TurnState[_contextServiceKey] = new CachedBotState { ETag = previous?.ETag, Hash = "\u0000forced" };
+        // Cleared without being read this turn: the clear is meant whatever is stored, so it is written unconditionally.
+        turnContext.TurnState[_contextServiceKey] = new CachedBotState { ETag = previous is null ? "*" : previous.ETag, Hash = "\u0000forced" };
         return Task.CompletedTask;
     }
 

@@ -11,6 +11,12 @@ public static class StorageDocument
 {
     public const string ETagProperty = "eTag";
 
+    /// <summary>
+    /// The eTag of an item that was missing when it was read: the write succeeds only if the key still does not exist,
+    /// so two first turns of one new conversation cannot both win. It never matches a stored eTag.
+    /// </summary>
+    public const string AbsentETag = "!absent";
+
     public static JsonNode? Serialize(object? value, JsonSerializerOptions options) => value switch
     {
         null => null,

@@ -5,7 +5,7 @@ namespace BotRuntime.Teams;
 
 /// <summary>
 /// Registers a send hook that runs every outgoing message of a Teams turn through <see cref="TeamsMessageShaper"/>
-/// (suggested actions vs hero card, urgent notification alert, 100 KB limit). Register it before any middleware that
+/// (suggested actions or an Adaptive Card of buttons, urgent notification alert, 100 KB limit). Register it before any middleware that
 /// may send, so that error messages and typing indicators are shaped too.
 /// </summary>
 public sealed class TeamsMessageShaperMiddleware(TeamsMessageShaper? shaper = null) : IMiddleware

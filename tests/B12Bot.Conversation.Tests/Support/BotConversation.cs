@@ -1,5 +1,6 @@
 using B12Bot.Conversation.Bots;
 using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Privacy;
 using B12Bot.Conversation.Safety;
 using BotRuntime.Schema;
 using BotRuntime.State;
@@ -20,15 +21,20 @@ public sealed class BotConversation
     private readonly ContentFixture _fixture;
     private readonly B12DialogBot _bot;
 
-    public BotConversation(ContentFixture fixture, string channelId = Channels.Test)
+    /// <param name="privacy">The clinic's privacy settings (default: no notice link, no consent question).</param>
+    public BotConversation(ContentFixture fixture, string channelId = Channels.Test, PrivacySettings? privacy = null)
     {
         _fixture = fixture;
-        ConversationState = new ConversationState(new MemoryStorage());
+        privacy ??= PrivacySettings.Default;
+        Storage = new MemoryStorage();
+        ConversationState = new ConversationState(Storage);
+        UserState = new UserState(Storage);
         var symptomCheck = new SymptomCheckDialog(fixture.Matcher, fixture.Content);
         var replies = new SafetyReplies(fixture.Content);
         var reactionCheck = new PossibleReactionCheckDialog(fixture.Content, replies);
-        var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance);
-        _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content);
+        var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance,
+            new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy));
+        _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
         // As the host: Teams shaping (the notification alert) outside the safety triage.
         Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(Screen);
@@ -37,6 +43,10 @@ public sealed class BotConversation
     public TestAdapter Adapter { get; }
 
     public ConversationState ConversationState { get; }
+
+    public UserState UserState { get; }
+
+    public MemoryStorage Storage { get; }
 
     public SafetyTriageMiddleware Screen { get; }
 

@@ -17,7 +17,9 @@ public sealed class ContentFixture
     {
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
         Model = UnderstandingModel.Load(Path.Combine(RepositoryPaths.Dialogs, UnderstandingModel.FileName));
-        Matcher = new FaqMatcher(Content, Embedder, Model);
+        // As the host does: the content's saved embeddings (ContentEmbeddingCacheTests check they are current and right).
+        Matcher = new FaqMatcher(Content, Embedder, Model,
+            ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder));
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
     }
 

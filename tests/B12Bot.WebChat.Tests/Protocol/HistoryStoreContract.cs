@@ -31,6 +31,29 @@ public abstract class HistoryStoreContract
     }
 
     [Fact]
+    public async Task Forgetting_a_conversation_removes_its_messages_and_the_page_carries_on_with_new_ones()
+    {
+        var store = Store();
+        await store.TryCreateAsync(Conversation("c1"), default);
+        await store.TryCreateAsync(Conversation("c2"), default);
+        await store.AppendAsync("c1", [Message("I am pregnant"), Message("an answer")], default);
+        await store.AppendAsync("c2", [Message("someone else")], default);
+
+        var forgotten = await ((BotRuntime.Storage.IConversationDataStore)store).ForgetConversationAsync("webchat", "c1", default);
+        var empty = await store.ReadAsync("c1", 0, 10, default);
+        await store.AppendAsync("c1", [Message("deleted, confirmed")], default);
+        var afterOldWatermark = await store.ReadAsync("c1", 2, 10, default);
+        var fromStart = await store.ReadAsync("c1", 0, 10, default);
+        var other = await store.ReadAsync("c2", 0, 10, default);
+
+        Assert.Equal(2, forgotten);
+        Assert.Empty(empty!.Activities);
+        Assert.Equal(["c1|0000003"], afterOldWatermark!.Activities.Select(a => a.Id));
+        Assert.Equal(["c1|0000003"], fromStart!.Activities.Select(a => a.Id));
+        Assert.Single(other!.Activities);
+    }
+
+    [Fact]
     public async Task Reads_are_paged()
     {
         var store = Store();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BotRuntime.Dialogs.Prompts;
 using BotRuntime.State;
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using BotRuntime.Testing;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,5 @@
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using BotRuntime.Tests.Support;
 
 namespace BotRuntime.Tests.Http;

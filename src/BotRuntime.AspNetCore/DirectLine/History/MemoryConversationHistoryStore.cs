@@ -12,7 +12,7 @@ namespace BotRuntime.AspNetCore.DirectLine.History;
 /// <see cref="DirectLineHistoryOptions.MaxActivitiesPerConversation"/> activities. Activities are kept as serialized
 /// JSON, so a replay writes bytes and never re-serializes.
 /// </summary>
-public sealed class MemoryConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore
+public sealed class MemoryConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore, BotRuntime.Storage.IConversationDataStore
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -155,6 +155,26 @@ public sealed class MemoryConversationHistoryStore : IConversationHistoryStore, 
 
     private bool IsIdle(Entry entry, DateTimeOffset now) =>
         now.UtcTicks - Volatile.Read(ref entry.LastActive) > _options.ConversationIdleTimeout.Ticks;
+
+    /// <summary>
+    /// Deletes the conversation's activities; the conversation and its sequence numbering stay (until it goes idle), so
+    /// a connected page carries on and gets the bot's confirmation as the only activity left.
+    /// </summary>
+    public Task<int> ForgetConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (entry.Gate)
+        {
+            var removed = entry.Activities.Count;
+            entry.Activities.Clear();
+            entry.Bytes = 0;
+            return Task.FromResult(removed);
+        }
+    }
 
     public Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ namespace BotRuntime.AspNetCore.DirectLine.History;
 /// in-memory store: idle conversations are deleted, the least recently active one makes room at the limit, and each
 /// conversation keeps its newest activities (by count and by bytes). Appends run in an immediate transaction, so sequences never collide.
 /// </summary>
-public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore
+public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, BotRuntime.Storage.IExpiringStore, BotRuntime.Storage.IConversationDataStore
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -268,6 +268,20 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, 
                 (SELECT id FROM directline_conversations WHERE last_active_ticks < $oldest);
             DELETE FROM directline_conversations WHERE last_active_ticks < $oldest;
             """, cancellationToken, ("$oldest", idleSince.UtcTicks)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (int)removed;
+    }
+
+    /// <summary>
+    /// Deletes the conversation's activities; the conversation and its sequence numbering stay (until the idle sweep), so
+    /// a connected page carries on and gets the bot's confirmation as the only activity left.
+    /// </summary>
+    public async Task<int> ForgetConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var removed = await ScalarAsync<long>(connection, transaction, "SELECT COUNT(*) FROM directline_activities WHERE conversation_id = $id", cancellationToken, ("$id", conversationId)).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "DELETE FROM directline_activities WHERE conversation_id = $id;", cancellationToken, ("$id", conversationId)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (int)removed;
     }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using BotRuntime.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace BotRuntime.Storage;
+namespace BotRuntime.Storage.Sqlite;
 
 /// <summary>
 /// Bot state in one SQLite file (WAL mode): the embedded default, so conversations survive a restart with nothing

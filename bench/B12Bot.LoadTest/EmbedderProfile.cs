@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using B12Bot.Conversation.Understanding;
+using Microsoft.ML.OnnxRuntime;
+
+namespace B12Bot.LoadTest;
+
+/// <summary>
+/// Where one message's embedding spends its time, in CPU time of the calling thread (so other work on a shared machine
+/// does not count): text preparation, the word-piece tokenizer, the model call; for several ONNX Runtime session
+/// settings, one thread per call. Prints figures; asserts nothing.
+/// </summary>
+internal static partial class EmbedderProfile
+{
+    private const int Messages = 300;
+
+    private static readonly (string Name, Action<SessionOptions>? Tune)[] Variants =
+    [
+        ("as shipped", null),
+        ("spinning on", o => o.AddSessionConfigEntry("session.intra_op.allow_spinning", "1")),
+        ("memory arena off", o => o.EnableCpuMemArena = false),
+        ("memory pattern off", o => o.EnableMemoryPattern = false),
+        ("denormals as zero", o => o.AddSessionConfigEntry("session.set_denormal_as_zero", "1")),
+        ("graph: extended", o => o.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
+        ("graph: basic", o => o.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC),
+    ];
+
+    public static void Run(string? only)
+    {
+        var options = new SentenceEmbedderOptions { IntraOpThreads = 1 };
+        var texts = Enumerable.Range(0, Messages).Select(i => PatientQuestionGenerator.Compose(i * 7919L)).ToArray();
+        var shortTexts = Enumerable.Range(0, Messages).Select(i => ShortQuestions[i % ShortQuestions.Length] + new string('?', i % 3)).ToArray();
+        foreach (var (name, tune) in Variants.Where(v => only is null || v.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            var loadStarted = ThreadCpuMs();
+            var loadClock = Stopwatch.StartNew();
+            using var model = new MiniLmModel(options, tune);
+            var loadCpu = ThreadCpuMs() - loadStarted;
+            Console.WriteLine($"-- {name}: session built in {loadClock.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {loadCpu:F0} ms)");
+            foreach (var (label, set) in new[] { ("patient-style (bench distinct)", texts), ("short question", shortTexts) })
+            {
+                Measure(model, options, label, set);
+            }
+        }
+    }
+
+    private static readonly string[] ShortQuestions =
+    [
+        "does the injection hurt", "how often do I need the shot", "can I drink alcohol after", "is it safe when pregnant",
+        "what are the side effects", "where does the needle go", "how long does it last", "can I exercise after my shot",
+    ];
+
+    private static void Measure(MiniLmModel model, SentenceEmbedderOptions options, string label, string[] texts)
+    {
+        // Warm: JIT, the session's first-run allocations for these shapes.
+        foreach (var text in texts.Take(20))
+        {
+            model.Embed([model.Tokenize(text)]);
+        }
+
+        double prepare = 0, tokenize = 0, embed = 0, tokens = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var text in texts)
+        {
+            var t0 = ThreadCpuMs();
+            var prepared = EmbeddingText.Prepare(text, options.MaxCharacters);
+            var t1 = ThreadCpuMs();
+            var ids = model.TokenizePrepared(prepared);
+            var t2 = ThreadCpuMs();
+            model.Embed([ids]);
+            var t3 = ThreadCpuMs();
+            prepare += t1 - t0;
+            tokenize += t2 - t1;
+            embed += t3 - t2;
+            tokens += ids.Length;
+        }
+
+        var wall = clock.Elapsed.TotalMilliseconds / texts.Length;
+        var n = texts.Length;
+
+        // The same texts, 32 per model call, padded to the longest of each call.
+        var batchCpu = ThreadCpuMs();
+        var tokenized = texts.Select(model.Tokenize).ToArray();
+        for (var i = 0; i < tokenized.Length; i += 32)
+        {
+            model.Embed(tokenized.Skip(i).Take(32).ToArray());
+        }
+
+        var batched = (ThreadCpuMs() - batchCpu) / n;
+        Console.WriteLine($"   {label}: {tokens / n:F1} word pieces; CPU per message: prepare {prepare / n:F3} ms, tokenize {tokenize / n:F3} ms, model {embed / n:F2} ms (wall {wall:F2} ms); in calls of 32: {batched:F2} ms CPU per message");
+    }
+
+    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID).</summary>
+    private static double ThreadCpuMs()
+    {
+        _ = ClockGetTime(3, out var spec);
+        return (spec.Seconds * 1_000.0) + (spec.Nanoseconds / 1_000_000.0);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+}

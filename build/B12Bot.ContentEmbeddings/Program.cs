@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Understanding;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Writes dialogs/content-embeddings.bin: the sentence embeddings of every phrasing, title and answer of the content, so
+// the bot starts without computing them. Run it after editing dialogs/faq.yaml or dialogs/walkthrough.yaml (a test fails
+// until you do; the bot still starts, computing what the file lacks):
+//   dotnet run -c Release --project build/B12Bot.ContentEmbeddings [-- --dialogs PATH]
+// The model settings that change the vectors come from the SentenceEmbedder section of appsettings.json, as in the host.
+var root = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+var dialogs = Array.IndexOf(args, "--dialogs") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : Path.Combine(root, "dialogs");
+var options = new SentenceEmbedderOptions { CacheCapacity = 0 };
+using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "appsettings.json")), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+{
+    if (settings.RootElement.TryGetProperty(SentenceEmbedderOptions.SectionName, out var section))
+    {
+        if (section.TryGetProperty(nameof(SentenceEmbedderOptions.MaxTokens), out var maxTokens))
+        {
+            options.MaxTokens = maxTokens.GetInt32();
+        }
+
+        if (section.TryGetProperty(nameof(SentenceEmbedderOptions.MaxCharacters), out var maxCharacters))
+        {
+            options.MaxCharacters = maxCharacters.GetInt32();
+        }
+    }
+}
+
+var started = Stopwatch.StartNew();
+var content = B12ContentLoader.Load(dialogs, B12ContentLoader.DefaultEmergencyNumber);
+using var embedder = new MiniLmSentenceEmbedder(options, NullLogger<MiniLmSentenceEmbedder>.Instance);
+var texts = SemanticIndex.Texts(IntentCatalog.FromContent(content));
+var path = Path.Combine(dialogs, ContentEmbeddingCache.FileName);
+ContentEmbeddingCache.Write(path, embedder, texts);
+Console.WriteLine($"{path}: {texts.Distinct(StringComparer.Ordinal).Count()} texts embedded in {started.Elapsed.TotalSeconds:F1} s ({embedder.ModelIdentity})");
+return 0;
+
+public partial class Program;
