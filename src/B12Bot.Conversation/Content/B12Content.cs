@@ -27,6 +27,8 @@ public sealed class B12Content
         {
             _faqById[entry.Id] = entry;
         }
+
+        MainTopicTitles = [.. messages.MainTopics.Where(_faqById.ContainsKey).Select(id => _faqById[id].Title), walkthrough.Title];
     }
 
     public IReadOnlyList<FaqEntry> Faq { get; }
@@ -36,6 +38,12 @@ public sealed class B12Content
     public SafetyRules Safety { get; }
 
     public BotMessages Messages { get; }
+
+    /// <summary>
+    /// The quick replies offered with the welcome, help, scope and fallback messages: the main topics' titles
+    /// (messages.yaml main_topics), then the walkthrough's. Built once here.
+    /// </summary>
+    public IReadOnlyList<string> MainTopicTitles { get; }
 
     public LanguageResources Language { get; }
 

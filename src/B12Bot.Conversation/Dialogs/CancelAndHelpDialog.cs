@@ -65,8 +65,7 @@ public abstract class CancelAndHelpDialog : ComponentDialog
     }
 
     /// <summary>The main topics' titles plus the walkthrough, as quick replies.</summary>
-    protected IEnumerable<string> MainTopicTitles() =>
-        Content.Messages.MainTopics.Select(id => Content.GetEntry(id).Title).Append(Content.Walkthrough.Title);
+    protected IReadOnlyList<string> MainTopicTitles() => Content.MainTopicTitles;
 
     private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using BotRuntime.Builder;
 using BotRuntime.Schema;
 using BotRuntime.State;
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using BotRuntime.Testing;
 
 namespace BotRuntime.Tests.State;
