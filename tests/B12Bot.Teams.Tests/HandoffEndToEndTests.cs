@@ -7,7 +7,8 @@ namespace B12Bot.Teams.Tests;
 /// <summary>
 /// Issue 13 end to end in real clients: a visitor in the website's Web Chat (headless Debian Chromium) and the clinic's
 /// "B12 Injections" channel in the Microsoft 365 Agents Playground, both talking to the real host. Saves a screenshot of
-/// each side (screenshots/handoff-webchat.png, screenshots/handoff-teams-thread.png).
+/// the website side (screenshots/handoff-webchat.png, and handoff-webchat-emergency.png); the clinic side is checked on
+/// the playground's chat stream (its web UI did not show the bot-created thread in a channel when tried).
 /// </summary>
 public sealed class HandoffEndToEndTests(ITestOutputHelper output)
 {
@@ -68,27 +69,16 @@ public sealed class HandoffEndToEndTests(ITestOutputHelper output)
         await SayAsync(visitor, "Is it normal to feel tired after the injection?");
         await teams.WaitForMessageAsync(m => m.ConversationId == thread && m.Attachments.ToJsonString().Contains("Is it normal to feel tired after the injection?", StringComparison.Ordinal), "the visitor's reply in the thread");
 
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(folder, "handoff-webchat.png"), FullPage = true });
+
         // An emergency mid-chat: the urgent message on the website, an urgent alert in the thread.
         await SayAsync(visitor, "my throat is swelling and I can't breathe");
         await ExpectAsync(visitor, "911");
         var alert = await teams.WaitForMessageAsync(m => m.ConversationId == thread && m.Text?.StartsWith("URGENT", StringComparison.Ordinal) == true, "the urgent alert");
         output.WriteLine($"alert in the thread: {alert.Frame["message"]?["importance"]} {alert.Text}");
 
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(folder, "handoff-webchat.png"), FullPage = true });
-        var clinic = await context.NewPageAsync();
-        await clinic.GotoAsync(teams.Playground.BaseAddress.ToString());
-        try
-        {
-            await clinic.GetByText("B12 Injections").First.ClickAsync(new() { Timeout = 10_000 });
-            await clinic.GetByText("Take this conversation", new() { Exact = false }).Or(clinic.GetByText("Taken by Alex")).First.WaitForAsync(new() { Timeout = 10_000 });
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            output.WriteLine("The playground UI did not show the thread as expected: " + ex.Message);
-        }
-
-        await clinic.ScreenshotAsync(new() { Path = Path.Combine(folder, "handoff-teams-thread.png"), FullPage = true });
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(folder, "handoff-webchat-emergency.png"), FullPage = true });
         output.WriteLine($"screenshots: {folder}");
     }
 
