@@ -1,6 +1,7 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Dialogs;
 using B12Bot.Conversation.Privacy;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
@@ -51,6 +52,7 @@ public sealed class B12DialogBot : ActivityHandler
         if (turnContext.Activity.IsType(ActivityTypes.DeleteUserData))
         {
             await _eraser.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            B12BotTelemetry.DataDeleted();
             await turnContext.SendActivityAsync(Replies.Message(_content.Messages.ForgetMeDone), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -60,6 +62,7 @@ public sealed class B12DialogBot : ActivityHandler
         {
             // Last, so nothing of this turn is written back after it.
             await _eraser.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            B12BotTelemetry.DataDeleted();
         }
     }
 
@@ -94,8 +97,7 @@ public sealed class B12DialogBot : ActivityHandler
             return;
         }
 
-        var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
-        await turnContext.SendActivityAsync(Replies.Message(_welcome, topics), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Replies.Message(_welcome, _content.MainTopicTitles), cancellationToken).ConfigureAwait(false);
         await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Privacy;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.State;
@@ -49,10 +50,12 @@ public sealed class ConsentDialog : Dialog
         if (YesNoAnswer.Read(dc.Context.Activity.Text) == true)
         {
             await _consented.SetAsync(dc.Context, true, cancellationToken).ConfigureAwait(false);
+            B12BotTelemetry.ConsentAnswered(agreed: true);
             await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentGiven), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(Agreed, cancellationToken).ConfigureAwait(false);
         }
 
+        B12BotTelemetry.ConsentAnswered(agreed: false);
         var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title);
         await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentDeclined, topics), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
 using Microsoft.Extensions.Logging;
@@ -95,6 +96,7 @@ public sealed class MainDialog : ComponentDialog
 
         var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("Message routed as {Kind}.", match.Kind);
+        B12BotTelemetry.Question(context, match.Kind);
         var messages = _content.Messages;
         Activity reply;
         switch (match.Kind)

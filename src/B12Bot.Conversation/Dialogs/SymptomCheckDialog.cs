@@ -1,5 +1,6 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Dialogs.Choices;
@@ -43,6 +44,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         SetProgress(innerDc, new SymptomCheckProgress());
+        B12BotTelemetry.WalkthroughStarted();
         await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Intro), cancellationToken).ConfigureAwait(false);
         return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
     }
@@ -63,6 +65,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
     protected override async Task<DialogTurnResult> OnCancelAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
+        B12BotTelemetry.WalkthroughCancelled();
         await innerDc.Context.SendActivityAsync(Replies.Message(_walkthrough.Cancelled, MainTopicTitles()), cancellationToken).ConfigureAwait(false);
         return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -182,6 +185,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
         }
 
         var outcome = _walkthrough.Decide(progress.Answers);
+        B12BotTelemetry.WalkthroughFinished(outcome.Id);
         await step.Context.SendActivityAsync(Replies.Message(WalkthroughReport.Describe(_walkthrough, progress.Answers), FollowUpTitles()), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(outcome.Id, cancellationToken).ConfigureAwait(false);
     }

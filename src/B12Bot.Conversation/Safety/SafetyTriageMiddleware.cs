@@ -1,4 +1,5 @@
 using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Schema;
@@ -52,11 +53,13 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
         {
             case TriageClass.Emergency or TriageClass.Crisis or TriageClass.Poisoning:
                 LogAnswered(_logger, result.Class, result.RuleId ?? "unknown");
+                B12BotTelemetry.Escalation(result.Class);
                 await turnContext.SendActivitiesAsync([.. _replies.For(result.Class, activity.ChannelId)], cancellationToken).ConfigureAwait(false);
                 await _dialogState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 return;
             case TriageClass.PossibleReaction:
                 LogCheckAsked(_logger, result.Class, result.RuleId ?? "unknown");
+                B12BotTelemetry.Escalation(result.Class);
                 break;
         }
 

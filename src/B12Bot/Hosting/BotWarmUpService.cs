@@ -22,6 +22,8 @@ public sealed partial class BotWarmUpService(
     BotHttpAdapter adapter,
     IBot bot,
     IStorage storage,
+    BotReadiness readiness,
+    IEnumerable<IConversationDataStore> conversationData,
     ILogger<BotWarmUpService> logger) : IHostedService
 {
     private const string WarmUpChannel = "warmup";
@@ -48,7 +50,7 @@ public sealed partial class BotWarmUpService(
             DeliveryMode = DeliveryModes.ExpectReplies,
             Locale = "en-US",
         };
-        await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        await adapter.ProcessActivityForRepliesAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
         var saved = services.GetRequiredService<ContentEmbeddingCache>();
         if (saved.Computed > 0)
         {
@@ -56,7 +58,14 @@ public sealed partial class BotWarmUpService(
         }
 
         await embedder.Loaded.WaitAsync(cancellationToken);
-        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
+        foreach (var store in conversationData)
+        {
+            // The warm-up question is nobody's: no transcript keeps it.
+            await store.ForgetConversationAsync(WarmUpChannel, WarmUpConversation, cancellationToken);
+        }
+
+        readiness.MarkContentLoaded();
         LogWarm(content.Faq.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         _ = Task.Run(() =>

@@ -12,6 +12,10 @@ public sealed partial class TurnTelemetryMiddleware : IMiddleware
 {
     public const string MeterName = "BotRuntime";
 
+    /// <summary>The trace source: one "bot.turn" span per turn, tagged with channel, activity type and outcome.</summary>
+    public const string ActivitySourceName = "BotRuntime";
+
+    private static readonly ActivitySource Source = new(ActivitySourceName);
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Turns = Meter.CreateCounter<long>("bot.turns", description: "Turns processed");
     private static readonly Counter<long> Replies = Meter.CreateCounter<long>("bot.replies", description: "Activities sent by the bot");
@@ -23,6 +27,7 @@ public sealed partial class TurnTelemetryMiddleware : IMiddleware
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
+        using var span = Source.StartActivity("bot.turn", ActivityKind.Internal);
         var started = Stopwatch.GetTimestamp();
         var sent = 0;
         turnContext.OnSendActivities(async (ctx, activities, nextSend) =>
@@ -50,6 +55,18 @@ public sealed partial class TurnTelemetryMiddleware : IMiddleware
             Turns.Add(1, channel, type, result);
             Replies.Add(sent, channel);
             Duration.Record(elapsed, channel, type);
+            if (span is not null)
+            {
+                span.SetTag("bot.channel", turnContext.Activity.ChannelId);
+                span.SetTag("bot.activity_type", turnContext.Activity.Type);
+                span.SetTag("bot.replies", sent);
+                span.SetTag("bot.outcome", outcome);
+                if (outcome == "error")
+                {
+                    span.SetStatus(ActivityStatusCode.Error);
+                }
+            }
+
             LogTurn(turnContext.Activity.ChannelId, turnContext.Activity.Type, elapsed, sent, outcome);
         }
     }

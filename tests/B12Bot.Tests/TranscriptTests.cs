@@ -1,0 +1,91 @@
+using B12Bot.Conversation.Understanding;
+using B12Bot.Tests.Support;
+using B12Bot.Transcripts;
+using Microsoft.Extensions.Time.Testing;
+
+namespace B12Bot.Tests;
+
+/// <summary>The opt-in transcript: redacted, grouped for content editors, forgotten on request and after its retention.</summary>
+public sealed class TranscriptTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("b12-transcript-").FullName;
+
+    [Fact]
+    public async Task Unanswered_questions_are_kept_redacted_grouped_by_meaning_and_answered_ones_are_left_out()
+    {
+        await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
+        await bot.SayAsync("are b12 injections safe?", "t-1");
+        await bot.SayAsync("can I pay by credit card? my email is jane@example.com", "t-1");
+        await bot.SayAsync("can I pay with a credit card", "t-2");
+        await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-3");
+
+        var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<SqliteTranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
+        var texts = groups.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
+
+        Assert.DoesNotContain("are b12 injections safe?", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("jane@example.com", StringComparison.Ordinal) || t.Contains("555-201-7788", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("[email]", StringComparison.Ordinal));
+        var cards = Assert.Single(groups, g => g.Example == "can I pay by credit card? my email is [email]");
+        Assert.Equal(["can I pay with a credit card"], cards.OtherWordings);
+        Assert.Equal(3, groups.Sum(g => g.Count));
+    }
+
+    [Fact]
+    public async Task Delete_my_data_removes_that_conversations_transcript_and_keeps_nothing_of_its_turn()
+    {
+        await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
+        await bot.SayAsync("can I pay by credit card", "forget-t");
+        await bot.SayAsync("do you take visa or mastercard", "keep-t");
+        var store = bot.Services.GetRequiredService<SqliteTranscriptStore>();
+        Assert.Equal(2, (await store.ReadAsync(UnansweredQuestionsReport.Outcomes)).Count);
+
+        await bot.SayAsync("delete my data", "forget-t");
+        await bot.SayAsync("yes", "forget-t");
+
+        var left = await store.ReadAsync([.. UnansweredQuestionsReport.Outcomes, "command", "dialog", "small_talk", "answered"]);
+        Assert.Equal(["do you take visa or mastercard"], left.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task Messages_older_than_the_retention_are_swept()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new SqliteTranscriptStore(Path.Combine(_folder, "r.db"), TimeSpan.FromDays(30), time);
+        await store.AddAsync("webchat", "c1", "old question", "not_understood");
+        time.Advance(TimeSpan.FromDays(20));
+        await store.AddAsync("webchat", "c2", "newer question", "not_understood");
+        time.Advance(TimeSpan.FromDays(11));
+
+        // The sweep passes the conversation idle cut-off (30 minutes ago); the transcript keeps to its own 30 days.
+        var removed = await store.RemoveIdleAsync(time.GetUtcNow() - TimeSpan.FromMinutes(30));
+
+        Assert.Equal(1, removed);
+        Assert.Equal(["newer question"], (await store.ReadAsync(["not_understood"])).Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task Without_its_own_retention_the_transcript_follows_the_conversation_idle_timeout()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new SqliteTranscriptStore(Path.Combine(_folder, "i.db"), retention: null, time);
+        await store.AddAsync("webchat", "c1", "a question", "clarified");
+        time.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(1, await store.RemoveIdleAsync(time.GetUtcNow() - TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public async Task The_transcript_is_off_by_default_and_nothing_is_written()
+    {
+        await using var bot = await RunningBot.StartAsync("--Transcript:SqlitePath", Path.Combine(_folder, "off.db"));
+        await bot.SayAsync("can I pay by credit card", "off-1");
+
+        Assert.Empty(await bot.Services.GetRequiredService<SqliteTranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
