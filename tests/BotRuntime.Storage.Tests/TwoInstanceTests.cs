@@ -135,4 +135,34 @@ public sealed class TwoInstanceTests(PostgreSqlServer server)
         Assert.Equal(0, serverErrors);
         Assert.True(acknowledged.Values.Sum() > 4 * conversations, "The load was too light to mean anything.");
     }
+
+    [Fact]
+    public async Task While_postgresql_is_down_the_host_stays_up_says_try_again_and_is_not_ready_then_resumes()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync() + ";Timeout=2",
+            ["BotState:Retry:FirstDelay"] = "00:00:00.050",
+        };
+        await using var host = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
+        var (_, before) = await host.SendAsync("outage", "one");
+        Assert.Equal("count 1", Assert.Single(before));
+
+        await server.StopAsync();
+        try
+        {
+            var (status, during) = await host.SendAsync("outage", "two");
+            Assert.Equal(200, status);
+            Assert.Equal("Sorry, I can't reach my memory right now. Please try again in a moment.", Assert.Single(during));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await host.Client.GetAsync("/readyz")).StatusCode);
+        }
+        finally
+        {
+            await server.StartAgainAsync();
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Client.GetAsync("/readyz")).StatusCode);
+        var (_, after) = await host.SendAsync("outage", "two again");
+        Assert.Equal("count 2", Assert.Single(after));
+    }
 }

@@ -27,10 +27,30 @@ public sealed class TurnContext : ITurnContext, IDisposable
     public bool Responded => _responded;
 
     /// <summary>
-    /// For a middleware that holds replies back until the turn's state is saved: a held reply counts as a response for
-    /// the rest of the turn (a prompt is not sent twice), and a turn that is run again starts unresponded.
+    /// Replies held back until the turn's state is saved (<see cref="State.AutoSaveStateMiddleware"/>). They are held at
+    /// the last step, after every send hook has run, so a hook that records something in state does so before the save.
     /// </summary>
-    internal void SetResponded(bool responded) => _responded = responded;
+    private List<(List<Activity> Activities, CancellationToken CancellationToken)>? _held;
+
+    internal void HoldReplies() => _held ??= [];
+
+    /// <summary>Forgets the held replies of a run whose save lost: the turn runs again, unresponded.</summary>
+    internal void DiscardHeldReplies()
+    {
+        _held?.Clear();
+        _responded = false;
+    }
+
+    /// <summary>Sends the held replies in order; from then on replies go straight out.</summary>
+    internal async Task ReleaseHeldRepliesAsync()
+    {
+        var held = _held;
+        _held = null;
+        foreach (var (activities, cancellationToken) in held ?? [])
+        {
+            await SendThroughAdapterAsync(activities, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public string? Locale { get; set; }
 
@@ -87,6 +107,18 @@ public sealed class TurnContext : ITurnContext, IDisposable
 
     private async Task<ResourceResponse[]> SendThroughAdapterAsync(List<Activity> activities, CancellationToken cancellationToken)
     {
+        if (_held is not null)
+        {
+            _held.Add((activities, cancellationToken));
+            if (activities.Exists(a => !a.IsType(ActivityTypes.Trace) && !a.IsType(ActivityTypes.InvokeResponse)))
+            {
+                // A held reply is a reply for the rest of the turn: a prompt is not asked twice.
+                _responded = true;
+            }
+
+            return activities.Select(_ => new ResourceResponse()).ToArray();
+        }
+
         // The invoke response is the HTTP answer to an invoke, never a message on the wire: keep it for the adapter.
         var outgoing = activities;
         if (activities.Exists(a => a.IsType(ActivityTypes.InvokeResponse)))

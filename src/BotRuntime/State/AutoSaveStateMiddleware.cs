@@ -40,8 +40,7 @@ public sealed partial class AutoSaveStateMiddleware : IMiddleware
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
-        var replies = new HeldReplies(turnContext as TurnContext);
-        turnContext.OnSendActivities(replies.HandleAsync);
+        var replies = new HeldReplies(turnContext);
 
         for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
         {
@@ -99,49 +98,25 @@ public sealed partial class AutoSaveStateMiddleware : IMiddleware
     [LoggerMessage(Level = LogLevel.Warning, Message = "State store {Provider} unavailable on channel {ChannelId} ({ErrorType}): the user is asked to try again in a moment")]
     private static partial void LogStoreUnavailable(ILogger logger, string? channelId, string provider, string errorType);
 
-    /// <summary>The replies of one turn, held until its state is saved; after release (or a direct send) replies pass straight on.</summary>
-    private sealed class HeldReplies(TurnContext? context)
+    /// <summary>The replies of one turn, held by the runtime's turn context until its state is saved.</summary>
+    private sealed class HeldReplies
     {
-        private readonly List<(List<Activity> Activities, Func<Task<ResourceResponse[]>> Send)> _held = [];
-        private bool _passThrough;
+        private readonly TurnContext? _context;
 
-        public Task<ResourceResponse[]> HandleAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> send)
+        public HeldReplies(ITurnContext turnContext)
         {
-            // Without the runtime's own turn context "responded" could not be kept right: send as before.
-            if (_passThrough || context is null)
-            {
-                return send();
-            }
-
-            _held.Add((activities, send));
-            if (activities.Exists(a => !a.IsType(ActivityTypes.Trace) && !a.IsType(ActivityTypes.InvokeResponse)))
-            {
-                context.SetResponded(true);
-            }
-
-            return Task.FromResult(activities.Select(_ => new ResourceResponse()).ToArray());
+            // Another ITurnContext cannot hold replies: they go out as they are sent, as before.
+            _context = turnContext as TurnContext;
+            _context?.HoldReplies();
         }
 
-        public void Discard()
-        {
-            _held.Clear();
-            context?.SetResponded(false);
-        }
+        public void Discard() => _context?.DiscardHeldReplies();
 
-        public async Task ReleaseAsync()
-        {
-            _passThrough = true;
-            foreach (var (_, send) in _held)
-            {
-                await send().ConfigureAwait(false);
-            }
-
-            _held.Clear();
-        }
+        public Task ReleaseAsync() => _context?.ReleaseHeldRepliesAsync() ?? Task.CompletedTask;
 
         public async Task SendNowAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
         {
-            _passThrough = true;
+            await ReleaseAsync().ConfigureAwait(false);
             await turnContext.SendActivityAsync(text, inputHint: InputHints.ExpectingInput, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

@@ -13,7 +13,7 @@ namespace B12Bot.Conversation.Tests.Support;
 
 /// <summary>
 /// One conversation with the whole bot through the in-memory test adapter, wired as the host wires it: the safety
-/// triage as middleware, then the bot. <see cref="SayAsync"/> returns everything the bot sent in that turn, and every
+/// state saved by auto-save alone, the safety triage as middleware, then the bot. <see cref="SayAsync"/> returns everything the bot sent in that turn, and every
 /// reply is checked for the one rule that holds everywhere: only the urgent, crisis and poisoning messages have importance high.
 /// </summary>
 public sealed class BotConversation
@@ -36,8 +36,8 @@ public sealed class BotConversation
             new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy));
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
-        // As the host: Teams shaping (the notification alert) outside the safety triage.
-        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(Screen);
+        // As the host: Teams shaping (the notification alert), then auto-save (the only writer of state), then the safety triage.
+        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(new AutoSaveStateMiddleware(ConversationState, UserState)).Use(Screen);
     }
 
     public TestAdapter Adapter { get; }
