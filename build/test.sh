@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of B12Bot. On a fresh machine it first installs what the tests need:
-# Debian's chromium (for the Web Chat browser tests) and the npm packages the build and tests use.
+# Debian's chromium (for the Web Chat browser tests), Debian's postgresql (the state provider tests start their own
+# server from its binaries), and the npm packages the build and tests use (Azurite for the Azure Blob provider tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-for dir in src/B12Bot/ClientApp appPackage tests/B12Bot.Teams.Tests/playground; do
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== installing Debian postgresql for the state provider tests"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+fi
+
+for dir in src/B12Bot/ClientApp appPackage tests/B12Bot.Teams.Tests/playground tests/tools; do
   if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
     echo "== npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)

@@ -17,16 +17,17 @@ internal static class EmbedderBenchmark
     {
         var before = Machine.ResidentMiB(Environment.ProcessId);
         long next = 0;
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var (threads, calls) in new[] { (1, 2), (1, 1), (2, 1) })
         {
             var started = Stopwatch.GetTimestamp();
             using var embedder = new MiniLmSentenceEmbedder(
-                new SentenceEmbedderOptions { IntraOpThreads = threads, MaxBatchSize = 32, CacheCapacity = 0 },
+                new SentenceEmbedderOptions { IntraOpThreads = threads, ConcurrentCalls = calls, MaxBatchSize = 32, CacheCapacity = 0 },
                 NullLogger<MiniLmSentenceEmbedder>.Instance);
             embedder.Loaded.GetAwaiter().GetResult();
-            Console.WriteLine($"-- {threads} thread(s) per model call: loaded in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms; process resident memory {Machine.ResidentMiB(Environment.ProcessId):F0} MiB (before any model: {before:F0} MiB)");
+            Console.WriteLine($"-- {threads} thread(s) per model call, {calls} call(s) at once: loaded in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms; process resident memory {Machine.ResidentMiB(Environment.ProcessId):F0} MiB (before any model: {before:F0} MiB)");
 
-            foreach (var batchSize in new[] { 1, 4, 8, 16, 32 })
+            // Batch figures depend on the threads per call only.
+            foreach (var batchSize in calls == 1 ? [] : new[] { 1, 4, 8, 16, 32 })
             {
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var (messages, elapsed) = Repeat(() =>
@@ -42,6 +43,7 @@ internal static class EmbedderBenchmark
             foreach (var callers in new[] { 1, 8, 32 })
             {
                 var latencies = new List<double>();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
                 {
@@ -62,7 +64,8 @@ internal static class EmbedderBenchmark
                 }
 
                 latencies.Sort();
-                Console.WriteLine($"   EmbedAsync, {callers,2} concurrent callers (micro-batched): {latencies.Count / clock.Elapsed.TotalSeconds:F0} messages/s, latency p50 {latencies[latencies.Count / 2]:F2} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F2} ms");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                Console.WriteLine($"   EmbedAsync, {callers,2} concurrent callers (micro-batched): {latencies.Count / clock.Elapsed.TotalSeconds:F0} messages/s, latency p50 {latencies[latencies.Count / 2]:F2} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F2} ms, process CPU {cpu.TotalMilliseconds / latencies.Count:F2} ms per message");
             }
         }
     }

@@ -65,7 +65,7 @@ internal sealed class Example
 
         DecisionPolicy.Softmax(probabilities);
 
-        return new Prediction(probabilities, scope.Probability(ScopeFeatures()));
+        return new Prediction(probabilities, DecisionPolicy.ScopeProbability(Lexical, scope.Probability(ScopeFeatures())));
     }
 }
 

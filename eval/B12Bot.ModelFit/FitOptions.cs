@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace B12Bot.ModelFit;
 
-internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, string DevSet, string Output)
+internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, IReadOnlyList<string> DevSets, string Output)
 {
     public static FitOptions Parse(string[] args)
     {
-        var options = new FitOptions(0.91, 0.96, 0.8, 5, 12, Path.Combine("eval", "dev-set-v2.json"), Path.Combine("dialogs", "understanding-model.json"));
+        var options = new FitOptions(0.91, 0.975, 0.8, 5, 12, [Path.Combine("eval", "dev-set-v2.json"), Path.Combine("eval", "dev-set-v3.json")], Path.Combine("dialogs", "understanding-model.json"));
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch
@@ -16,13 +16,14 @@ internal sealed record FitOptions(double Precision, double ScopeRecall, double C
                 "--clarify-precision" => options with { ClarifyPrecision = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--folds" => options with { Folds = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--dev" => options with { DevSet = args[i + 1] },
+                "--dev" => options with { DevSets = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--out" => options with { Output = args[i + 1] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --precision, --out-of-scope-recall, --clarify-precision, --folds, --seed, --dev, --out."),
             };
         }
 
-        if (options.DevSet.Contains("test-set", StringComparison.OrdinalIgnoreCase) || options.DevSet.Contains("fresh-", StringComparison.OrdinalIgnoreCase))
+        if (options.DevSets.Any(set => set.Contains("test-set", StringComparison.OrdinalIgnoreCase) || set.Contains("fresh-", StringComparison.OrdinalIgnoreCase)
+                                       || set.Contains("holdout", StringComparison.OrdinalIgnoreCase)))
         {
             throw new ArgumentException("The test set and fresh batches are never used for fitting.");
         }

@@ -8,9 +8,10 @@ using B12Bot.Conversation.Understanding;
 using B12Bot.ModelFit;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.96]
+// Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.975]
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
-// phrasings), plus the FAQ and out-of-scope messages of eval/dev-set-v2.json. Never eval/test-set.json.
+// phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json and eval/dev-set-v3.json
+// (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.
 var options = FitOptions.Parse(args);
 var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
 var dialogs = Path.Combine(root, "dialogs");
@@ -64,37 +65,46 @@ for (var fold = 0; fold < options.Folds; fold++)
 {
     var scorer = new LexicalScorer(new LexicalIndex(full, content.Language, analyzer));
     var semantic = new SemanticIndex(full, Embed);
-    using var dev = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, options.DevSet)));
     var skipped = new SortedSet<string>(StringComparer.Ordinal);
-    foreach (var topic in dev.RootElement.GetProperty("faq").EnumerateArray())
+    foreach (var devSet in options.DevSets)
     {
-        // Right is what the eval counts as right: every intent whose answer has a substring of every expected group.
-        var expect = topic.GetProperty("expect").EnumerateArray().Select(g => g.EnumerateArray().Select(s => s.GetString()!).ToList()).ToList();
-        int[] acceptable = [.. Enumerable.Range(0, full.Count).Where(i => full.Intents[i].AnswerText is { } answer
-            && expect.All(group => group.Any(s => answer.Contains(s, StringComparison.OrdinalIgnoreCase))))];
-        if (acceptable.Length == 0)
+        using var dev = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, devSet)));
+        foreach (var topic in dev.RootElement.GetProperty("faq").EnumerateArray())
         {
-            skipped.Add(topic.GetProperty("topic").GetString()!);
-            continue;
+            // Right is what the eval counts as right: every intent whose answer has a substring of every expected group.
+            var expect = topic.GetProperty("expect").EnumerateArray().Select(g => g.EnumerateArray().Select(s => s.GetString()!).ToList()).ToList();
+            int[] acceptable = [.. Enumerable.Range(0, full.Count).Where(i => full.Intents[i].AnswerText is { } answer
+                && expect.All(group => group.Any(s => answer.Contains(s, StringComparison.OrdinalIgnoreCase))))];
+            if (acceptable.Length == 0)
+            {
+                skipped.Add(topic.GetProperty("topic").GetString()!);
+                continue;
+            }
+
+            foreach (var say in topic.GetProperty("says").EnumerateArray())
+            {
+                examples.Add(Example.Score(say.GetString()!, acceptable, "dev", analyzer, scorer, semantic, Embed));
+            }
         }
 
-        foreach (var say in topic.GetProperty("says").EnumerateArray())
+        foreach (var key in new[] { "walkthrough", "walkthrough_start" })
         {
-            examples.Add(Example.Score(say.GetString()!, acceptable, "dev", analyzer, scorer, semantic, Embed));
+            if (dev.RootElement.TryGetProperty(key, out var walkthrough))
+            {
+                foreach (var say in walkthrough.EnumerateArray())
+                {
+                    examples.Add(Example.Score(say.GetString()!, [full.IndexOf(Intent.WalkthroughId)], "dev", analyzer, scorer, semantic, Embed));
+                }
+            }
         }
-    }
 
-    if (dev.RootElement.TryGetProperty("walkthrough", out var walkthrough))
-    {
-        foreach (var say in walkthrough.EnumerateArray())
+        if (dev.RootElement.TryGetProperty("out_of_scope", out var outOfScope))
         {
-            examples.Add(Example.Score(say.GetString()!, [full.IndexOf(Intent.WalkthroughId)], "dev", analyzer, scorer, semantic, Embed));
+            foreach (var say in outOfScope.EnumerateArray())
+            {
+                examples.Add(Example.Score(say.GetString()!, [], "dev", analyzer, scorer, semantic, Embed));
+            }
         }
-    }
-
-    foreach (var say in dev.RootElement.GetProperty("out_of_scope").EnumerateArray())
-    {
-        examples.Add(Example.Score(say.GetString()!, [], "dev", analyzer, scorer, semantic, Embed));
     }
 
     if (skipped.Count > 0)
@@ -154,7 +164,7 @@ var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
 var model = new UnderstandingModel
 {
     About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
-            + $"{options.Folds}-fold) and {options.DevSet}; thresholds from the cross-validated curves "
+            + $"{options.Folds}-fold) and {string.Join(" + ", options.DevSets)}; thresholds from the cross-validated curves "
             + $"(answer precision >= {options.Precision.ToString(CultureInfo.InvariantCulture)}, out-of-scope caught >= "
             + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}). Do not edit by hand.",
     ContentHash = ContentHash(dialogs),

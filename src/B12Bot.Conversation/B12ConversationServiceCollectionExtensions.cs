@@ -20,9 +20,9 @@ public static class B12ConversationServiceCollectionExtensions
     /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json),
     /// the content's saved embeddings (dialogs/content-embeddings.bin, <see cref="ContentEmbeddingCache"/>),
     /// the FAQ matcher (it needs an ISentenceEmbedder: the host registers one with AddSentenceEmbedder) and safety triage
-    /// (built once), the dialogs, the bot as <see cref="IBot"/> and the safety triage as an <see cref="IMiddleware"/>.
-    /// The host must register <see cref="BotRuntime.State.ConversationState"/>; it decides the middleware order, and the
-    /// screen works wherever it sits before the bot.
+    /// (built once), the dialogs, the bot as <see cref="IBot"/> and the safety triage middleware
+    /// (<see cref="SafetyTriageMiddleware"/>). The host must register <see cref="BotRuntime.State.ConversationState"/>
+    /// and puts the triage into its turn pipeline (it works wherever it sits before the bot).
     /// </summary>
     public static IServiceCollection AddB12Conversation(this IServiceCollection services, string dialogsFolder, string emergencyNumber = B12ContentLoader.DefaultEmergencyNumber) =>
         services.AddB12Conversation(dialogsFolder, SafetyContacts.UnitedStates with { EmergencyNumber = emergencyNumber });
@@ -51,7 +51,6 @@ public static class B12ConversationServiceCollectionExtensions
         services.TryAddSingleton(sp => new UserDataEraser(sp.GetRequiredService<ConversationState>(), sp.GetService<UserState>(), sp.GetServices<IConversationDataStore>()));
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<SafetyTriageMiddleware>();
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<SafetyTriageMiddleware>());
         services.TryAddSingleton<B12DialogBot>();
         services.TryAddSingleton<IBot>(sp => sp.GetRequiredService<B12DialogBot>());
         return services;

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Security.Claims;
 using System.Text.Json;
 using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.AspNetCore.Connector;
+using BotRuntime.AspNetCore.Http;
 using BotRuntime.Builder;
 using BotRuntime.Schema;
 using Microsoft.AspNetCore.Http;
@@ -125,16 +125,12 @@ public sealed partial class BotHttpAdapter : BotAdapter
     }
 
     /// <summary>
-    /// Runs one already-authenticated activity through the pipeline (also used in-process, e.g. by a Direct Line
-    /// channel). Returns the invoke response, the expected replies, or null for an ordinary activity.
+    /// Runs one already-authenticated activity through the pipeline. Returns the invoke response, the expected replies
+    /// (as the JSON body /api/messages answers with), or null for an ordinary activity.
     /// </summary>
     public async Task<InvokeResponse?> ProcessActivityAsync(ClaimsIdentity identity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(identity);
-        ArgumentNullException.ThrowIfNull(activity);
-        using var context = new TurnContext(this, activity);
-        context.TurnState[IdentityKey] = identity;
-        await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
+        using var context = await RunTurnAsync(identity, activity, callback, cancellationToken).ConfigureAwait(false);
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
@@ -154,6 +150,37 @@ public sealed partial class BotHttpAdapter : BotAdapter
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Runs one already-authenticated activity through the pipeline as <c>expectReplies</c> and returns the bot's replies
+    /// as they were sent, for an in-process channel (Direct Line) that stores them itself: no JSON round trip. An invoke
+    /// gets no replies here (its answer is the invoke response, which such a channel has no use for).
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> ProcessActivityForRepliesAsync(ClaimsIdentity identity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var context = await RunTurnAsync(identity, activity, callback, cancellationToken).ConfigureAwait(false);
+        return activity.IsType(ActivityTypes.Invoke) ? [] : context.BufferedReplyActivities;
+    }
+
+    private async Task<TurnContext> RunTurnAsync(ClaimsIdentity identity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(activity);
+        var context = new TurnContext(this, activity);
+        try
+        {
+            context.TurnState[IdentityKey] = identity;
+            await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
+            return context;
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -195,94 +222,43 @@ public sealed partial class BotHttpAdapter : BotAdapter
     private bool HasAllowedServiceUrl(Activity activity) =>
         Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && _serviceUrls.IsAllowed(serviceUrl);
 
+    /// <summary>Reads the body with the edge's shared bounded reader (the same as Direct Line's) and checks it is an activity.</summary>
     private async Task<ParsedRequest> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var limit = _options.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
+        var body = await JsonHttp.ReadJsonAsync(request, _options.MaxRequestBodyBytes, BotJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+        if (body.Failed)
         {
-            return ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {limit} bytes.");
+            return body.ErrorStatus == StatusCodes.Status400BadRequest
+                ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The request body is not valid activity JSON.")
+                : ParsedRequest.Fail(body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, (int?)request.ContentLength + 1 ?? 16 * 1024));
-        try
+        var activity = body.Value;
+        if (activity is null)
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length > limit)
-                    {
-                        return ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {limit} bytes.");
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > limit)
-                {
-                    return ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {limit} bytes.");
-                }
-            }
-
-            if (length == 0)
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The request body is empty; it must be one activity.");
-            }
-
-            Activity? activity;
-            try
-            {
-                activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), BotJsonContext.Default.Activity);
-            }
-            catch (JsonException)
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The request body is not valid activity JSON.");
-            }
-            catch (InvalidOperationException)
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The request body is not valid activity JSON.");
-            }
-
-            if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no type.");
-            }
-
-            if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no conversation.id.");
-            }
-
-            if (string.IsNullOrWhiteSpace(activity.ChannelId))
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no channelId.");
-            }
-
-            return new ParsedRequest(activity, 200, string.Empty, string.Empty);
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The request body is empty; it must be one activity.");
         }
-        finally
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no type.");
         }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no conversation.id.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no channelId.");
+        }
+
+        return new ParsedRequest(activity, 200, string.Empty, string.Empty);
     }
 
-    private static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message, CancellationToken cancellationToken)
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, new ErrorResponse(code, message), BotJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
-    }
+    private static Task WriteErrorAsync(HttpResponse response, int status, string code, string message, CancellationToken cancellationToken) =>
+        JsonHttp.WriteErrorAsync(response, status, code, message, cancellationToken);
 
     private readonly record struct ParsedRequest(Activity? Activity, int Status, string Code, string Message)
     {

@@ -13,14 +13,13 @@ namespace B12Bot.Conversation.Bots;
 /// <summary>
 /// The B12 bot, like CoreBot's DialogAndWelcomeBot: welcomes a conversation once (not once per member in a group),
 /// saying it is an automated assistant giving general information, with the main topics and the symptom check as quick
-/// replies, and the clinic's privacy notice when one is configured; runs <see cref="MainDialog"/> on every message;
-/// saves conversation state at the end of the turn. A confirmed "delete my data" and the Bot Framework's
+/// replies, and the clinic's privacy notice when one is configured; runs <see cref="MainDialog"/> on every message
+/// (the auto-save middleware alone saves the state, after the turn). A confirmed "delete my data" and the Bot Framework's
 /// <c>deleteUserData</c> activity erase the user's and conversation's data after everything else in the turn.
 /// The emergency screen runs before it as middleware.
 /// </summary>
 public sealed class B12DialogBot : ActivityHandler
 {
-    private readonly ConversationState _conversationState;
     private readonly MainDialog _mainDialog;
     private readonly B12Content _content;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
@@ -32,7 +31,7 @@ public sealed class B12DialogBot : ActivityHandler
     /// <param name="privacy">The privacy notice to link from the welcome.</param>
     public B12DialogBot(ConversationState conversationState, MainDialog mainDialog, B12Content content, UserDataEraser? eraser = null, PrivacySettings? privacy = null)
     {
-        _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
+        ArgumentNullException.ThrowIfNull(conversationState);
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _dialogState = conversationState.CreateProperty<DialogState>(B12StateKeys.DialogState);
@@ -59,7 +58,6 @@ public sealed class B12DialogBot : ActivityHandler
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (ForgetMeDialog.WasConfirmed(turnContext))
         {
             // Last, so nothing of this turn is written back after it.
@@ -99,8 +97,7 @@ public sealed class B12DialogBot : ActivityHandler
             return;
         }
 
-        var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title).Append(_content.Walkthrough.Title);
-        await turnContext.SendActivityAsync(Replies.Message(_welcome, topics), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Replies.Message(_welcome, _content.MainTopicTitles), cancellationToken).ConfigureAwait(false);
         await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
     }
 }

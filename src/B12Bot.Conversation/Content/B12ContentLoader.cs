@@ -64,12 +64,14 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words");
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "whole_message");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
         var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
         var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
+        var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
+        var (leading, trailing, shorthand) = ReadWholeMessage(reader, root);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var synonymsNode = reader.Get(root, "synonyms");
@@ -141,7 +143,49 @@ public static partial class B12ContentLoader
             }
         }
 
-        return new LanguageResources { Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords, ForeignWords = foreignWords };
+        return new LanguageResources
+        {
+            Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
+            ForeignWords = foreignWords, B12Words = b12Words, LeadingFillers = leading, TrailingFillers = trailing, Shorthand = shorthand,
+        };
+    }
+
+    /// <summary>The "whole_message" section: leading and trailing fillers and shorthand (word -> spelled out).</summary>
+    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(YamlFileReader reader, YamlMappingNode root)
+    {
+        var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.Get(root, "whole_message") is not { } node || reader.Mapping(node, "'whole_message'") is not { } section)
+        {
+            return ([], [], shorthand);
+        }
+
+        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "shorthand");
+        var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
+        var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
+        if (reader.Get(section, "shorthand") is { } shorthandNode && reader.Mapping(shorthandNode, "'shorthand'") is { } map)
+        {
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var word = reader.Scalar(keyNode, "a shorthand word");
+                var spelled = reader.Scalar(valueNode, $"the spelling out of '{word}'");
+                if (word is null || spelled is null)
+                {
+                    continue;
+                }
+
+                var key = TextNormalizer.Normalize(word);
+                if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
+                {
+                    reader.Problem(keyNode, $"shorthand '{word}' must be one word");
+                }
+                else if (!shorthand.TryAdd(key, TextNormalizer.Normalize(spelled)))
+                {
+                    reader.Problem(keyNode, $"shorthand '{word}' is listed twice");
+                }
+            }
+        }
+
+        return (leading, trailing, shorthand);
     }
 
     private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)

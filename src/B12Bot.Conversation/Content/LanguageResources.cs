@@ -15,4 +15,16 @@ public sealed class LanguageResources
 
     /// <summary>Concepts that name another medicine, vitamin or condition: a message about them is out of scope.</summary>
     public IReadOnlyList<string> ForeignWords { get; init; } = [];
+
+    /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
+    public IReadOnlyList<string> B12Words { get; init; } = [];
+
+    /// <summary>Words dropped at the start of a whole-message command or small talk ("hey", "ok so", "can you").</summary>
+    public IReadOnlyList<string> LeadingFillers { get; init; } = [];
+
+    /// <summary>Words dropped at the end of a whole-message command or small talk ("please", "mate").</summary>
+    public IReadOnlyList<string> TrailingFillers { get; init; } = [];
+
+    /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "thx" -> "thanks"), normalized.</summary>
+    public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 }

@@ -74,43 +74,10 @@ public sealed class FaqMatcher
     internal ValueTask<IntentAssessment> AssessAsync(string text, CancellationToken cancellationToken = default) =>
         AssessAsync(Analyzer.Analyze(text), text, cancellationToken);
 
-    /// <summary>The text with any unpaired surrogate replaced, so Unicode normalisation in the embedder cannot throw on it.</summary>
-    private static string WellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var paired = char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : !char.IsLowSurrogate(text[i]);
-            if (!paired)
-            {
-                var chars = text.ToCharArray();
-                for (var j = i; j < chars.Length; j++)
-                {
-                    if (char.IsHighSurrogate(chars[j]) && j + 1 < chars.Length && char.IsLowSurrogate(chars[j + 1]))
-                    {
-                        j++;
-                    }
-                    else if (char.IsSurrogate(chars[j]))
-                    {
-                        chars[j] = '\uFFFD';
-                    }
-                }
-
-                return new string(chars);
-            }
-
-            if (char.IsHighSurrogate(text[i]))
-            {
-                i++;
-            }
-        }
-
-        return text;
-    }
-
     private async ValueTask<IntentAssessment> AssessAsync(AnalyzedText analyzed, string text, CancellationToken cancellationToken)
     {
         var lexical = _lexical.Score(analyzed);
-        var vector = await _embedder.EmbedAsync(WellFormed(text), cancellationToken).ConfigureAwait(false);
+        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         return _policy.Assess(lexical, _semantic.Score(vector.Span));
     }
 }

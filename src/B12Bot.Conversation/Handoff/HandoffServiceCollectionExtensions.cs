@@ -9,8 +9,8 @@ public static class HandoffServiceCollectionExtensions
     /// <summary>
     /// Registers the handoff's services (content from dialogs/handoff.yaml, loaded and validated once; store, coordinator,
     /// dialogs). The host provides <see cref="IClinicChannelClient"/>, <see cref="IVisitorMessenger"/>, IStorage and
-    /// ConversationState, and places the middleware: <see cref="AddHandoffStaffMiddleware"/> before the safety triage,
-    /// <see cref="AddHandoffVisitorMiddleware"/> after it.
+    /// ConversationState, and puts the middleware into its turn pipeline: <see cref="HandoffStaffMiddleware"/> and
+    /// <see cref="HandoffSafetyAlertMiddleware"/> before the safety triage, <see cref="HandoffVisitorMiddleware"/> after it.
     /// </summary>
     public static IServiceCollection AddHandoff(this IServiceCollection services, string dialogsFolder, string emergencyNumber, HandoffOptions options)
     {
@@ -33,21 +33,6 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton<HandoffStaffMiddleware>();
         services.TryAddSingleton<HandoffSafetyAlertMiddleware>();
         services.TryAddSingleton<HandoffVisitorMiddleware>();
-        return services;
-    }
-
-    /// <summary>The Teams side and the urgent alert: register before the safety triage middleware.</summary>
-    public static IServiceCollection AddHandoffStaffMiddleware(this IServiceCollection services)
-    {
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffStaffMiddleware>());
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffSafetyAlertMiddleware>());
-        return services;
-    }
-
-    /// <summary>The visitor side: register after the safety triage middleware (it must only see messages triage let through).</summary>
-    public static IServiceCollection AddHandoffVisitorMiddleware(this IServiceCollection services)
-    {
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffVisitorMiddleware>());
         return services;
     }
 }

@@ -20,7 +20,6 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
 
     private readonly SafetyTriage _triage;
     private readonly SafetyReplies _replies;
-    private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly ILogger<SafetyTriageMiddleware> _logger;
 
@@ -28,7 +27,7 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
     {
         _triage = triage ?? throw new ArgumentNullException(nameof(triage));
         _replies = replies ?? throw new ArgumentNullException(nameof(replies));
-        _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
+        ArgumentNullException.ThrowIfNull(conversationState);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _dialogState = conversationState.CreateProperty<DialogState>(B12StateKeys.DialogState);
     }
@@ -57,7 +56,6 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
                 B12BotTelemetry.Escalation(result.Class);
                 await turnContext.SendActivitiesAsync([.. _replies.For(result.Class, activity.ChannelId)], cancellationToken).ConfigureAwait(false);
                 await _dialogState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
-                await _conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             case TriageClass.PossibleReaction:
                 LogCheckAsked(_logger, result.Class, result.RuleId ?? "unknown");

@@ -29,7 +29,19 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         Softmax(probabilities);
 
         UnderstandingFeatures.Scope(lexical, semantic, features);
-        return new IntentAssessment(probabilities, _model.Scope.Probability(features), lexical.QuestionIntents);
+        return new IntentAssessment(probabilities, ScopeProbability(lexical, _model.Scope.Probability(features)), lexical.QuestionIntents);
+    }
+
+    /// <summary>
+    /// How likely the message is about B12 care: the model's figure, except that a message naming another medicine,
+    /// vitamin or condition and not B12 is never about it. Such a question gets the scope statement and its pointer to a
+    /// clinician or pharmacist, never a B12 answer, however close its words come to one (the fitting command applies
+    /// the same rule, so the thresholds are measured with it).
+    /// </summary>
+    public static double ScopeProbability(LexicalEvidence lexical, double modelProbability)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        return lexical.IsAboutSomethingElse ? 0 : modelProbability;
     }
 
     public FaqMatch Decide(IntentAssessment assessment)

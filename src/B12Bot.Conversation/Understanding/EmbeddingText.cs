@@ -7,7 +7,8 @@ namespace B12Bot.Conversation.Understanding;
 /// Prepares a message for the model's word-piece tokenizer, which splits only on spaces and ASCII punctuation and knows
 /// unaccented lower-case words: bounds the length (beginning and end kept), folds compatibility forms and accents
 /// ("ﬁne", "café"), turns every kind of white space into one space, drops control and format characters, maps curly
-/// quotes and dashes to ASCII, and sets other punctuation apart so it does not glue words together.
+/// quotes and dashes to ASCII, sets other punctuation apart so it does not glue words together, and drops unpaired
+/// surrogates (a cut emoji, a bad client), which Unicode normalisation refuses with an exception.
 /// </summary>
 internal static class EmbeddingText
 {
@@ -16,7 +17,7 @@ internal static class EmbeddingText
 
     public static string Prepare(string text, int maxCharacters)
     {
-        var bounded = KeepHeadAndTail(text, maxCharacters);
+        var bounded = WithoutLoneSurrogates(KeepHeadAndTail(text, maxCharacters));
         var folded = bounded.IsNormalized(NormalizationForm.FormKD) ? bounded : bounded.Normalize(NormalizationForm.FormKD);
 
         var prepared = new StringBuilder(folded.Length);
@@ -61,6 +62,45 @@ internal static class EmbeddingText
         }
 
         prepared.Append(c);
+    }
+
+    /// <summary>The text without unpaired surrogates; the text itself (no copy) when every pair is whole.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var firstLone = -1;
+        for (var i = 0; i < text.Length && firstLone < 0; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                firstLone = i;
+            }
+        }
+
+        if (firstLone < 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        kept.Append(text.AsSpan(0, firstLone));
+        for (var i = firstLone; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>At most <paramref name="maxCharacters"/> characters: a quarter from the beginning, the rest from the end.</summary>

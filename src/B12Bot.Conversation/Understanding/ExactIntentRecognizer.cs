@@ -10,12 +10,13 @@ namespace B12Bot.Conversation.Understanding;
 /// </summary>
 public sealed class ExactIntentRecognizer
 {
-    private static readonly string[] LeadingFillers = ["please ", "hi ", "hey ", "hello ", "ok ", "okay ", "so ", "um ", "uh ", "well "];
-
     /// <summary>Phrasings this short in terms ("b12 shot") say too little to be matched by their terms alone.</summary>
     private const int MinTermsForConceptMatch = 2;
 
     private readonly TermAnalyzer _analyzer;
+    private readonly IReadOnlyDictionary<string, string> _shorthand;
+    private readonly string[][] _leadingFillers;
+    private readonly string[][] _trailingFillers;
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
@@ -30,6 +31,9 @@ public sealed class ExactIntentRecognizer
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(language);
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+        _shorthand = language.Shorthand;
+        _leadingFillers = [.. language.LeadingFillers.Select(ExpandedWords).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
+        _trailingFillers = [.. language.TrailingFillers.Select(ExpandedWords).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
 
         // Titles first (a title always means its own intent), then phrasings; the first intent listed wins a tie.
         foreach (var intent in catalog.Intents)
@@ -176,32 +180,61 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// The key for whole-message lookups: normalized, without leading fillers ("hi", "ok so", "please") or a trailing
-    /// "please", so "Hi, who are you?" finds "who are you" and "help please" is the help command.
+    /// The key for whole-message lookups: normalized, shorthand spelled out ("how r u" is "how are you"), without leading
+    /// fillers ("hi", "ok so", "can you") or trailing ones ("please", "mate"), so "Hi, who are you?" finds "who are you"
+    /// and "help please" is the help command. At least one word is always kept.
     /// </summary>
-    private static string ExactKey(string text)
+    private string ExactKey(string text)
     {
-        var normalized = TextNormalizer.Normalize(text);
-        var changed = true;
-        while (changed)
+        var words = ExpandedWords(text);
+        int start = 0, end = words.Length;
+        for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var filler in LeadingFillers)
+            foreach (var filler in _leadingFillers)
             {
-                if (normalized.Length > filler.Length && normalized.StartsWith(filler, StringComparison.Ordinal))
+                if (end - start > filler.Length && SequenceAt(words, start, filler))
                 {
-                    normalized = normalized[filler.Length..];
+                    start += filler.Length;
+                    changed = true;
+                }
+            }
+
+            foreach (var filler in _trailingFillers)
+            {
+                if (end - start > filler.Length && SequenceAt(words, end - filler.Length, filler))
+                {
+                    end -= filler.Length;
                     changed = true;
                 }
             }
         }
 
-        if (normalized.EndsWith(" please", StringComparison.Ordinal))
+        return string.Join(' ', words, start, end - start);
+    }
+
+    private string[] ExpandedWords(string text)
+    {
+        var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text));
+        if (!words.Any(_shorthand.ContainsKey))
         {
-            normalized = normalized[..^" please".Length];
+            return words;
         }
 
-        return normalized;
+        return [.. words.SelectMany(w => _shorthand.TryGetValue(w, out var spelled) ? TextNormalizer.Tokenize(spelled) : [w])];
+    }
+
+    private static bool SequenceAt(string[] words, int start, string[] phrase)
+    {
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(words[start + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ContainsSequence(string[] words, string[] phrase)

@@ -18,6 +18,12 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The message names another medicine, vitamin or condition (language.yaml foreign_words).</summary>
     public bool HasForeignSubject { get; init; }
 
+    /// <summary>The message names B12 itself or its shot (language.yaml b12_words).</summary>
+    public bool NamesB12 { get; init; }
+
+    /// <summary>Another medicine, vitamin or condition is named and B12 is not: the message is about something else.</summary>
+    public bool IsAboutSomethingElse => HasForeignSubject && !NamesB12;
+
     /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
     public int[] QuestionIntents { get; init; } = [];
 }

@@ -156,6 +156,19 @@ public sealed class LexicalIndex
         {
             ForeignTerms.UnionWith(analyzer.TermsOf(foreign));
         }
+
+        var b12Phrases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in language.B12Words)
+        {
+            B12Terms.UnionWith(analyzer.TermsOf(word));
+            b12Phrases.Add($" {TextNormalizer.Normalize(word)} ");
+            if (language.Synonyms.TryGetValue(word, out var variants))
+            {
+                b12Phrases.UnionWith(variants.Select(v => $" {TextNormalizer.Normalize(v)} "));
+            }
+        }
+
+        B12Phrases = [.. b12Phrases];
     }
 
     public TermAnalyzer Analyzer { get; }
@@ -180,6 +193,15 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts that name another medicine, vitamin or condition (language.yaml foreign_words).</summary>
     public HashSet<string> ForeignTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Terms that make B12 itself the subject (language.yaml b12_words).</summary>
+    public HashSet<string> B12Terms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The b12_words concepts as written (normalized, padded with spaces): " b 12 ", " jab ", " cyanocobalamin ", so a
+    /// message names B12 even where a longer phrase carries it into another concept ("low b12" is "deficiency").
+    /// </summary>
+    public string[] B12Phrases { get; }
 
     public bool TryGetTermId(string term, out int id) => _termIds.TryGetValue(term, out id);
 

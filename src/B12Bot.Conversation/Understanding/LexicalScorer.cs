@@ -36,6 +36,20 @@ public sealed class LexicalScorer(LexicalIndex index)
         var count = _index.IntentCount;
         var scores = new double[count];
         var whole = ScoreInto(analyzed, AllClauses, scores);
+        // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject.
+        if (!whole.NamesB12)
+        {
+            var padded = " " + analyzed.Normalized + " ";
+            foreach (var phrase in _index.B12Phrases)
+            {
+                if (padded.Contains(phrase, StringComparison.Ordinal))
+                {
+                    whole.NamesB12 = true;
+                    break;
+                }
+            }
+        }
+
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
         {
             return whole.ToEvidence(scores, []);
@@ -140,6 +154,7 @@ public sealed class LexicalScorer(LexicalIndex index)
 
                 var factor = analyzed.TermWasCorrected[i] ? CorrectedTermFactor : 1.0;
                 reading.HasForeign |= _index.ForeignTerms.Contains(terms[i]);
+                reading.NamesB12 |= _index.B12Terms.Contains(terms[i]);
                 if (!_index.TryGetTermId(terms[i], out var id))
                 {
                     // Words the content never uses still count against every intent, so "what time is it in tokyo"
@@ -229,6 +244,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         public bool HasAnchor;
         public bool HasUnknownSubject;
         public bool HasForeign;
+        public bool NamesB12;
         public double Total;
 
         public LexicalEvidence ToEvidence(double[] scores, int[] questions) => new(scores)
@@ -237,6 +253,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             HasAnchor = HasAnchor,
             HasUnknownSubject = HasUnknownSubject,
             HasForeignSubject = HasForeign,
+            NamesB12 = NamesB12,
             QuestionIntents = questions,
         };
     }

@@ -6,9 +6,10 @@ namespace B12Bot.Conversation.Understanding;
 
 /// <summary>
 /// The sentence-embedding service on all-MiniLM-L6-v2. The model starts loading on a background thread as soon as this
-/// is constructed (so it loads while the content does). Messages from concurrent turns queue up and one worker embeds
-/// whatever is waiting, up to <see cref="SentenceEmbedderOptions.MaxBatchSize"/>, in one model call: no waiting for a
-/// batch to fill when idle, and a batch costs far less per message than single calls under load. Recent messages are
+/// is constructed (so it loads while the content does). Messages from concurrent turns queue up, and each of
+/// <see cref="SentenceEmbedderOptions.ConcurrentCalls"/> workers (dedicated threads) takes whatever is waiting, up to
+/// <see cref="SentenceEmbedderOptions.MaxBatchSize"/>, into model calls of texts of similar length: no waiting for a
+/// batch to fill when idle, and a shared call costs less per message than single calls under load. Recent messages are
 /// answered from a bounded cache.
 /// </summary>
 public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
@@ -18,7 +19,7 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
     private readonly Task<MiniLmModel> model;
     private readonly Channel<EmbeddingRequest> queue;
     private readonly EmbeddingCache cache;
-    private readonly Task worker;
+    private readonly Thread[] workers;
     private readonly CancellationTokenSource stopping = new();
     private int disposed;
 
@@ -36,7 +37,11 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             FullMode = BoundedChannelFullMode.Wait,
         });
         model = Task.Run(LoadModel);
-        worker = Task.Run(DrainQueueAsync);
+        workers = [.. Enumerable.Range(0, options.ConcurrentCalls).Select(i => new Thread(DrainQueue) { IsBackground = true, Name = $"Sentence embedder {i + 1}" })];
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
     }
 
     public int Dimensions => MiniLmModel.Dimensions;
@@ -89,29 +94,14 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             tokenized[i] = loaded.Tokenize(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts)));
         }
 
-        // Texts of similar length share a batch, so little of each model call is spent on padding.
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokenized[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        var chunk = new List<long[]>(options.MaxBatchSize);
-        var start = 0;
-        while (start < order.Length)
+        foreach (var call in EmbeddingBatchPlanner.Plan([.. tokenized.Select(ids => ids.Length)], options.MaxBatchSize, options.MaxBatchTokens))
         {
-            // Ascending lengths: the text being added is the longest so far, so it sets the padded width.
-            chunk.Clear();
-            var end = start;
-            while (end < order.Length && chunk.Count < options.MaxBatchSize
-                   && (chunk.Count == 0 || (chunk.Count + 1) * tokenized[order[end]].Length <= options.MaxBatchTokens))
+            var embedded = loaded.Embed([.. call.Select(i => tokenized[i])]);
+            for (var i = 0; i < call.Length; i++)
             {
-                chunk.Add(tokenized[order[end++]]);
+                vectors[call[i]] = embedded[i];
             }
-
-            var embedded = loaded.Embed(chunk);
-            for (var i = start; i < end; i++)
-            {
-                vectors[order[i]] = embedded[i - start];
-            }
-
-            start = end;
         }
 
         return vectors;
@@ -127,26 +117,22 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
         return loaded;
     }
 
-    private async Task DrainQueueAsync()
+    /// <summary>
+    /// One worker's loop, on its own thread: the model call is seconds of synchronous CPU work under load, which on the
+    /// thread pool would hold back the turns' own continuations (the pool adds threads only slowly). Each pass takes
+    /// whatever is waiting, up to MaxBatchSize, and embeds it in calls planned by length.
+    /// </summary>
+    private void DrainQueue()
     {
         var reader = queue.Reader;
-        var batch = new List<EmbeddingRequest>(options.MaxBatchSize);
-        EmbeddingRequest? held = null;
+        var waiting = new List<EmbeddingRequest>(options.MaxBatchSize);
         Exception stopped = new ObjectDisposedException(nameof(MiniLmSentenceEmbedder));
         try
         {
-            while (held is not null || await reader.WaitToReadAsync(stopping.Token).ConfigureAwait(false))
+            var loaded = model.GetAwaiter().GetResult();
+            while (reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult())
             {
-                var loaded = await model.WaitAsync(stopping.Token).ConfigureAwait(false);
-                var longest = 0;
-                if (held is not null)
-                {
-                    batch.Add(held);
-                    longest = held.Ids.Length;
-                    held = null;
-                }
-
-                while (batch.Count < options.MaxBatchSize && reader.TryRead(out var request))
+                while (waiting.Count < options.MaxBatchSize && reader.TryRead(out var request))
                 {
                     // A caller that gave up (cancelled) is skipped; a text already computed is served from the cache.
                     if (request.Completion.Task.IsCompleted)
@@ -160,21 +146,15 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
                         continue;
                     }
 
-                    var width = Math.Max(longest, request.Ids.Length);
-                    if (batch.Count > 0 && (batch.Count + 1) * width > options.MaxBatchTokens)
-                    {
-                        held = request; // first in the next call
-                        break;
-                    }
-
-                    batch.Add(request);
-                    longest = width;
+                    waiting.Add(request);
                 }
 
-                if (batch.Count > 0)
+                foreach (var call in EmbeddingBatchPlanner.Plan([.. waiting.Select(request => request.Ids.Length)], options.MaxBatchSize, options.MaxBatchTokens))
                 {
-                    EmbedWaiting(loaded, batch);
+                    EmbedWaiting(loaded, [.. call.Select(i => waiting[i])]);
                 }
+
+                waiting.Clear();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -185,11 +165,10 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             // The model failed to load: every caller, now and later, learns why.
             LogEmbeddingFailed(failure);
             queue.Writer.TryComplete(failure);
-            FailAll(batch, failure);
             stopped = failure;
         }
 
-        held?.Completion.TrySetException(stopped);
+        FailAll(waiting, stopped);
         while (reader.TryRead(out var left))
         {
             left.Completion.TrySetException(stopped);
@@ -213,8 +192,6 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
             LogEmbeddingFailed(failure);
             FailAll(batch, failure);
         }
-
-        batch.Clear();
     }
 
     private static void FailAll(List<EmbeddingRequest> batch, Exception failure)
@@ -236,8 +213,11 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
 
         queue.Writer.TryComplete();
         stopping.Cancel();
-        // The worker finishes the model call it is in (at most one batch) before the session goes.
-        worker.GetAwaiter().GetResult();
+        // Each worker finishes the model call it is in (at most one batch) before the session goes.
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
         ((Task)model).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         if (model.IsCompletedSuccessfully)
         {

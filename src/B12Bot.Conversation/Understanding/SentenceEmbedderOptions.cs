@@ -27,10 +27,16 @@ public sealed class SentenceEmbedderOptions
     public int CacheCapacity { get; set; } = 2_048;
 
     /// <summary>
-    /// Threads one model call may use. One keeps the other core of a small machine free for the turns themselves;
-    /// throughput comes from batching, not from splitting one batch over cores.
+    /// Threads one model call may use. One: cores are used by running calls side by side (<see cref="ConcurrentCalls"/>),
+    /// which costs no synchronisation, rather than by splitting one call over cores.
     /// </summary>
     public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>
+    /// Model calls that run at the same time, each on a dedicated thread of its own: with one thread per call, this is
+    /// how many cores the model may use under load (a lone message still gets a call at once).
+    /// </summary>
+    public int ConcurrentCalls { get; set; } = 2;
 
     /// <summary>Most messages waiting for the model before callers wait to enqueue (bounded memory under overload).</summary>
     public int QueueCapacity { get; set; } = 4_096;
@@ -52,9 +58,9 @@ public sealed class SentenceEmbedderOptions
             throw new InvalidOperationException($"{SectionName}:MaxBatchTokens ({MaxBatchTokens}) must be at least MaxTokens ({MaxTokens}).");
         }
 
-        if (MaxBatchSize < 1 || IntraOpThreads < 1 || QueueCapacity < 1 || CacheCapacity < 0)
+        if (MaxBatchSize < 1 || IntraOpThreads < 1 || QueueCapacity < 1 || CacheCapacity < 0 || ConcurrentCalls is < 1 or > 64)
         {
-            throw new InvalidOperationException($"{SectionName}: MaxBatchSize, IntraOpThreads and QueueCapacity must be at least 1 and CacheCapacity at least 0.");
+            throw new InvalidOperationException($"{SectionName}: MaxBatchSize, IntraOpThreads and QueueCapacity must be at least 1, ConcurrentCalls between 1 and 64 and CacheCapacity at least 0.");
         }
     }
 }

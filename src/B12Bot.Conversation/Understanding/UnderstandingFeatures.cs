@@ -50,7 +50,7 @@ public static class UnderstandingFeatures
     }
 
     /// <summary>Another medicine, vitamin or condition is named, and B12 itself is not the subject.</summary>
-    private static bool ForeignSubject(LexicalEvidence lexical) => lexical.HasForeignSubject;
+    private static bool ForeignSubject(LexicalEvidence lexical) => lexical.IsAboutSomethingElse;
 
     private static double BestOther(double[] scores, int intent, out bool isTop)
     {

@@ -7,9 +7,6 @@ using B12Bot.Handoff;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.DirectLine;
-using BotRuntime.Builder;
-using IMiddleware = BotRuntime.Builder.IMiddleware;
-using BotRuntime.State;
 
 namespace B12Bot.Hosting;
 
@@ -33,14 +30,8 @@ public static class B12BotApplication
         builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
         builder.Services.AddBotHttpAdapter(builder.Configuration);
         builder.Services.AddBotStateStorage(builder.Configuration);
-
-        // The turn pipeline, outermost first (the adapter runs middleware in registration order).
-        builder.Services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
+        builder.Services.AddTeamsServices();
         builder.Services.AddTranscriptStore(builder.Configuration);
-        builder.Services.AddTranscriptMiddleware(builder.Configuration);
-        builder.Services.AddTeamsMiddleware();
-        builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
-        builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
         var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
@@ -52,14 +43,14 @@ public static class B12BotApplication
         builder.Services.AddSingleton(botOptions.PrivacySettings());
         builder.Services.AddUserDataEraser();
 
-        // Human handoff (issue 13): the Teams side and the urgent alert sit just outside the safety triage, the visitor
-        // side just inside it, so staff messages are never triaged as a patient's and visitors' always are.
+        // Human handoff (issue 13); its middleware takes its place in TurnPipeline.
         builder.Services.AddHandoffHosting(builder.Configuration, botOptions.ResolveDialogsPath(), botOptions.EmergencyNumber);
-        builder.Services.AddHandoffStaffMiddleware();
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
-        builder.Services.AddHandoffVisitorMiddleware();
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
+
+        // The turn pipeline (middleware order and error handler) is declared in TurnPipeline.cs, nowhere else.
+        builder.Services.AddTurnPipeline(builder.Configuration);
 
         builder.Services.AddDirectLineChannel(builder.Configuration);
         builder.AddHostSecurity();
@@ -72,9 +63,13 @@ public static class B12BotApplication
         // The content is loaded and checked here, before any hosted service starts: a content error then reaches
         // Program as it is (its file:line list), not logged first by the host with a stack trace.
         app.Services.GetRequiredService<B12Content>();
+
+        // The request pipeline, in order: security (forwarded headers, HSTS, headers, redacted errors), the page's
+        // static files, the Direct Line channel's WebSockets, CORS and rate limits; then the endpoints.
         app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseDirectLineChannel();
         app.MapDirectLineChannel();
         app.MapBotMessages();
         app.MapB12HealthChecks();

@@ -40,7 +40,6 @@ public static class BotStateStorageServiceCollectionExtensions
 
         services.AddSingleton<RetentionSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweepService>());
-        services.AddSingleton<UserState>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [ReadinessTag]);
         return services;
     }

@@ -50,7 +50,7 @@ public sealed partial class BotWarmUpService(
             DeliveryMode = DeliveryModes.ExpectReplies,
             Locale = "en-US",
         };
-        await adapter.ProcessActivityAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
+        await adapter.ProcessActivityForRepliesAsync(new ClaimsIdentity("warm-up"), turn, bot.OnTurnAsync, cancellationToken);
         var saved = services.GetRequiredService<ContentEmbeddingCache>();
         if (saved.Computed > 0)
         {
@@ -58,7 +58,7 @@ public sealed partial class BotWarmUpService(
         }
 
         await embedder.Loaded.WaitAsync(cancellationToken);
-        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}", $"{WarmUpChannel}/users/warm-up-user"], cancellationToken);
+        await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
         foreach (var store in conversationData)
         {
             // The warm-up question is nobody's: no transcript keeps it.

@@ -1,4 +1,5 @@
 using BotRuntime.AspNetCore.DirectLine.Wire;
+using BotRuntime.AspNetCore.Http;
 using BotRuntime.Builder;
 
 namespace B12Bot.Hosting;
@@ -26,7 +27,7 @@ public sealed partial class RedactedExceptionMiddleware(RequestDelegate next, IL
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
-                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status500InternalServerError, "ServerError", "Something went wrong on the server; please try again.", context.RequestAborted);
+                await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status500InternalServerError, "ServerError", "Something went wrong on the server; please try again.", context.RequestAborted);
             }
         }
     }

@@ -13,6 +13,6 @@ public static class UserDataEraserServiceCollectionExtensions
     public static IServiceCollection AddUserDataEraser(this IServiceCollection services) =>
         services.AddSingleton(sp => new UserDataEraser(
             sp.GetRequiredService<ConversationState>(),
-            sp.GetRequiredService<UserState>(),
+            sp.GetService<UserState>(),
             new object?[] { sp.GetService<IConversationHistoryStore>() }.Concat(sp.GetServices<IConversationDataStore>()).OfType<IConversationDataStore>()));
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.Schema;
-using BotRuntime.Teams;
 using Microsoft.Extensions.Logging;
 
 namespace BotRuntime.AspNetCore.Connector;
@@ -16,27 +15,20 @@ public sealed partial class BotConnectorClient(
     IHttpClientFactory httpClientFactory,
     IConnectorTokenProvider tokenProvider,
     ServiceUrlPolicy serviceUrlPolicy,
-    ILogger<BotConnectorClient> logger,
-    ConversationRateLimiter? teamsRateLimiter = null)
+    ILogger<BotConnectorClient> logger)
 {
     public const string HttpClientName = "BotConnector";
 
     private static readonly ProductInfoHeaderValue UserAgent = new("Microsoft-BotFramework", "3.1");
 
     /// <summary>POST v3/conversations/{id}/activities[/{replyToId}]: a reply when replyToId is set, otherwise a plain send.</summary>
-    public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
-        if (teamsRateLimiter is not null && activity.ChannelId == Channels.Msteams)
-        {
-            // Teams allows about 7 messages per second per conversation; pacing here avoids most 429s.
-            await teamsRateLimiter.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        }
-
         var path = string.IsNullOrEmpty(activity.ReplyToId)
             ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activity.ReplyToId)}";
-        return await SendJsonAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken).ConfigureAwait(false);
+        return SendJsonAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken);
     }
 
     /// <summary>
@@ -82,6 +74,16 @@ public sealed partial class BotConnectorClient(
     {
         using var request = await CreateRequestAsync(method, serviceUrl, path, cancellationToken).ConfigureAwait(false);
         request.Content = JsonContent.Create(activity, BotJsonContext.Default.Activity);
+        if (activity.ChannelId is { } channelId)
+        {
+            request.Options.Set(ConnectorRequestOptions.ChannelId, channelId);
+        }
+
+        if (activity.Conversation?.Id is { } conversationId)
+        {
+            request.Options.Set(ConnectorRequestOptions.ConversationId, conversationId);
+        }
+
         using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
         EnsureAccepted(response);
         if (response.StatusCode == HttpStatusCode.Accepted || response.Content.Headers.ContentLength == 0)

@@ -1,25 +1,33 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 
 namespace BotRuntime.AspNetCore.DirectLine;
 
 public static class DirectLineEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Adds the WebSocket, CORS and rate-limiting middleware and maps the Direct Line 3.0 endpoints (<c>/v3/directline/...</c>) and the
-    /// page's <c>/webchat/config</c> and <c>/webchat/token</c>. Call after <c>AddDirectLineChannel</c>.
+    /// The request middleware the channel needs: WebSockets (the streams), CORS (the sites in DirectLine:AllowedOrigins)
+    /// and rate limiting (the policies <c>AddDirectLineChannel</c> registers). The host calls it where it declares its
+    /// middleware order, before mapping the endpoints.
     /// </summary>
-    public static WebApplication MapDirectLineChannel(this WebApplication app)
+    public static IApplicationBuilder UseDirectLineChannel(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWebSockets();
-        app.UseCors();
-        app.UseRateLimiter();
+        return app.UseWebSockets().UseCors().UseRateLimiter();
+    }
 
-        var directLine = app.MapGroup(DirectLineEndpoints.BasePath).RequireCors(DirectLineServiceCollectionExtensions.CorsPolicyName);
+    /// <summary>
+    /// Maps the Direct Line 3.0 endpoints (<c>/v3/directline/...</c>) and the page's <c>/webchat/config</c> and
+    /// <c>/webchat/token</c>. Needs <c>AddDirectLineChannel</c> and, in the request pipeline, <see cref="UseDirectLineChannel"/>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDirectLineChannel(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var directLine = endpoints.MapGroup(DirectLineEndpoints.BasePath).RequireCors(DirectLineServiceCollectionExtensions.CorsPolicyName);
         DirectLineEndpoints.Map(directLine);
 
-        var page = app.MapGroup(WebChatPageEndpoints.BasePath).RequireCors(DirectLineServiceCollectionExtensions.CorsPolicyName);
+        var page = endpoints.MapGroup(WebChatPageEndpoints.BasePath).RequireCors(DirectLineServiceCollectionExtensions.CorsPolicyName);
         WebChatPageEndpoints.Map(page);
-        return app;
+        return endpoints;
     }
 }

@@ -4,6 +4,7 @@ using BotRuntime.AspNetCore.DirectLine.History;
 using BotRuntime.AspNetCore.DirectLine.Streaming;
 using BotRuntime.AspNetCore.DirectLine.Tokens;
 using BotRuntime.AspNetCore.DirectLine.Wire;
+using BotRuntime.AspNetCore.Http;
 using BotRuntime.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,17 +52,17 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var body = await DirectLineHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
+        var body = await JsonHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
         if (body.Failed)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
         var userId = body.Value?.User?.Id;
         if (userId is not null && !DirectLineIds.IsValidUserId(userId))
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "user.id must be 1 to 64 printable characters.", context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "user.id must be 1 to 64 printable characters.", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -72,7 +73,7 @@ public static class DirectLineEndpoints
             Token = services.Tokens.Issue(conversationId, userId ?? DirectLineIds.NewUserId()),
             ExpiresIn = ExpiresIn(services, null),
         };
-        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>A fresh token for the same conversation and user, while the current one is still valid.</summary>
@@ -93,7 +94,7 @@ public static class DirectLineEndpoints
             Token = services.Tokens.Issue(caller.ConversationId!, caller.UserId, caller.ConversationEndsAt),
             ExpiresIn = ExpiresIn(services, caller.ConversationEndsAt),
         };
-        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -110,10 +111,10 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var body = await DirectLineHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
+        var body = await JsonHttp.ReadJsonAsync(context.Request, services.Options.MaxActivityBytes, DirectLineJsonContext.Default.ConversationParametersBody, context.RequestAborted).ConfigureAwait(false);
         if (body.Failed)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -141,7 +142,7 @@ public static class DirectLineEndpoints
             ExpiresIn = ExpiresIn(services, ends),
             StreamUrl = StreamUrl(baseUrl, conversationId, services.Tokens.IssueStreamTicket(conversationId, tokenUser, ends), null),
         };
-        await DirectLineHttp.WriteJsonAsync(context.Response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteJsonAsync(context.Response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Reconnect: a fresh token and a stream URL that replays from the watermark.</summary>
@@ -169,7 +170,7 @@ public static class DirectLineEndpoints
             ExpiresIn = ExpiresIn(services, ends),
             StreamUrl = StreamUrl(PublicBaseUrl(context, services.Options), conversation.Id, services.Tokens.IssueStreamTicket(conversation.Id, tokenUser, ends), watermark),
         };
-        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, info, DirectLineJsonContext.Default.ConversationInfo, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Polling: the activities after the watermark, in order, with the new watermark.</summary>
@@ -215,17 +216,17 @@ public static class DirectLineEndpoints
         }
 
         var options = services.Options;
-        var body = await DirectLineHttp.ReadJsonAsync(context.Request, options.MaxActivityBytes, BotJsonContext.Default.Activity, context.RequestAborted).ConfigureAwait(false);
+        var body = await JsonHttp.ReadJsonAsync(context.Request, options.MaxActivityBytes, BotJsonContext.Default.Activity, context.RequestAborted).ConfigureAwait(false);
         if (body.Failed)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, body.ErrorStatus, body.ErrorCode!, body.ErrorMessage!, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
         var problem = Validate(body.Value, options);
         if (problem is not null)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, problem.Value.Code, problem.Value.Message, context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, problem.Value.Code, problem.Value.Message, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -233,23 +234,23 @@ public static class DirectLineEndpoints
         switch (outcome.Outcome)
         {
             case TurnOutcome.Completed:
-                await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, new PostActivityResponse(outcome.Id!), DirectLineJsonContext.Default.PostActivityResponse, context.RequestAborted).ConfigureAwait(false);
+                await JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, new PostActivityResponse(outcome.Id!), DirectLineJsonContext.Default.PostActivityResponse, context.RequestAborted).ConfigureAwait(false);
                 break;
             case TurnOutcome.ConversationGone:
                 await ConversationNotFoundAsync(context).ConfigureAwait(false);
                 break;
             case TurnOutcome.Busy:
                 context.Response.Headers.RetryAfter = "1";
-                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "TurnInProgress", "The bot is still answering this conversation's earlier messages; send this one again when they are answered.", context.RequestAborted).ConfigureAwait(false);
+                await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "TurnInProgress", "The bot is still answering this conversation's earlier messages; send this one again when they are answered.", context.RequestAborted).ConfigureAwait(false);
                 break;
             case TurnOutcome.Cancelled when context.RequestAborted.IsCancellationRequested:
                 // The client has gone: there is nobody to answer.
                 break;
             case TurnOutcome.TimedOut:
-                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotTimeout", "The bot did not answer in time; its answer will appear when it comes.", context.RequestAborted).ConfigureAwait(false);
+                await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotTimeout", "The bot did not answer in time; its answer will appear when it comes.", context.RequestAborted).ConfigureAwait(false);
                 break;
             default:
-                await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle this activity.", context.RequestAborted).ConfigureAwait(false);
+                await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle this activity.", context.RequestAborted).ConfigureAwait(false);
                 break;
         }
     }
@@ -262,7 +263,7 @@ public static class DirectLineEndpoints
             return;
         }
 
-        await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "UploadNotSupported", "This channel does not accept file uploads.", context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "UploadNotSupported", "This channel does not accept file uploads.", context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The WebSocket stream. The token comes in the URL (<c>?t=</c>), as browsers cannot set headers on a WebSocket.</summary>
@@ -271,7 +272,7 @@ public static class DirectLineEndpoints
         var services = Services.From(context);
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "Connect to the stream with a WebSocket.", context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "Connect to the stream with a WebSocket.", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -357,20 +358,20 @@ public static class DirectLineEndpoints
 
     private static Task RefuseAsync(HttpContext context, DirectLineCaller caller, bool secretRequired, string? conversationId = null) => caller.Kind switch
     {
-        CallerKind.Missing => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "MissingToken", "Send 'Authorization: Bearer <token>'.", context.RequestAborted),
-        CallerKind.Invalid => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "BadToken", "The token is not valid.", context.RequestAborted),
-        CallerKind.ExpiredToken => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one.", context.RequestAborted),
-        _ when secretRequired => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "SecretRequired", "Generating a token needs the Direct Line secret.", context.RequestAborted),
-        CallerKind.Secret => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenRequired", "Refreshing needs a token, not the secret.", context.RequestAborted),
-        _ when conversationId is not null => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "ConversationMismatch", "The token is for another conversation.", context.RequestAborted),
-        _ => DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "Forbidden", "Not allowed.", context.RequestAborted),
+        CallerKind.Missing => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "MissingToken", "Send 'Authorization: Bearer <token>'.", context.RequestAborted),
+        CallerKind.Invalid => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "BadToken", "The token is not valid.", context.RequestAborted),
+        CallerKind.ExpiredToken => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one.", context.RequestAborted),
+        _ when secretRequired => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "SecretRequired", "Generating a token needs the Direct Line secret.", context.RequestAborted),
+        CallerKind.Secret => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenRequired", "Refreshing needs a token, not the secret.", context.RequestAborted),
+        _ when conversationId is not null => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "ConversationMismatch", "The token is for another conversation.", context.RequestAborted),
+        _ => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "Forbidden", "Not allowed.", context.RequestAborted),
     };
 
     private static Task ConversationNotFoundAsync(HttpContext context) =>
-        DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "BadConversation", "The conversation does not exist or has ended.", context.RequestAborted);
+        JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "BadConversation", "The conversation does not exist or has ended.", context.RequestAborted);
 
     private static Task BadWatermarkAsync(HttpContext context) =>
-        DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be empty or a watermark returned by this channel.", context.RequestAborted);
+        JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be empty or a watermark returned by this channel.", context.RequestAborted);
 
     /// <summary>Seconds until the issued token expires: its lifetime, or less when the conversation ends sooner.</summary>
     private static int ExpiresIn(Services services, DateTimeOffset? conversationEndsAt)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using BotRuntime.AspNetCore.DirectLine.Wire;
+using BotRuntime.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -57,6 +58,6 @@ public static class DirectLineRateLimits
         var message = rejected.HttpContext.Request.Path.StartsWithSegments(WebChatPageEndpoints.BasePath, StringComparison.Ordinal)
             ? "Too many chat sessions were started from this address; try again in a minute."
             : "Too many messages in this conversation; wait a moment before sending more.";
-        return new ValueTask(DirectLineHttp.WriteErrorAsync(response, StatusCodes.Status429TooManyRequests, "Throttled", message, cancellationToken));
+        return new ValueTask(JsonHttp.WriteErrorAsync(response, StatusCodes.Status429TooManyRequests, "Throttled", message, cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using BotRuntime.AspNetCore.DirectLine.Tokens;
 using BotRuntime.AspNetCore.DirectLine.Wire;
+using BotRuntime.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +39,7 @@ public static class WebChatPageEndpoints
             Locale = page.Locale,
             SelfHosted = string.IsNullOrEmpty(page.Domain),
         };
-        return DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, config, DirectLineJsonContext.Default.WebChatConfig, context.RequestAborted);
+        return JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, config, DirectLineJsonContext.Default.WebChatConfig, context.RequestAborted);
     }
 
     private static async Task CreateTokenAsync(HttpContext context)
@@ -47,10 +48,10 @@ public static class WebChatPageEndpoints
         var token = await services.GetRequiredService<IWebChatTokenSource>().CreateAsync(context.RequestAborted).ConfigureAwait(false);
         if (token is null)
         {
-            await DirectLineHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "TokenServiceUnavailable", "The chat service is not reachable right now; please try again shortly.", context.RequestAborted).ConfigureAwait(false);
+            await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status502BadGateway, "TokenServiceUnavailable", "The chat service is not reachable right now; please try again shortly.", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        await DirectLineHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, token, DirectLineJsonContext.Default.WebChatToken, context.RequestAborted).ConfigureAwait(false);
+        await JsonHttp.WriteJsonAsync(context.Response, StatusCodes.Status200OK, token, DirectLineJsonContext.Default.WebChatToken, context.RequestAborted).ConfigureAwait(false);
     }
 }

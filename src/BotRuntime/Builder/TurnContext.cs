@@ -26,6 +26,12 @@ public sealed class TurnContext : ITurnContext, IDisposable
 
     public bool Responded => _responded;
 
+    /// <summary>
+    /// For a middleware that holds replies back until the turn's state is saved: a held reply counts as a response for
+    /// the rest of the turn (a prompt is not sent twice), and a turn that is run again starts unresponded.
+    /// </summary>
+    internal void SetResponded(bool responded) => _responded = responded;
+
     public string? Locale { get; set; }
 
     public List<Activity> BufferedReplyActivities { get; } = [];

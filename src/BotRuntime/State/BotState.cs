@@ -83,6 +83,13 @@ public abstract class BotState
         await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Drops what this turn loaded and changed, so the next access reads the store again (a turn run again after a conflict).</summary>
+    public void DiscardChanges(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(_contextServiceKey);
+    }
+
     /// <summary>The loaded properties of this turn, for diagnostics and tests.</summary>
     public IReadOnlyDictionary<string, object?>? GetCachedState(ITurnContext turnContext) =>
         turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)?.State;

@@ -2,7 +2,7 @@ namespace BotRuntime.Teams;
 
 /// <summary>
 /// Keeps the bot's sends to each conversation under Teams' per-bot, per-thread limits (7 in 1 s, 8 in 2 s, 60 in 30 s,
-/// 1800 in an hour) by making a sender wait for its slot instead of earning a 429. The connector client awaits
+/// 1800 in an hour) by making a sender wait for its slot instead of earning a 429. The Bot Connector's Teams pacing handler awaits
 /// <see cref="WaitAsync"/> before each send to a Teams conversation; slots are handed out first come, first served.
 /// A 429 that still happens (other instances, tenant-wide limits) is the job of the connector's resilience pipeline,
 /// which honours Retry-After. Channel reply threads ("19:...;messageid=...") count against their channel.

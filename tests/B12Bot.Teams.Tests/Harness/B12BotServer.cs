@@ -32,7 +32,8 @@ public sealed class B12BotServer : IAsyncDisposable
     /// <summary>The host's warnings and errors (category, level, message; never message text), for failure reports.</summary>
     public ConcurrentQueue<string> Log { get; }
 
-    public static async Task<B12BotServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="settings">More settings ("--Key", "value", ...), e.g. the handoff's.</param>
+    public static async Task<B12BotServer> StartAsync(CancellationToken cancellationToken, params string[] settings)
     {
         string[] args =
         [
@@ -42,6 +43,7 @@ public sealed class B12BotServer : IAsyncDisposable
             "--MicrosoftAppId", ClinicTenant.MicrosoftAppId,
             "--DisableAuthenticationForLocalEmulator", "true",
             "--AllowedTenants:0", ClinicTenant.TenantId,
+            .. settings,
         ];
         var log = new ConcurrentQueue<string>();
         var app = B12BotApplication.Build(args, builder =>

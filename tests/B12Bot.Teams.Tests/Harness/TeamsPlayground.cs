@@ -44,17 +44,20 @@ public sealed class TeamsPlayground : IAsyncDisposable
 
     public CancellationToken Cancellation => _lifetime.Token;
 
-    public static async Task<TeamsPlayground> StartAsync(ITestOutputHelper output)
+    public static Task<TeamsPlayground> StartAsync(ITestOutputHelper output) => StartAsync(output, TimeSpan.FromSeconds(55));
+
+    /// <param name="bound">One bound for everything the test does, so a hang fails the test instead of the run.</param>
+    /// <param name="botSettings">More settings for the bot's host ("--Key", "value", ...).</param>
+    public static async Task<TeamsPlayground> StartAsync(ITestOutputHelper output, TimeSpan bound, params string[] botSettings)
     {
-        // One bound for everything a test does, so a hang fails the test instead of the run.
-        var lifetime = new CancellationTokenSource(TimeSpan.FromSeconds(55));
+        var lifetime = new CancellationTokenSource(bound);
         B12BotServer? bot = null;
         AgentsPlaygroundProcess? playground = null;
         JsonFrameStream? conversations = null;
         JsonFrameStream? log = null;
         try
         {
-            bot = await B12BotServer.StartAsync(lifetime.Token);
+            bot = await B12BotServer.StartAsync(lifetime.Token, botSettings);
             playground = await AgentsPlaygroundProcess.StartAsync(bot.MessagingEndpoint, lifetime.Token);
             var ws = new UriBuilder(playground.BaseAddress) { Scheme = "ws" }.Uri;
             conversations = await JsonFrameStream.ConnectAsync(new Uri(ws, "/_ws_conversation/v1/conversations/stream"), "conversation", lifetime.Token);
@@ -101,6 +104,27 @@ public sealed class TeamsPlayground : IAsyncDisposable
         var installation = await WaitForDeliveryAsync(from, e => e.ActivityName == "installationUpdate" && e.ConversationId == ClinicTenant.PersonalChatId, "installationUpdate");
         var membersAdded = await WaitForDeliveryAsync(from, e => e.ActivityName == "conversationUpdate" && e.ConversationId == ClinicTenant.PersonalChatId, "conversationUpdate");
         return await CollectTurnAsync(from, new[] { installation, membersAdded }.OrderBy(e => e.Index).ToList(), "install in personal chat");
+    }
+
+    /// <summary>The bot is added to the clinic's team (the playground sends installationUpdate and conversationUpdate with channelData.team).</summary>
+    public async Task<TeamsTurn> InstallInTeamAsync()
+    {
+        var from = Log.Count;
+        await PostAsync($"/_debug/conversation/{Uri.EscapeDataString(ClinicTenant.TeamId)}/installation", new JsonObject());
+        var membersAdded = await WaitForDeliveryAsync(from, e => e.ActivityName == "conversationUpdate", "conversationUpdate");
+        return await CollectTurnAsync(from, [membersAdded], "install in the team");
+    }
+
+    /// <summary>Waits for the chat to show a message that matches (bot messages sent outside a user's turn, e.g. proactive ones).</summary>
+    public async Task<RenderedMessage> WaitForMessageAsync(Func<RenderedMessage, bool> match, string what)
+    {
+        var index = await Conversations.WaitForAsync(
+            0,
+            frame => new RenderedMessage(frame) is { Action: "createMessage" } m && match(m),
+            TurnTimeout,
+            () => $"The chat never showed {what}.\nchat frames:\n  {string.Join("\n  ", Conversations.Snapshot().TakeLast(8).Select(f => f.ToJsonString() is { Length: > 400 } j ? j[..400] : f.ToJsonString()))}\n{Diagnostics(0)}",
+            Cancellation);
+        return new RenderedMessage(Conversations.Snapshot()[index]);
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     public const string ThreadRootId = "1669000000001";
     private readonly WebApplication _app;
     private int _sequence;
+    private int _threads;
 
     private FakeTeamsConnector(WebApplication app, Uri serviceUrl)
     {
@@ -47,7 +48,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             if (context.Request.Method == "POST" && path == "v3/conversations")
             {
                 var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "19:unknown@thread.tacv2";
-                return Results.Json(new JsonObject { ["id"] = $"{channel};messageid={ThreadRootId}", ["activityId"] = ThreadRootId });
+                // The first thread's root message is ThreadRootId; later ones count up from it.
+                var root = (long.Parse(ThreadRootId, System.Globalization.CultureInfo.InvariantCulture) + Interlocked.Increment(ref self._threads) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Json(new JsonObject { ["id"] = $"{channel};messageid={root}", ["activityId"] = root });
             }
 
             return Results.Json(new JsonObject { ["id"] = "msg-" + Interlocked.Increment(ref self._sequence) });

@@ -176,6 +176,36 @@ public sealed class HandoffProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_handoffs_at_once_each_go_to_their_own_thread_and_visitor()
+    {
+        await PostTeamsAsync(TeamsActivities.Install(_teams.ServiceUrl));
+        var first = await DirectLineVisitor.StartAsync(_bot.Client, Secret);
+        var second = await DirectLineVisitor.StartAsync(_bot.Client, Secret);
+        await first.SayAsync("talk to a person");
+        await second.SayAsync("speak to a nurse");
+        await first.SayAsync("yes");
+        await second.SayAsync("yes");
+        await _teams.WaitForAsync(c => c.Path == "/v3/conversations" && _teams.Calls.Count(x => x.Path == "/v3/conversations") == 2, "two threads");
+        var threads = _teams.Calls.Where(c => c.Path == "/v3/conversations").ToList();
+        var roots = new[] { FakeTeamsConnector.ThreadRootId, (long.Parse(FakeTeamsConnector.ThreadRootId, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        string ThreadOf(int i) => $"{TeamsActivities.ClinicChannelId};messageid={roots[i]}";
+
+        // Two nurses take one each (in the order the threads were created).
+        await PostTeamsAsync(TeamsActivities.Submit(_teams.ServiceUrl, ThreadOf(0), roots[0], Assert.Single(threads[0].Actions)["data"]!.AsObject(), "Anna Smith"));
+        await PostTeamsAsync(TeamsActivities.Submit(_teams.ServiceUrl, ThreadOf(1), roots[1], Assert.Single(threads[1].Actions)["data"]!.AsObject(), "Ben Jones"));
+        Assert.Contains("Anna (Clinic team) has joined", DirectLineVisitor.Text(await first.WaitForNewAsync()));
+        Assert.Contains("Ben (Clinic team) has joined", DirectLineVisitor.Text(await second.WaitForNewAsync()));
+
+        await PostTeamsAsync(TeamsActivities.StaffMessage(_teams.ServiceUrl, ThreadOf(1), "Message for the second visitor", "Ben Jones"));
+        Assert.Equal("Ben (Clinic team): Message for the second visitor", DirectLineVisitor.Text(await second.WaitForNewAsync()));
+        Assert.Empty(await first.ReadNewAsync());
+
+        await first.SayAsync("A question from the first visitor");
+        var relayed = await _teams.WaitForAsync(c => c.TextRuns.Contains("A question from the first visitor"), "the first visitor's message");
+        Assert.StartsWith($"/v3/conversations/{Uri.EscapeDataString(ThreadOf(0))}/activities", relayed.Path);
+    }
+
+    [Fact]
     public async Task The_clinic_channel_learned_at_installation_survives_a_restart()
     {
         var database = Path.Combine(Path.GetTempPath(), $"b12bot-handoff-{Guid.NewGuid():N}.db");

@@ -88,6 +88,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseDirectLineChannel();
         app.MapBotMessages();
         app.MapDirectLineChannel();
         await app.StartAsync();

@@ -20,8 +20,16 @@ public sealed class CounterBot(ConversationState conversationState) : ActivityHa
 
         var state = await _counter.GetAsync(turnContext, () => new CounterState(), cancellationToken);
         state.Count++;
-        // Yield so that overlapping turns, if they were allowed, would interleave between read and write.
-        await Task.Yield();
+        // Yield so that overlapping turns, if they were allowed, would interleave between read and write; "slow" turns
+        // take long enough that turns of one conversation on two hosts overlap for sure.
+        if (turnContext.Activity.Text?.StartsWith("slow", StringComparison.Ordinal) == true)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+        else
+        {
+            await Task.Yield();
+        }
         await turnContext.SendActivityAsync($"count {state.Count}", cancellationToken: cancellationToken);
     }
 

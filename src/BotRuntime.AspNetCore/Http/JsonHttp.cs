@@ -4,10 +4,13 @@ using System.Text.Json.Serialization.Metadata;
 using BotRuntime.Schema;
 using Microsoft.AspNetCore.Http;
 
-namespace BotRuntime.AspNetCore.DirectLine.Wire;
+namespace BotRuntime.AspNetCore.Http;
 
-/// <summary>Reading size-limited JSON bodies and writing Direct Line answers and errors (<c>{"error":{code,message}}</c>).</summary>
-public static class DirectLineHttp
+/// <summary>
+/// The HTTP edge shared by <c>/api/messages</c> and Direct Line: reading size-limited JSON bodies and writing JSON answers
+/// and errors (<c>{"error":{code,message}}</c>, the Bot Framework's error shape).
+/// </summary>
+public static class JsonHttp
 {
     /// <summary>Reads a JSON body of at most <paramref name="maxBytes"/>. An empty body gives <c>default</c> without error.</summary>
     public static async Task<BodyResult<T>> ReadJsonAsync<T>(HttpRequest request, int maxBytes, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -1,12 +1,14 @@
+using BotRuntime.Builder;
 using BotRuntime.Schema;
-using BotRuntime.State;
+using BotRuntime.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace BotRuntime.Builder;
+namespace BotRuntime.State;
 
 /// <summary>
 /// The template error handler: log the failure (never the message text), send the user a short apology, and clear the
-/// conversation's state so a broken dialog stack cannot fail the same way on every following turn.
+/// conversation's state so a broken dialog stack cannot fail the same way on every following turn. It lives with the
+/// state it resets, so the turn plumbing (Builder) does not depend on state.
 /// </summary>
 public sealed partial class ApologizeAndResetErrorHandler(
     ILogger<ApologizeAndResetErrorHandler> logger,
@@ -24,6 +26,12 @@ public sealed partial class ApologizeAndResetErrorHandler(
         catch (Exception sendError)
         {
             LogApologyFailed(sendError.GetType().Name);
+        }
+
+        // A lost race with another instance or a store that is down says nothing about the conversation: keep it.
+        if (exception is EtagConflictException or StorageUnavailableException)
+        {
+            return;
         }
 
         try

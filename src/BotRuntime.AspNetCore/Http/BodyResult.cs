@@ -1,4 +1,4 @@
-namespace BotRuntime.AspNetCore.DirectLine.Wire;
+namespace BotRuntime.AspNetCore.Http;
 
 /// <summary>A parsed body, or the status, code and message to answer with.</summary>
 public readonly record struct BodyResult<T>(T? Value, int ErrorStatus, string? ErrorCode, string? ErrorMessage)

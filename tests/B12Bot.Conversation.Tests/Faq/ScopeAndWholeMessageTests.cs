@@ -1,0 +1,85 @@
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+/// <summary>Questions about something other than B12, and the whole-message intents: commands, small talk, the walkthrough.</summary>
+public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("should i take iron tablets for anaemia")]
+    [InlineData("how do i get rid of a migraine fast")]
+    [InlineData("what are the side effects of the flu vaccine")]
+    [InlineData("what vitamins help hair growth")]
+    [InlineData("can i take ibuprofen with my blood pressure pills")]
+    [InlineData("is paracetamol safe when pregnant")]
+    public void A_question_about_another_medicine_vitamin_or_condition_gets_the_scope_statement_not_a_b12_answer(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Null(match.Entry);
+    }
+
+    [Theory]
+    [InlineData("can low b12 cause a sore tongue and mouth ulcers", "deficiency_symptoms")]
+    [InlineData("can i have my flu jab and b12 shot on the same day", "cold_or_vaccine")]
+    [InlineData("i'm on warfarin, can i still have b12 jabs", "blood_thinners")]
+    public void A_b12_question_that_also_names_another_subject_is_still_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("what can u do", BotCommand.Help)]
+    [InlineData("hey, can you help me", BotCommand.Help)]
+    [InlineData("ok cancel that please", BotCommand.Cancel)]
+    [InlineData("lets start over", BotCommand.Restart)]
+    [InlineData("restart now", BotCommand.Restart)]
+    public void Commands_are_recognised_with_fillers_and_shorthand_from_the_language_file(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("how r u", "how_are_you")]
+    [InlineData("cheers mate", "thanks")]
+    [InlineData("thx!!", "thanks")]
+    [InlineData("goodnight", "goodbye")]
+    [InlineData("hiya", "greeting")]
+    public void Small_talk_in_shorthand_gets_its_reply(string text, string intent)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.SmallTalk, match.Kind);
+        Assert.Equal(intent, match.SmallTalk?.Id);
+    }
+
+    [Theory]
+    [InlineData("do i need b12 shots or not")]
+    [InlineData("hi, can you check my symptoms for me")]
+    [InlineData("am i a good candidate for b12 jabs")]
+    public void Asking_whether_b12_shots_are_needed_starts_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Fact]
+    public void Dev_set_v3_stays_a_regression_set_for_answers_and_scope()
+    {
+        var set = EvaluationSet.Load(Path.Combine(RepositoryPaths.Root, "eval", "dev-set-v3.json"));
+
+        var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
+        var answeredOutOfScope = set.OutOfScope.Where(text => fixture.Match(text).Kind == FaqMatchKind.Answer).ToList();
+
+        Assert.True(passed >= 0.95 * set.Faq.Count, $"{passed}/{set.Faq.Count} passed; failures:\n{string.Join("\n", failures)}");
+        Assert.Empty(answeredOutOfScope);
+    }
+}
