@@ -36,8 +36,9 @@ public sealed class BotConversation
             new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy));
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
-        // As the host: Teams shaping (the notification alert) outside the safety triage.
-        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(Screen);
+        // As the host: Teams shaping (the notification alert) outside the safety triage, state saved by auto-save
+        // after the bot (and after a "delete my data" erase, so nothing is written back).
+        Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(new AutoSaveStateMiddleware(ConversationState, UserState)).Use(Screen);
     }
 
     public TestAdapter Adapter { get; }
