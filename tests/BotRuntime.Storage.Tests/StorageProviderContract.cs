@@ -220,6 +220,44 @@ public abstract class StorageProviderContract
         Assert.Equal(0, await expiring.RemoveIdleAsync(cutoff));
     }
 
+    /// <summary>"delete my data" works through IStorage alone, so it holds on every provider.</summary>
+    [Fact]
+    public async Task Delete_my_data_erases_that_users_and_conversations_state_and_keeps_everyone_elses()
+    {
+        var storage = await CreateAsync();
+        var conversation = new BotRuntime.State.ConversationState(storage);
+        var user = new BotRuntime.State.UserState(storage);
+        var adapter = new BotRuntime.Testing.TestAdapter();
+        BotRuntime.Builder.TurnContext Turn(string conversationId, string userId)
+        {
+            var activity = adapter.MakeActivity("delete my data");
+            activity.Conversation = new BotRuntime.Schema.ConversationAccount(conversationId);
+            activity.From = new BotRuntime.Schema.ChannelAccount(userId);
+            return new BotRuntime.Builder.TurnContext(adapter, activity);
+        }
+
+        foreach (var (conversationId, userId) in new[] { ("c1", "u1"), ("c2", "u2") })
+        {
+            var turn = Turn(conversationId, userId);
+            await conversation.CreateProperty<string>("answers").SetAsync(turn, "pregnant: yes");
+            await user.CreateProperty<string>("name").SetAsync(turn, "Jane");
+            await conversation.SaveChangesAsync(turn);
+            await user.SaveChangesAsync(turn);
+        }
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["test/conversations/c1/users/u1"] = new Note { Text = "private" } });
+
+        var erasing = Turn("c1", "u1");
+        await conversation.LoadAsync(erasing);
+        await new BotRuntime.State.UserDataEraser(conversation, user, []).EraseAsync(erasing);
+        await conversation.SaveChangesAsync(erasing);
+        await user.SaveChangesAsync(erasing);
+
+        var left = await storage.ReadAsync(["test/conversations/c1", "test/users/u1", "test/conversations/c1/users/u1", "test/conversations/c2", "test/users/u2"]);
+        Assert.Equal(["test/conversations/c2", "test/users/u2"], left.Keys.Order());
+        Assert.Null(await conversation.CreateProperty<string>("answers").GetAsync(Turn("c1", "u1")));
+    }
+
     public sealed class Note : IStoreItem
     {
         public string? Text { get; set; }

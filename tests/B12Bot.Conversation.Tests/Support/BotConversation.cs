@@ -36,7 +36,8 @@ public sealed class BotConversation
             new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy));
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
-        // As the host: Teams shaping (the notification alert), then auto-save (the only writer of state), then the safety triage.
+        // As the host: Teams shaping (the notification alert), then auto-save (the only writer of state, so nothing is
+        // written back after a "delete my data" erase), then the safety triage.
         Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(new AutoSaveStateMiddleware(ConversationState, UserState)).Use(Screen);
     }
 
