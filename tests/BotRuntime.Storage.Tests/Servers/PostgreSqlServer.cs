@@ -33,7 +33,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
         await RunAsync(Path.Combine(_binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
         Port = LoopbackPorts.Free();
-        var serverOptions = $"-p {Port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200";
+        var serverOptions = $"-p {Port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200";
         await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
     }
 
@@ -53,7 +53,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     public Task StartAgainAsync()
     {
-        var serverOptions = $"-p {Port} -k {Path.Combine(_folder, "sockets")} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200";
+        var serverOptions = $"-p {Port} -k {Path.Combine(_folder, "sockets")} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200";
         return RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
     }
 
