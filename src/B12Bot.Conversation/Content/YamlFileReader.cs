@@ -15,6 +15,8 @@ internal sealed class YamlFileReader
     /// <summary>Filled at run time from B12Bot:PrivacyNoticeUrl (a setting, not content).</summary>
     public const string PrivacyNoticeUrlPlaceholder = "{privacyNoticeUrl}";
 
+    private static readonly string[] TextPlaceholders = [EmergencyNumberPlaceholder, PrivacyNoticeUrlPlaceholder];
+
     private readonly List<ContentProblem> _problems;
     private readonly string _emergencyNumber;
 
@@ -160,6 +162,13 @@ internal sealed class YamlFileReader
     public string? Text(YamlNode node, string raw)
     {
         var text = Reflow(raw);
+        CheckPlaceholders(node, text, TextPlaceholders);
+        return text.Replace(EmergencyNumberPlaceholder, _emergencyNumber, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reports every {placeholder} in <paramref name="text"/> that is not <paramref name="allowed"/>: a typo would reach users verbatim.</summary>
+    public void CheckPlaceholders(YamlNode node, string text, IReadOnlyList<string> allowed)
+    {
         var index = 0;
         while ((index = text.IndexOf('{', index)) >= 0)
         {
@@ -170,15 +179,13 @@ internal sealed class YamlFileReader
             }
 
             var placeholder = text[index..(end + 1)];
-            if (placeholder != EmergencyNumberPlaceholder && placeholder != PrivacyNoticeUrlPlaceholder)
+            if (!allowed.Contains(placeholder))
             {
-                Problem(node, $"unknown placeholder '{placeholder}' (only {EmergencyNumberPlaceholder} and {PrivacyNoticeUrlPlaceholder} are supported)");
+                Problem(node, $"unknown placeholder '{placeholder}' (supported: {string.Join(", ", allowed)})");
             }
 
             index = end + 1;
         }
-
-        return text.Replace(EmergencyNumberPlaceholder, _emergencyNumber, StringComparison.Ordinal);
     }
 
     public string? Scalar(YamlNode node, string what)

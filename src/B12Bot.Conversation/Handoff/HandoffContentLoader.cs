@@ -8,6 +8,8 @@ public static class HandoffContentLoader
 {
     public const string FileName = "handoff.yaml";
 
+    private static readonly string[] AllowedPlaceholders = [YamlFileReader.EmergencyNumberPlaceholder, .. HandoffContent.Placeholders];
+
     public static HandoffContent Load(string dialogsFolder, string emergencyNumber)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogsFolder);
@@ -79,24 +81,7 @@ public static class HandoffContentLoader
     /// <summary>Checks the placeholders (a typo would reach visitors verbatim) and fills in the emergency number.</summary>
     private static string Fill(YamlFileReader reader, YamlNode node, string text, string emergencyNumber)
     {
-        var index = 0;
-        while ((index = text.IndexOf('{', index)) >= 0)
-        {
-            var end = text.IndexOf('}', index);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var placeholder = text[index..(end + 1)];
-            if (placeholder != YamlFileReader.EmergencyNumberPlaceholder && Array.IndexOf(HandoffContent.Placeholders, placeholder) < 0)
-            {
-                reader.Problem(node, $"unknown placeholder '{placeholder}' (supported: {YamlFileReader.EmergencyNumberPlaceholder}, {string.Join(", ", HandoffContent.Placeholders)})");
-            }
-
-            index = end + 1;
-        }
-
+        reader.CheckPlaceholders(node, text, AllowedPlaceholders);
         return text.Replace(YamlFileReader.EmergencyNumberPlaceholder, emergencyNumber, StringComparison.Ordinal);
     }
 }
