@@ -127,7 +127,8 @@ public sealed class TypoCorrector
         return false;
     }
 
-    private static bool IsLetters(string word)
+    /// <summary>Only the letters a to z (the normalised vocabulary words typo correction works on).</summary>
+    internal static bool IsLetters(string word)
     {
         foreach (var c in word)
         {

@@ -160,7 +160,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                     // Words the content never uses still count against every intent, so "what time is it in tokyo"
                     // cannot ride on "time" alone; one- and two-letter scraps ("r", "u2") barely count.
                     reading.Total += (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
-                    reading.HasUnknownSubject |= terms[i].Length >= SubjectWordLength && IsLetters(terms[i]);
+                    reading.HasUnknownSubject |= terms[i].Length >= SubjectWordLength && TypoCorrector.IsLetters(terms[i]);
                     continue;
                 }
 
@@ -223,19 +223,6 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
 
         return false;
-    }
-
-    private static bool IsLetters(string word)
-    {
-        foreach (var c in word)
-        {
-            if (c is < 'a' or > 'z')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private sealed class Reading
