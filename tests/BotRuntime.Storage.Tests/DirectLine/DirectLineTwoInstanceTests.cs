@@ -50,12 +50,15 @@ public sealed class DirectLineTwoInstanceTests(PostgreSqlServer server)
         var visitor = await DirectLineVisitor.GetTokenAsync(first);
         await visitor.StartAsync(first);
         await using var stream = await visitor.OpenStreamAsync(second);
+        var streamed = new List<JsonObject>();
         for (var turn = 1; turn <= 6; turn++)
         {
-            await visitor.PostAsync(turn <= 4 ? first : second, $"message {turn}");
+            // Each turn's echo and reply must arrive before the next post: a post on the stream's own instance would
+            // otherwise make it re-read and hide a missing notice from the other instance.
+            await visitor.PostAsync(turn % 3 == 0 ? second : first, $"message {turn}");
+            streamed.AddRange(await stream.TakeAsync(2, StreamWait));
         }
 
-        var streamed = await stream.TakeAsync(12, StreamWait);
         Assert.Equal(Transcript(1, 6), Texts(streamed));
         AssertIdsAscend(streamed, visitor.ConversationId);
         Assert.Empty(await stream.ExtraAfterAsync(TimeSpan.FromSeconds(1)));
@@ -85,12 +88,15 @@ public sealed class DirectLineTwoInstanceTests(PostgreSqlServer server)
             await visitor.StartAsync(hosts[(v + 1) % 2]);
             // Half the visitors stream from A, half from B; every visitor's posts alternate between the two.
             await using var stream = await visitor.OpenStreamAsync(hosts[v % 2]);
+            var streamed = new List<string>();
             for (var turn = 1; turn <= turns; turn++)
             {
+                // Each turn arrives before the next post, so a post on the stream's own instance cannot cover for a
+                // notice from the other instance that never came.
                 await visitor.PostAsync(hosts[(v + turn) % 2], $"message {turn}");
+                streamed.AddRange(Texts(await stream.TakeAsync(2, StreamWait)));
             }
 
-            var streamed = Texts(await stream.TakeAsync(2 * turns, StreamWait));
             var polled = Texts(await visitor.PollAsync(hosts[(v + 1) % 2]));
             if (!streamed.SequenceEqual(Transcript(1, turns)) || !polled.SequenceEqual(Transcript(1, turns)))
             {
