@@ -45,13 +45,15 @@ if (options.Scenario == Scenario.ColdStart)
 }
 
 var workload = Workload.For(options.Scenario, options.RepoRoot, options.Conversations);
-// Direct Line: the hosts this tool starts get a secret, one token signing key for all of them, and no per-conversation
-// post limit (a returning conversation at saturation would meet it).
+// The hosts this tool starts share one token signing key (required once several instances share state: each accepts the
+// others' Direct Line tokens); for Direct Line they also get a secret and no per-conversation post limit (a returning
+// conversation at saturation would meet it).
 var directLineSecret = options.DirectLineSecret ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 var channel = BotChannel.For(options.Channel, directLineSecret);
-string[] directLineArguments = options.Channel == ChannelKind.DirectLine
-    ? ["--DirectLine:Secret", directLineSecret, "--DirectLine:TokenSigningKey", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), "--DirectLine:ActivityPostsPerMinute", "0"]
-    : [];
+string[] signingKey = ["--DirectLine:TokenSigningKey", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))];
+string[] instanceArguments = options.Channel == ChannelKind.DirectLine
+    ? [.. signingKey, "--DirectLine:Secret", directLineSecret, "--DirectLine:ActivityPostsPerMinute", "0"]
+    : signingKey;
 var hosts = new List<Process>();
 var baseUrls = options.Urls.ToList();
 try
@@ -61,7 +63,7 @@ try
         for (var instance = 0; instance < Math.Max(1, options.Instances); instance++)
         {
             var stopwatch = Stopwatch.StartNew();
-            var (host, url) = HostProcess.Start(options, directLineArguments);
+            var (host, url) = HostProcess.Start(options, instanceArguments);
             hosts.Add(host);
             baseUrls.Add(url);
             var firstAnswerMs = await HostProcess.FirstAnswerAsync(url, Workload.FirstQuestion(options.RepoRoot), stopwatch);
