@@ -105,10 +105,11 @@ public sealed partial class B12ContentSource
             outcome = new ContentReloadOutcome(ContentReloadResult.Refused, live.Version, live.Content.Faq.Count, 0, 0, invalid.Problems, Stopwatch.GetElapsedTime(started));
             LogRefused(invalid.Problems.Count, live.Version, string.Join(Environment.NewLine, invalid.Problems.Select(p => "  " + p)));
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            // A file still being written or locked: the next change (or the editor's last write) reloads again.
-            ContentProblem[] problems = [new(_builder.DialogsFolder, 1, $"the files could not be read ({failure.GetType().Name})")];
+            // A file still being written or locked (the next change reloads again), or a fault in a builder: either
+            // way the live content stays. The exception's type only: its message may quote the content.
+            ContentProblem[] problems = [new(_builder.DialogsFolder, 1, $"the content could not be reloaded ({failure.GetType().Name})")];
             outcome = new ContentReloadOutcome(ContentReloadResult.Refused, live.Version, live.Content.Faq.Count, 0, 0, problems, Stopwatch.GetElapsedTime(started));
             LogRefused(problems.Length, live.Version, "  " + problems[0]);
         }

@@ -25,12 +25,22 @@ public sealed partial class ContentReloadService(
     /// <summary>Watching starts before the host reports started (ExecuteAsync runs later, in the background), so no edit is missed.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _files = new PhysicalFileProvider(source.DialogsFolder);
-        var files = _files;
-        _watching = ChangeToken.OnChange(
-            () => new CompositeChangeToken([.. B12ContentSnapshotBuilder.Files.Select(files.Watch)]),
-            () => _changes.Writer.TryWrite(true));
-        LogWatching(B12ContentSnapshotBuilder.Files.Count, options.ReloadDelay.TotalMilliseconds);
+        try
+        {
+            _files = new PhysicalFileProvider(source.DialogsFolder);
+            var files = _files;
+            _watching = ChangeToken.OnChange(
+                () => new CompositeChangeToken([.. B12ContentSnapshotBuilder.Files.Select(files.Watch)]),
+                () => _changes.Writer.TryWrite(true));
+            LogWatching(B12ContentSnapshotBuilder.Files.Count, options.ReloadDelay.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // E.g. the system's limit of file watchers is reached: the bot still runs, with the content loaded at start.
+            LogCannotWatch(e.GetType().Name);
+            return Task.CompletedTask;
+        }
+
         return base.StartAsync(cancellationToken);
     }
 
@@ -56,7 +66,15 @@ public sealed partial class ContentReloadService(
                 while (changes.Reader.TryRead(out _));
 
                 // The source logs and counts the outcome (applied / refused, with the file:line list).
-                await source.ReloadAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await source.ReloadAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    // Never stop watching: the next edit gets its own reload.
+                    LogReloadFailed(failure.GetType().Name);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,4 +85,10 @@ public sealed partial class ContentReloadService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {FileCount} content files for edits; a valid edit applies {DelayMs:F0} ms after the last write")]
     private partial void LogWatching(int fileCount, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch the content folder ({ExceptionType}): edits apply at the next start; DOTNET_USE_POLLING_FILE_WATCHER=1 polls instead")]
+    private partial void LogCannotWatch(string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload failed ({ExceptionType}); the content in use stays live and the folder is still watched")]
+    private partial void LogReloadFailed(string exceptionType);
 }

@@ -84,8 +84,18 @@ public sealed class ContentSnapshotTests : IDisposable
         Assert.Equal(ContentReloadResult.Refused, refused.Result);
         Assert.Contains(refused.Problems, p => p.File == UnderstandingModel.FileName && p.Line >= 1);
         Assert.Same(live, source.Current);
-        Assert.Same(live.Matcher, provider.GetRequiredService<Faq.FaqMatcher>());
+        Assert.Same(live.Matcher, provider.GetRequiredService<B12Bot.Conversation.Faq.FaqMatcher>());
         Assert.Same(live.Content, provider.GetRequiredService<B12Content>());
+    }
+
+    [Fact]
+    public void A_bracket_left_open_in_faq_yaml_is_reported_at_its_line_not_as_a_crash()
+    {
+        Edit("    title: What does B12 do?", "    title: [What does B12 do?");
+
+        var invalid = Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder, "911"));
+
+        Assert.Contains(invalid.Problems, p => p.ToString().StartsWith("faq.yaml:17: not valid YAML", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

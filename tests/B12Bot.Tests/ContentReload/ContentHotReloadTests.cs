@@ -64,7 +64,7 @@ public sealed class ContentHotReloadTests
     public static TheoryData<string, string, string, string, string> BrokenEdits => new()
     {
         // file, text to replace, its replacement, the line's marker in the edited file, what the problem says
-        { B12ContentLoader.FaqFile, "    title: What does B12 do?", "    title: [What does B12 do?", "title: [What does B12 do?", "" },
+        { B12ContentLoader.FaqFile, "    title: What does B12 do?", "    title: [What does B12 do?", "title: [What does B12 do?", "not valid YAML" },
         { B12ContentLoader.FaqFile, "    title: What does B12 do?\n", "", "- id: what_b12_does", "'title'" },
         { B12ContentLoader.FaqFile, "follow_ups: [deficiency_symptoms, risk_factors, oral_vs_injection]", "follow_ups: [deficiency_symptoms, risk_factor]",
             "follow_ups: [deficiency_symptoms, risk_factor]", "'risk_factor', which is not an entry id" },
@@ -87,7 +87,8 @@ public sealed class ContentHotReloadTests
         Assert.Equal(ContentReloadResult.Refused, outcome.Result);
         Assert.Equal(1, outcome.Version);
         var line = EditableDialogsFolder.LineOf(edited, lineMarker);
-        var problem = Assert.Single(outcome.Problems, p => p.File == file && p.Line == line);
+        var problem = outcome.Problems.FirstOrDefault(p => p.File == file && p.Line == line);
+        Assert.True(problem is not null, $"expected a problem at {file}:{line}; the reload reported: {string.Join(" | ", outcome.Problems)}");
         Assert.Contains(problemSays, problem.Message, StringComparison.Ordinal);
         // The operator's log line: the same file:line list the start-up prints.
         Assert.Contains(bot.Logs.Entries, e => e.Contains("Content reload refused", StringComparison.Ordinal)
