@@ -10,7 +10,7 @@ public sealed class PrivacyNoticeSettingTests
     [Fact]
     public async Task The_shipped_settings_have_the_privacy_notice_placeholder_and_the_first_message_links_it()
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "appsettings.json")),
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "appsettings.json")),
             new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         var url = settings.RootElement.GetProperty("B12Bot").GetProperty("PrivacyNoticeUrl").GetString();
         Assert.Equal("https://clinic.example/privacy", url);

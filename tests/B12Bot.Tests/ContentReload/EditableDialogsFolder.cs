@@ -9,7 +9,7 @@ public sealed class EditableDialogsFolder : IDisposable
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "b12bot-dialogs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryFiles.Root, "dialogs")))
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryPaths.Root, "dialogs")))
         {
             File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(file)));
         }
