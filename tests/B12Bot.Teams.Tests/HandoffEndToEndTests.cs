@@ -13,7 +13,6 @@ namespace B12Bot.Teams.Tests;
 /// </summary>
 public sealed class HandoffEndToEndTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Question = "are b12 shots safe?";
     private const string NurseMessage = "Hello, this is Alex, one of the nurses. How can I help?";
     private const string VisitorReply = "Is it normal to feel tired after the injection?";
@@ -29,7 +28,7 @@ public sealed class HandoffEndToEndTests(ITestOutputHelper output)
     [Fact(Timeout = 280_000)]
     public async Task A_website_visitor_and_a_nurse_in_the_clinic_channel_talk_and_an_emergency_reaches_both()
     {
-        Assert.True(File.Exists(Chromium), $"Debian's chromium is needed at {Chromium} (build/test.sh installs it).");
+        HeadlessChromium.EnsureInstalled();
         await using var teams = await TeamsPlayground.StartAsync(output, TimeSpan.FromSeconds(270),
             "--Handoff:TeamsChannelId", ClinicTenant.InjectionsChannelId,
             "--Handoff:ClinicPhone", "(555) 010-0199",
@@ -42,9 +41,9 @@ public sealed class HandoffEndToEndTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = HeadlessChromium.ExecutablePath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = HeadlessChromium.Arguments,
         });
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         await context.RouteAsync("**/*", route => new Uri(route.Request.Url).IsLoopback ? route.ContinueAsync() : route.AbortAsync());
