@@ -50,8 +50,9 @@ public static class UnderstandingFeatures
         into[6] = lexical.HasUnknownSubject && !lexical.HasAnchor ? 1 : 0;
         into[7] = lexical.UnknownShare;
 
-        // A shot named beside another subject and not B12 itself: "my testosterone injection", "the flu jab".
-        into[8] = !lexical.NamesB12Itself && lexical.NamesB12 && (lexical.HasForeignSubject || lexical.HasUnknownSubject) ? 1 : 0;
+        // A shot named beside another medicine or vaccine and not B12 itself: "my testosterone injection", "the flu jab".
+        // (Not beside any unknown word: "had my jab on monday" is a B12 story.)
+        into[8] = !lexical.NamesB12Itself && lexical.NamesB12 && lexical.HasForeignSubject ? 1 : 0;
 
         // How far the closest intent stands out from the next: a message about something else is near none in particular.
         var semanticBest = Top(semantic.Phrasing, out var semanticTop);
