@@ -23,6 +23,7 @@ internal sealed class MiniLmModel : IDisposable
     private readonly string[] outputNames;
     private readonly int maxTokens;
     private readonly int maxCharacters;
+    private readonly bool embedsAlone;
 
     /// <param name="tune">Changes to the session options before the session is built (benchmarks try variants with it).</param>
     /// <param name="modelBytes">Another ONNX file than <see cref="SentenceEmbedderOptions.Model"/>'s (benchmarks compare variants).</param>
@@ -30,6 +31,7 @@ internal sealed class MiniLmModel : IDisposable
     {
         maxTokens = options.MaxTokens;
         maxCharacters = options.MaxCharacters;
+        embedsAlone = options.Model == SentenceEmbeddingModel.Int8;
         sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = options.IntraOpThreads,
@@ -93,8 +95,28 @@ internal sealed class MiniLmModel : IDisposable
         return bounded;
     }
 
-    /// <summary>One model call for the whole batch, padded to its longest text; one unit vector per text, in order.</summary>
+    /// <summary>
+    /// One unit vector per text, in order. fp32: one model call for the whole batch, padded to its longest text. Int8:
+    /// one call per text, because the int8 model quantizes its activations with one scale per call, so a text's vector
+    /// would depend on which other texts (and how much padding) shared its call; alone, a text always gets the same one.
+    /// </summary>
     public float[][] Embed(IReadOnlyList<long[]> batch)
+    {
+        if (embedsAlone && batch.Count > 1)
+        {
+            var vectors = new float[batch.Count][];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                vectors[i] = EmbedCall([batch[i]])[0];
+            }
+
+            return vectors;
+        }
+
+        return EmbedCall(batch);
+    }
+
+    private float[][] EmbedCall(IReadOnlyList<long[]> batch)
     {
         var count = batch.Count;
         if (count == 0)
