@@ -20,7 +20,10 @@ public sealed class SentenceEmbedderOptions
     /// <summary>Characters of a message kept before tokenising (beginning and end), so a huge message is bounded work.</summary>
     public int MaxCharacters { get; set; } = 1_000;
 
-    /// <summary>Most messages waiting that are embedded in one model call.</summary>
+    /// <summary>
+    /// Most messages waiting that one worker takes at a time: one fp32 model call, or (int8) one call each, since the
+    /// int8 model's vectors would otherwise depend on the batch.
+    /// </summary>
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>
