@@ -16,8 +16,8 @@ internal static class AdminEndpoints
 
     public static void Map(WebApplication app, AdminOptions options)
     {
+        // One route serves both /admin and /admin/.
         app.MapGet("/admin", PageAsync);
-        app.MapGet("/admin/", PageAsync);
         app.MapGet("/admin/api/summary", SummaryAsync);
         if (options.OperatorKeyEnabled)
         {

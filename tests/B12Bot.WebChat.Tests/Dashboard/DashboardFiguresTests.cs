@@ -1,7 +1,8 @@
 using System.Text.Json;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Telemetry;
-using BotRuntime.Schema;
+using B12Bot.Admin;
+using BotRuntime.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace B12Bot.WebChat.Tests.Dashboard;
@@ -99,7 +100,7 @@ public sealed class DashboardFiguresTests : IDisposable
     }
 
     [Fact]
-    public async Task The_figures_survive_a_restart_and_two_instances_on_one_store_add_up()
+    public async Task The_figures_survive_a_restart()
     {
         var settings = new Dictionary<string, string?>
         {
@@ -111,23 +112,44 @@ public sealed class DashboardFiguresTests : IDisposable
         await using (var first = await DashboardHost.StartAsync(settings))
         {
             await first.SayAsync("are b12 injections safe?", "r1");
+            await first.SayAsync("are b12 injections safe?", "r2");
         }
 
         await using var again = await DashboardHost.StartAsync(settings);
-        Assert.Equal(1, DashboardHost.Count((await again.SummaryAsync()).GetProperty("totals").GetProperty("questions"), QuestionOutcomes.Answered));
+        await again.SayAsync("are b12 injections safe?", "r3");
+        Assert.Equal(3, DashboardHost.Count((await again.SummaryAsync()).GetProperty("totals").GetProperty("questions"), QuestionOutcomes.Answered));
+    }
 
-        // A second instance on the same store: both add their answers to the same day, neither overwrites the other.
-        await using var second = await DashboardHost.StartAsync(settings);
-        var turns = new List<Task>();
-        for (var i = 0; i < 3; i++)
+    [Fact]
+    public async Task Two_instances_adding_to_one_stored_day_at_once_lose_no_count()
+    {
+        // Two hosts in one process would both hear the one static meter, so the instances meet at the store, as in production.
+        var path = Path.Combine(_folder, "shared-dashboard.db");
+        var first = new DashboardTotalsStore(new SqliteStorage(path));
+        var second = new DashboardTotalsStore(new SqliteStorage(path));
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // Each instance flushes one day at a time, as the aggregator does; the two run at the same moment.
+        await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
         {
-            turns.Add(again.SayAsync("are b12 injections safe?", $"a{i}"));
-            turns.Add(second.SayAsync("are b12 injections safe?", $"b{i}"));
-        }
+            for (var i = 0; i < 20; i++)
+            {
+                await store.AddAsync(day, Answered(1), CancellationToken.None);
+            }
+        })));
 
-        await Task.WhenAll(turns);
-        await second.SummaryAsync(); // flushes the second instance's counts
-        Assert.Equal(7, DashboardHost.Count((await again.SummaryAsync()).GetProperty("totals").GetProperty("questions"), QuestionOutcomes.Answered));
+        var (_, tally) = Assert.Single(await first.ReadAsync(day, day, CancellationToken.None));
+        Assert.Equal(40, tally.Questions[QuestionOutcomes.Answered]);
+        Assert.Equal(40, tally.Conversations);
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+    }
+
+    private static DailyTally Answered(long count)
+    {
+        var tally = new DailyTally { Conversations = count };
+        DailyTally.Increment(tally.Questions, QuestionOutcomes.Answered, count);
+        return tally;
     }
 
     /// <summary>Starts the symptom walkthrough and answers each question with its first choice until an outcome; returns the outcome id.</summary>
