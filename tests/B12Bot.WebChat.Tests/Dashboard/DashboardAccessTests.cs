@@ -93,4 +93,32 @@ public sealed class DashboardAccessTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => DashboardHost.StartAsync(new() { ["B12Bot:Admin:OperatorKey"] = "short" }));
         Assert.Contains("B12Bot:Admin:OperatorKey must be at least 32 characters", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_Entra_settings_an_unsigned_or_unverifiable_request_is_refused_and_offered_the_Microsoft_sign_in()
+    {
+        // The sign-in authority is unreachable here (nothing listens on port 9): a token that cannot be checked is refused.
+        await using var host = await DashboardHost.StartAsync(new()
+        {
+            ["B12Bot:Admin:OperatorKey"] = "",
+            ["B12Bot:Admin:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["B12Bot:Admin:ClientId"] = "66666666-7777-8888-9999-000000000000",
+            ["B12Bot:Admin:Instance"] = "https://127.0.0.1:9/",
+        });
+
+        using var page = await host.Client.GetAsync("/admin");
+        var body = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Contains("<p ><a class=\"button\" href=\"/admin/signin/entra\">", body, StringComparison.Ordinal);
+        Assert.Contains("<form id=\"key-form\" hidden>", body, StringComparison.Ordinal);
+
+        using var bearer = new HttpRequestMessage(HttpMethod.Get, "/admin/api/summary");
+        bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOiJub25lIn0.eyJ0aWQiOiIxMTExMTExMS0yMjIyLTMzMzMtNDQ0NC01NTU1NTU1NTU1NTUifQ.");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(bearer)).StatusCode);
+
+        // No operator key is configured, so a key header opens nothing.
+        using var key = new HttpRequestMessage(HttpMethod.Get, "/admin/api/summary");
+        key.Headers.Add("X-Operator-Key", DashboardHost.OperatorKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(key)).StatusCode);
+    }
 }

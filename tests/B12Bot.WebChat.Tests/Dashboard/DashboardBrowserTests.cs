@@ -1,5 +1,8 @@
+using B12Bot.Admin;
+using B12Bot.Conversation.Telemetry;
 using B12Bot.WebChat.Tests.Browser;
 using B12Bot.WebChat.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace B12Bot.WebChat.Tests.Dashboard;
@@ -34,6 +37,22 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
             await host.SayAsync(sent[i], $"ui-{i}");
         }
 
+        await host.OpenConversationAsync("ui-walk");
+        await host.WalkThroughAsync("ui-walk");
+        B12BotTelemetry.HandoffRequested();
+        B12BotTelemetry.HandoffTaken(TimeSpan.FromSeconds(75));
+
+        // The thirteen days before today go into the store directly, so the screenshot shows a fortnight as a clinic sees it.
+        var store = host.Host.Services.GetRequiredService<DashboardTotalsStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        long earlierConversations = 0;
+        for (var daysAgo = 1; daysAgo <= 13; daysAgo++)
+        {
+            var day = EarlierDay(daysAgo);
+            earlierConversations += day.Conversations;
+            await store.AddAsync(today.AddDays(-daysAgo), day, CancellationToken.None);
+        }
+
         var page = await _context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -65,7 +84,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
             Assert.True(painted > 500, $"{id} has only {painted} painted pixels");
         }
 
-        Assert.Equal(sent.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.TextContentAsync("#t-conversations"));
+        Assert.Equal((sent.Length + 1 + earlierConversations).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.TextContentAsync("#t-conversations"));
         Assert.Empty(errors);
         var shown = await page.ContentAsync() + await page.InnerTextAsync("body");
         foreach (var word in new[] { "Zorblatt", "Quimbyfarn", "Plonkett", "pizza", "lips", "swelling" })
@@ -75,6 +94,29 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
 
         var docs = Path.Combine(RepositoryPaths.Root, "docs");
         await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "admin-dashboard.png"), FullPage = true });
+    }
+
+    /// <summary>A plausible earlier day: weekdays busier than weekends, a few escalations, walkthroughs and handoffs.</summary>
+    private static DailyTally EarlierDay(int daysAgo)
+    {
+        var weekend = DateTime.UtcNow.AddDays(-daysAgo).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var load = (weekend ? 8 : 22) + (daysAgo * 7 % 9);
+        var day = new DailyTally { Conversations = load };
+        DailyTally.Increment(day.Questions, "answered", load * 2);
+        DailyTally.Increment(day.Questions, "clarified", load / 5);
+        DailyTally.Increment(day.Questions, "out_of_scope", load / 7);
+        DailyTally.Increment(day.Questions, "not_understood", load / 6);
+        DailyTally.Increment(day.Escalations, daysAgo % 4 == 0 ? "emergency" : "possible_reaction", daysAgo % 3 == 0 ? 1 : 0);
+        DailyTally.Increment(day.Walkthroughs, "started", load / 3);
+        DailyTally.Increment(day.Walkthroughs, "finished", load / 4);
+        DailyTally.Increment(day.WalkthroughOutcomes, daysAgo % 2 == 0 ? "evaluate_first" : "keep_treatment", load / 6);
+        DailyTally.Increment(day.WalkthroughOutcomes, "clinician_first", load / 4 - load / 6);
+        DailyTally.Increment(day.Handoffs, "requested", weekend ? 1 : 3);
+        DailyTally.Increment(day.Handoffs, "taken", weekend ? 0 : 2);
+        DailyTally.Increment(day.Handoffs, weekend ? "callback_offered" : "not_taken", 1);
+        DailyTally.Increment(day.HandoffWaitSeconds, LogBuckets.KeyOf(40 + daysAgo * 9), weekend ? 0 : 2);
+        DailyTally.Increment(day.TurnMilliseconds, LogBuckets.KeyOf(9 + daysAgo % 5), load * 4);
+        return day;
     }
 
     public void Dispose()

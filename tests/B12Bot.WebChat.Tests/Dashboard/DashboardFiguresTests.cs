@@ -34,7 +34,7 @@ public sealed class DashboardFiguresTests : IDisposable
         await host.SayAsync("how often will I need the b12 injections?", "c1");
         await host.SayAsync("Zorblatt Quimbyfarn best pizza in naples?", "c1");
         await host.SayAsync("my lips are swelling and I can't breathe", "c2");
-        var outcome = await WalkThroughAsync(host, "c3");
+        var outcome = await host.WalkThroughAsync("c3");
 
         var summary = await host.SummaryAsync();
         var totals = summary.GetProperty("totals");
@@ -150,27 +150,6 @@ public sealed class DashboardFiguresTests : IDisposable
         var tally = new DailyTally { Conversations = count };
         DailyTally.Increment(tally.Questions, QuestionOutcomes.Answered, count);
         return tally;
-    }
-
-    /// <summary>Starts the symptom walkthrough and answers each question with its first choice until an outcome; returns the outcome id.</summary>
-    private static async Task<string> WalkThroughAsync(DashboardHost host, string conversationId)
-    {
-        var content = host.Host.Services.GetRequiredService<B12Content>();
-        var replies = await host.SayAsync("check my symptoms", conversationId);
-        for (var step = 0; step < 20; step++)
-        {
-            var text = string.Join("\n", replies.Select(r => r.Text));
-            if (content.Walkthrough.Outcomes.FirstOrDefault(o => text.Contains(o.Title, StringComparison.Ordinal)) is { } reached)
-            {
-                return reached.Id;
-            }
-
-            var choice = replies.Select(r => r.SuggestedActions?.Actions?.FirstOrDefault()).LastOrDefault(a => a is not null)
-                ?? throw new InvalidOperationException("The walkthrough stopped without an outcome: " + text);
-            replies = await host.SayAsync(choice.Value?.ToString() ?? choice.Title!, conversationId);
-        }
-
-        throw new InvalidOperationException("The walkthrough did not reach an outcome in 20 answers.");
     }
 
     public void Dispose()

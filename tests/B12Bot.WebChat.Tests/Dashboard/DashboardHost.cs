@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using B12Bot.WebChat.Tests.Support;
+using B12Bot.Conversation.Content;
 using BotRuntime.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace B12Bot.WebChat.Tests.Dashboard;
 
@@ -49,6 +51,27 @@ public sealed class DashboardHost : IAsyncDisposable
         var message = NewActivity(ActivityTypes.Message, conversationId);
         message.Text = text;
         return SendAsync(message);
+    }
+
+    /// <summary>Starts the symptom walkthrough and answers each question with its first choice until an outcome; returns the outcome id.</summary>
+    public async Task<string> WalkThroughAsync(string conversationId)
+    {
+        var content = Host.Services.GetRequiredService<B12Content>();
+        var replies = await SayAsync("check my symptoms", conversationId);
+        for (var step = 0; step < 20; step++)
+        {
+            var text = string.Join("\n", replies.Select(r => r.Text));
+            if (content.Walkthrough.Outcomes.FirstOrDefault(o => text.Contains(o.Title, StringComparison.Ordinal)) is { } reached)
+            {
+                return reached.Id;
+            }
+
+            var choice = replies.Select(r => r.SuggestedActions?.Actions?.FirstOrDefault()).LastOrDefault(a => a is not null)
+                ?? throw new InvalidOperationException("The walkthrough stopped without an outcome: " + text);
+            replies = await SayAsync(choice.Value?.ToString() ?? choice.Title!, conversationId);
+        }
+
+        throw new InvalidOperationException("The walkthrough did not reach an outcome in 20 answers.");
     }
 
     public async Task<JsonElement> SummaryAsync(int days = 7)
