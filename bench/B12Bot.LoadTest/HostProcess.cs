@@ -73,6 +73,10 @@ internal static class HostProcess
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the request timeout yet (a loaded machine): ask again.
+            }
 
             await Task.Delay(5);
         }

@@ -12,12 +12,10 @@ namespace B12Bot.Teams.Tests;
 /// </summary>
 public sealed class HandoffEndToEndTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact(Timeout = 170_000)]
     public async Task A_website_visitor_and_a_nurse_in_the_clinic_channel_talk_and_an_emergency_reaches_both()
     {
-        Assert.True(File.Exists(Chromium), $"Debian's chromium is needed at {Chromium} (build/test.sh installs it).");
+        HeadlessChromium.EnsureInstalled();
         await using var teams = await TeamsPlayground.StartAsync(output, TimeSpan.FromSeconds(160),
             "--Handoff:TeamsChannelId", ClinicTenant.InjectionsChannelId,
             "--Handoff:ClinicPhone", "(555) 010-0199",
@@ -29,9 +27,9 @@ public sealed class HandoffEndToEndTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = HeadlessChromium.ExecutablePath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = HeadlessChromium.Arguments,
         });
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await context.RouteAsync("**/*", route => new Uri(route.Request.Url).IsLoopback ? route.ContinueAsync() : route.AbortAsync());
