@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace B12Bot.Admin;
@@ -11,6 +12,8 @@ namespace B12Bot.Admin;
 /// </summary>
 internal static class AdminEndpoints
 {
+    private const int MaxSignInBytes = 4096;
+
     private static readonly Lazy<string> DashboardPage = new(() => AdminHostingExtensions.Page("dashboard.html"));
     private static readonly Lazy<string> SignInPage = new(() => AdminHostingExtensions.Page("signin.html"));
 
@@ -69,13 +72,19 @@ internal static class AdminEndpoints
     {
         NoStore(context);
         SignInRequest? request = null;
-        if (context.Request.HasJsonContentType() && context.Request.ContentLength is null or <= 4096)
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // A key is short: a chunked body without a length stops here too.
+            limit.MaxRequestBodySize = MaxSignInBytes;
+        }
+
+        if (context.Request.HasJsonContentType() && context.Request.ContentLength is null or <= MaxSignInBytes)
         {
             try
             {
                 request = await context.Request.ReadFromJsonAsync(AdminJsonContext.Default.SignInRequest, context.RequestAborted);
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or BadHttpRequestException)
             {
                 return Error(StatusCodes.Status400BadRequest, "bad_request", "Send {\"key\": \"...\"} as JSON.");
             }

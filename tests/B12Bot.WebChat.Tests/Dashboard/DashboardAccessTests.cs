@@ -46,6 +46,9 @@ public sealed class DashboardAccessTests
 
         using var garbage = await host.Client.PostAsync("/admin/signin", new StringContent("{\"key\":", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+
+        using var huge = await host.Client.PostAsync("/admin/signin", new StringContent("{\"key\":\"" + new string('a', 100_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
     }
 
     [Fact]
