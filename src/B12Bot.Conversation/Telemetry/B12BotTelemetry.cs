@@ -24,6 +24,7 @@ public static class B12BotTelemetry
     private static readonly Counter<long> Conversations = Meter.CreateCounter<long>("b12bot.conversations", description: "New conversations (welcomed once each)");
     private static readonly Counter<long> Handoffs = Meter.CreateCounter<long>("b12bot.handoffs", description: "Handoffs to a person by event (requested, taken, not_taken, callback_offered, callback_left)");
     private static readonly Histogram<double> HandoffWait = Meter.CreateHistogram<double>("b12bot.handoff.wait", unit: "s", description: "How long a visitor waited until a team member took the handoff");
+    private static readonly Counter<long> ContentReloads = Meter.CreateCounter<long>("b12bot.content.reloads", description: "Edits of dialogs/ applied or refused without a restart");
 
     /// <summary>The outcome names of <see cref="FaqMatchKind"/> on the meter and in the transcript.</summary>
     public static string OutcomeName(FaqMatchKind kind) => kind switch
@@ -76,6 +77,9 @@ public static class B12BotTelemetry
     public static void HandoffCallbackOffered() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.CallbackOffered));
 
     public static void HandoffCallbackLeft() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.CallbackLeft));
+
+    /// <param name="outcome">"applied" or "refused".</param>
+    public static void ContentReloaded(string outcome) => ContentReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void DataDeleted() => Privacy.Add(1, new KeyValuePair<string, object?>("event", "data_deleted"));
 
