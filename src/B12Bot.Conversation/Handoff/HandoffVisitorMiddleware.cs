@@ -105,7 +105,13 @@ public sealed partial class HandoffVisitorMiddleware(
 
         // A possible reaction is flagged to the team (high importance) rather than answered by the bot's check question.
         var flagged = SafetyTriageMiddleware.ResultOf(turnContext).Class == TriageClass.PossibleReaction;
-        await coordinator.RelayToThreadAsync(session, text, flagged, cancellationToken).ConfigureAwait(false);
+        var effects = HandoffTurnEffects.Of(turnContext);
+        if (!effects.RelayedToThread)
+        {
+            // Once per turn, also when the turn is run again after a state conflict.
+            await coordinator.RelayToThreadAsync(session, text, flagged, cancellationToken).ConfigureAwait(false);
+            effects.RelayedToThread = true;
+        }
         if (session.Status == HandoffStatus.Waiting)
         {
             await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(HandoffContent.StillWaiting)), cancellationToken).ConfigureAwait(false);

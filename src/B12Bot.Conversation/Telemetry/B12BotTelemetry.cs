@@ -21,6 +21,7 @@ public static class B12BotTelemetry
     private static readonly Counter<long> Escalations = Meter.CreateCounter<long>("b12bot.escalations", description: "Safety triage escalations by class");
     private static readonly Counter<long> Walkthroughs = Meter.CreateCounter<long>("b12bot.walkthrough", description: "Walkthroughs started, finished (by outcome id) and cancelled");
     private static readonly Counter<long> Privacy = Meter.CreateCounter<long>("b12bot.privacy", description: "Consent given or declined, data deleted");
+    private static readonly Counter<long> ContentReloads = Meter.CreateCounter<long>("b12bot.content.reloads", description: "Edits of dialogs/ applied or refused without a restart");
 
     /// <summary>The outcome names of <see cref="FaqMatchKind"/> on the meter and in the transcript.</summary>
     public static string OutcomeName(FaqMatchKind kind) => kind switch
@@ -57,6 +58,9 @@ public static class B12BotTelemetry
     public static void WalkthroughCancelled() => Walkthroughs.Add(1, new KeyValuePair<string, object?>("event", "cancelled"));
 
     public static void ConsentAnswered(bool agreed) => Privacy.Add(1, new KeyValuePair<string, object?>("event", agreed ? "consent_given" : "consent_declined"));
+
+    /// <param name="outcome">"applied" or "refused".</param>
+    public static void ContentReloaded(string outcome) => ContentReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void DataDeleted() => Privacy.Add(1, new KeyValuePair<string, object?>("event", "data_deleted"));
 
