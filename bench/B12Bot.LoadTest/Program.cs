@@ -17,7 +17,7 @@ if (options.Scenario == Scenario.Embedder)
 
 if (options.Scenario == Scenario.EmbedderProfile)
 {
-    EmbedderProfile.Run(Array.IndexOf(args, "--variant") is var v and >= 0 && v + 1 < args.Length ? args[v + 1] : null);
+    EmbedderProfile.Run(Array.IndexOf(args, "--variant") is var v and >= 0 && v + 1 < args.Length ? args[v + 1] : null, options.RepoRoot);
     Console.WriteLine($"load average after: {Machine.LoadAverage()}");
     return;
 }

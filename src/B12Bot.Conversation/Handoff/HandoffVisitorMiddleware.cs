@@ -79,7 +79,11 @@ public sealed partial class HandoffVisitorMiddleware(
             return;
         }
 
-        Keep(visitor, text);
+        if (await CanShareAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Keep(visitor, text);
+        }
+
         if (options.Enabled)
         {
             offer.Watch(turnContext, visitor);
@@ -129,10 +133,18 @@ public sealed partial class HandoffVisitorMiddleware(
         return set.CreateContextAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a handoff card could carry the recent messages: only then are they kept. Keeping them changes the
+    /// conversation state, so every turn would wait for a state write; without a handoff (disabled, or the bot not yet
+    /// in the clinic's team) that write would buy nothing.
+    /// </summary>
+    private async ValueTask<bool> CanShareAsync(CancellationToken cancellationToken) =>
+        options.Enabled && options.RecentMessages > 0 && await store.IsClinicChannelKnownAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>The visitor's last few messages, to share on the card only if they agree.</summary>
     private void Keep(VisitorHandoffState visitor, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || options.RecentMessages == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }

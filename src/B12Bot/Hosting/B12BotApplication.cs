@@ -1,3 +1,4 @@
+using B12Bot.Admin;
 using B12Bot.Conversation;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Privacy;
@@ -62,6 +63,7 @@ public static partial class B12BotApplication
         builder.AddHostSecurity();
         builder.Services.AddB12HealthChecks();
         builder.AddB12Telemetry();
+        builder.AddClinicDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -85,6 +87,7 @@ public static partial class B12BotApplication
         app.MapBotMessages();
         app.MapB12HealthChecks();
         app.MapB12Telemetry();
+        app.MapClinicDashboard();
         return app;
     }
 
