@@ -1,10 +1,13 @@
 using BotRuntime.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
+using Polly.Telemetry;
 
 namespace BotRuntime.Storage;
 
@@ -44,6 +47,13 @@ public static class BotStateServiceCollectionExtensions
             {
                 pipeline.TimeProvider = time;
             }
+
+            // A store call's result is the visitor's state (health data): its telemetry names the result's type only.
+            pipeline.ConfigureTelemetry(new TelemetryOptions
+            {
+                LoggerFactory = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                ResultFormatter = (_, result) => result?.GetType().Name,
+            });
         });
         services.AddSingleton<IStorage>(sp => new ResilientStorage(
             builder.Create(sp),
