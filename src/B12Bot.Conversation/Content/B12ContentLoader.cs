@@ -64,13 +64,19 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "whole_message");
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "shot_words", "whole_message");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
         var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
         var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
+        var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
+        if (shotWords.FirstOrDefault(w => !b12Words.Contains(w, StringComparer.Ordinal)) is { } notB12 && reader.Get(root, "shot_words") is { } shotNode)
+        {
+            reader.Problem(shotNode, $"shot word '{notB12}' is not one of the b12_words");
+        }
+
         var (leading, trailing, shorthand) = ReadWholeMessage(reader, root);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -146,7 +152,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, B12Words = b12Words, LeadingFillers = leading, TrailingFillers = trailing, Shorthand = shorthand,
+            ForeignWords = foreignWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, Shorthand = shorthand,
         };
     }
 

@@ -19,6 +19,9 @@ public sealed class LanguageResources
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
 
+    /// <summary>The b12_words that name any shot ("jab"): beside another subject they do not make B12 the subject by themselves.</summary>
+    public IReadOnlyList<string> ShotWords { get; init; } = [];
+
     /// <summary>Words dropped at the start of a whole-message command or small talk ("hey", "ok so", "can you").</summary>
     public IReadOnlyList<string> LeadingFillers { get; init; } = [];
 

@@ -35,13 +35,14 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
     /// <summary>
     /// How likely the message is about B12 care: the model's figure, except that a message naming another medicine,
     /// vitamin or condition and not B12 is never about it. Such a question gets the scope statement and its pointer to a
-    /// clinician or pharmacist, never a B12 answer, however close its words come to one (the fitting command applies
-    /// the same rule, so the thresholds are measured with it).
+    /// clinician or pharmacist, never a B12 answer, however close its words come to one. The same holds when the
+    /// question itself is about something else and only the story around it mentions B12 ("i get b12 jabs, but how
+    /// often can i use my inhaler?"). The fitting command applies the same rule, so the thresholds are measured with it.
     /// </summary>
     public static double ScopeProbability(LexicalEvidence lexical, double modelProbability)
     {
         ArgumentNullException.ThrowIfNull(lexical);
-        return lexical.IsAboutSomethingElse ? 0 : modelProbability;
+        return lexical.IsAboutSomethingElse || lexical.QuestionAboutSomethingElse ? 0 : modelProbability;
     }
 
     public FaqMatch Decide(IntentAssessment assessment)

@@ -13,6 +13,9 @@ public sealed class ExactIntentRecognizer
     /// <summary>Phrasings this short in terms ("b12 shot") say too little to be matched by their terms alone.</summary>
     private const int MinTermsForConceptMatch = 2;
 
+    /// <summary>A command said in a sentence ("can u cancel this pls") is at most this long; longer messages are questions.</summary>
+    private const int MaxCommandSentenceWords = 10;
+
     private readonly TermAnalyzer _analyzer;
     private readonly IReadOnlyDictionary<string, string> _shorthand;
     private readonly string[][] _leadingFillers;
@@ -20,6 +23,7 @@ public sealed class ExactIntentRecognizer
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
+    private readonly (string[] Words, BotCommand Command)[] _commandPhrases;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
@@ -58,13 +62,20 @@ public sealed class ExactIntentRecognizer
             }
         }
 
+        var commandPhrases = new List<(string[], BotCommand)>();
         foreach (var (command, phrases) in messages.Commands)
         {
             foreach (var phrase in phrases)
             {
                 _commands.TryAdd(ExactKey(phrase), command);
+                if (ExpandedWords(phrase) is { Length: > 0 } words)
+                {
+                    commandPhrases.Add((words, command));
+                }
             }
         }
+
+        _commandPhrases = [.. commandPhrases.OrderByDescending(p => p.Item1.Length)];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
         foreach (var intent in messages.SmallTalk)
@@ -93,7 +104,7 @@ public sealed class ExactIntentRecognizer
     {
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
-        if (_commands.TryGetValue(exactKey, out var command))
+        if (Command(analyzed.Normalized, exactKey) is { } command)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
         }
@@ -118,8 +129,55 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
-    public BotCommand? RecognizeCommand(string text) =>
-        _commands.TryGetValue(ExactKey(text), out var command) ? command : null;
+    public BotCommand? RecognizeCommand(string text) => Command(text, ExactKey(text));
+
+    /// <summary>
+    /// The command a message gives: one of its phrases as the whole message, or said in a short sentence whose other
+    /// words are all stop words ("can u cancel this pls", "i want to start again from the beginning", "no stop, cancel
+    /// that"). Phrases of two different commands, or any other word ("how do i stop my injections"), make it no command.
+    /// </summary>
+    private BotCommand? Command(string text, string exactKey)
+    {
+        if (_commands.TryGetValue(exactKey, out var command))
+        {
+            return command;
+        }
+
+        var words = ExpandedWords(text);
+        if (words.Length > MaxCommandSentenceWords)
+        {
+            return null;
+        }
+
+        BotCommand? found = null;
+        for (var i = 0; i < words.Length;)
+        {
+            var length = 0;
+            foreach (var (phrase, phraseCommand) in _commandPhrases)
+            {
+                if (i + phrase.Length <= words.Length && SequenceAt(words, i, phrase))
+                {
+                    if (found is { } earlier && earlier != phraseCommand)
+                    {
+                        return null;
+                    }
+
+                    found = phraseCommand;
+                    length = phrase.Length;
+                    break;
+                }
+            }
+
+            if (length == 0 && !_analyzer.IsStopword(words[i]))
+            {
+                return null;
+            }
+
+            i += Math.Max(length, 1);
+        }
+
+        return found;
+    }
 
     private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
     {

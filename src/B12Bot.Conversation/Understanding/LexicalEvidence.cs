@@ -21,6 +21,18 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The message names B12 itself or its shot (language.yaml b12_words).</summary>
     public bool NamesB12 { get; init; }
 
+    /// <summary>The message names B12 itself (b12, cobalamin ...), not only a shot (language.yaml shot_words).</summary>
+    public bool NamesB12Itself { get; init; }
+
+    /// <summary>
+    /// A message of several clauses whose question names another medicine, vitamin or condition and not B12, whatever the
+    /// rest says: "i get b12 jabs, but how often can i use my asthma inhaler?".
+    /// </summary>
+    public bool QuestionAboutSomethingElse { get; init; }
+
+    /// <summary>The share of the message's term weight carried by words the content never uses (0 to 1).</summary>
+    public double UnknownShare { get; init; }
+
     /// <summary>Another medicine, vitamin or condition is named and B12 is not: the message is about something else.</summary>
     public bool IsAboutSomethingElse => HasForeignSubject && !NamesB12;
 

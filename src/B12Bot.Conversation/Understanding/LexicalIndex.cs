@@ -158,17 +158,28 @@ public sealed class LexicalIndex
         }
 
         var b12Phrases = new HashSet<string>(StringComparer.Ordinal);
+        var ownPhrases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in language.B12Words)
         {
-            B12Terms.UnionWith(analyzer.TermsOf(word));
-            b12Phrases.Add($" {TextNormalizer.Normalize(word)} ");
+            var isShot = language.ShotWords.Contains(word, StringComparer.Ordinal);
+            var terms = analyzer.TermsOf(word);
+            B12Terms.UnionWith(terms);
+            var phrases = new HashSet<string>(StringComparer.Ordinal) { $" {TextNormalizer.Normalize(word)} " };
             if (language.Synonyms.TryGetValue(word, out var variants))
             {
-                b12Phrases.UnionWith(variants.Select(v => $" {TextNormalizer.Normalize(v)} "));
+                phrases.UnionWith(variants.Select(v => $" {TextNormalizer.Normalize(v)} "));
+            }
+
+            b12Phrases.UnionWith(phrases);
+            if (!isShot)
+            {
+                B12OwnTerms.UnionWith(terms);
+                ownPhrases.UnionWith(phrases);
             }
         }
 
         B12Phrases = [.. b12Phrases];
+        B12OwnPhrases = [.. ownPhrases];
     }
 
     public TermAnalyzer Analyzer { get; }
@@ -202,6 +213,12 @@ public sealed class LexicalIndex
     /// message names B12 even where a longer phrase carries it into another concept ("low b12" is "deficiency").
     /// </summary>
     public string[] B12Phrases { get; }
+
+    /// <summary>The b12_words that are not shot_words: they name B12 itself, not any shot (terms, then phrases as written).</summary>
+    public HashSet<string> B12OwnTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <inheritdoc cref="B12OwnTerms"/>
+    public string[] B12OwnPhrases { get; }
 
     public bool TryGetTermId(string term, out int id) => _termIds.TryGetValue(term, out id);
 

@@ -37,17 +37,11 @@ public sealed class LexicalScorer(LexicalIndex index)
         var scores = new double[count];
         var whole = ScoreInto(analyzed, AllClauses, scores);
         // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject.
-        if (!whole.NamesB12)
+        if (!whole.NamesB12 || !whole.NamesB12Itself)
         {
             var padded = " " + analyzed.Normalized + " ";
-            foreach (var phrase in _index.B12Phrases)
-            {
-                if (padded.Contains(phrase, StringComparison.Ordinal))
-                {
-                    whole.NamesB12 = true;
-                    break;
-                }
-            }
+            whole.NamesB12 |= ContainsAny(padded, _index.B12Phrases);
+            whole.NamesB12Itself |= ContainsAny(padded, _index.B12OwnPhrases);
         }
 
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
@@ -64,6 +58,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         var clauseScores = ArrayPool<double>.Shared.Rent(count);
         try
         {
+            var questionAboutSomethingElse = false;
             int firstDoc = -1, secondDoc = -1;
             double firstScore = 0, secondScore = 0;
             for (var c = 0; c < analyzed.ClauseCount; c++)
@@ -75,6 +70,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 }
 
                 var clause = ScoreInto(analyzed, c, clauseScores);
+                questionAboutSomethingElse |= isQuestion && clause.HasForeign && !clause.NamesB12;
                 if (clause.Total <= 0 || !clause.HasTopic)
                 {
                     continue;
@@ -105,12 +101,25 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, questions);
+            return whole.ToEvidence(scores, questions, questionAboutSomethingElse);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(clauseScores);
         }
+    }
+
+    private static bool ContainsAny(string padded, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (padded.Contains(phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (int Best, int Second) TopTwo(double[] scores, int count)
@@ -155,11 +164,14 @@ public sealed class LexicalScorer(LexicalIndex index)
                 var factor = analyzed.TermWasCorrected[i] ? CorrectedTermFactor : 1.0;
                 reading.HasForeign |= _index.ForeignTerms.Contains(terms[i]);
                 reading.NamesB12 |= _index.B12Terms.Contains(terms[i]);
+                reading.NamesB12Itself |= _index.B12OwnTerms.Contains(terms[i]);
                 if (!_index.TryGetTermId(terms[i], out var id))
                 {
                     // Words the content never uses still count against every intent, so "what time is it in tokyo"
                     // cannot ride on "time" alone; one- and two-letter scraps ("r", "u2") barely count.
-                    reading.Total += (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
+                    var unknownWeight = (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
+                    reading.Total += unknownWeight;
+                    reading.Unknown += unknownWeight;
                     reading.HasUnknownSubject |= terms[i].Length >= SubjectWordLength && TypoCorrector.IsLetters(terms[i]);
                     continue;
                 }
@@ -232,15 +244,20 @@ public sealed class LexicalScorer(LexicalIndex index)
         public bool HasUnknownSubject;
         public bool HasForeign;
         public bool NamesB12;
+        public bool NamesB12Itself;
         public double Total;
+        public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int[] questions) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int[] questions, bool questionAboutSomethingElse = false) => new(scores)
         {
+            QuestionAboutSomethingElse = questionAboutSomethingElse,
             HasTopic = HasTopic,
             HasAnchor = HasAnchor,
             HasUnknownSubject = HasUnknownSubject,
             HasForeignSubject = HasForeign,
             NamesB12 = NamesB12,
+            NamesB12Itself = NamesB12Itself,
+            UnknownShare = Total > 0 ? Unknown / Total : 0,
             QuestionIntents = questions,
         };
     }

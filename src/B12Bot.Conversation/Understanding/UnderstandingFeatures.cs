@@ -14,6 +14,7 @@ public static class UnderstandingFeatures
     public static readonly string[] ScopeNames =
     [
         "best_lexical", "best_semantic", "best_semantic_answer", "topic", "anchor", "foreign_subject", "unknown_subject",
+        "unknown_share", "other_shot", "semantic_margin", "top_agree",
     ];
 
     /// <summary>Fills <paramref name="into"/> with the features of intent <paramref name="intent"/> for one message.</summary>
@@ -47,6 +48,31 @@ public static class UnderstandingFeatures
         into[4] = lexical.HasAnchor ? 1 : 0;
         into[5] = ForeignSubject(lexical) ? 1 : 0;
         into[6] = lexical.HasUnknownSubject && !lexical.HasAnchor ? 1 : 0;
+        into[7] = lexical.UnknownShare;
+
+        // A shot named beside another medicine or vaccine and not B12 itself: "my testosterone injection", "the flu jab".
+        // (Not beside any unknown word: "had my jab on monday" is a B12 story.)
+        into[8] = !lexical.NamesB12Itself && lexical.NamesB12 && lexical.HasForeignSubject ? 1 : 0;
+
+        // How far the closest intent stands out from the next: a message about something else is near none in particular.
+        var semanticBest = Top(semantic.Phrasing, out var semanticTop);
+        into[9] = semanticBest - BestOther(semantic.Phrasing, semanticTop, out _);
+        Top(lexical.Scores, out var lexicalTop);
+        into[10] = lexicalTop == semanticTop && lexical.Scores[lexicalTop] > 0 ? 1 : 0;
+    }
+
+    private static double Top(double[] scores, out int top)
+    {
+        top = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            if (scores[i] > scores[top])
+            {
+                top = i;
+            }
+        }
+
+        return scores.Length == 0 ? 0 : scores[top];
     }
 
     /// <summary>Another medicine, vitamin or condition is named, and B12 itself is not the subject.</summary>

@@ -2,7 +2,6 @@ using BotRuntime.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
@@ -43,17 +42,17 @@ public static class BotStateServiceCollectionExtensions
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             });
+            // Polly logs each attempt with its result; a store result is conversation state (health data), so only
+            // its size is logged.
+            pipeline.ConfigureTelemetry(new TelemetryOptions
+            {
+                LoggerFactory = context.ServiceProvider.GetRequiredService<ILoggerFactory>(),
+                ResultFormatter = (_, result) => result is System.Collections.ICollection items ? $"{items.Count} items" : result?.GetType().Name,
+            });
             if (context.ServiceProvider.GetService<TimeProvider>() is { } time)
             {
                 pipeline.TimeProvider = time;
             }
-
-            // A store call's result is the visitor's state (health data): its telemetry names the result's type only.
-            pipeline.ConfigureTelemetry(new TelemetryOptions
-            {
-                LoggerFactory = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-                ResultFormatter = (_, result) => result?.GetType().Name,
-            });
         });
         services.AddSingleton<IStorage>(sp => new ResilientStorage(
             builder.Create(sp),

@@ -49,6 +49,54 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("can u cancel this pls", BotCommand.Cancel)]
+    [InlineData("no stop, cancel that", BotCommand.Cancel)]
+    [InlineData("i want to start again from the beginning", BotCommand.Restart)]
+    [InlineData("can we start all over again", BotCommand.Restart)]
+    [InlineData("can i go back", BotCommand.Back)]
+    [InlineData("could you please delete all my data", BotCommand.ForgetMe)]
+    public void A_command_said_in_a_short_sentence_is_still_the_command(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("how do i stop my b12 injections")]
+    [InlineData("can i restart b12 shots after a break")]
+    [InlineData("help, my arm is sore after the jab")]
+    [InlineData("stop the injections or start the tablets")]
+    public void A_question_that_uses_a_command_word_is_not_taken_for_the_command(string text)
+    {
+        Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("my testosterone injection site is sore, is that normal")]
+    [InlineData("does a cortisone shot hurt")]
+    [InlineData("i get b12 jabs every 3 months but how often can i use my asthma inhaler?")]
+    [InlineData("what needle size for testosterone shots")]
+    public void A_question_about_another_shot_or_asked_beside_b12_is_out_of_scope(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Null(match.Entry);
+    }
+
+    [Fact]
+    public void Dev_set_v4_stays_a_regression_set_for_out_of_scope_questions()
+    {
+        var set = EvaluationSet.Load(Path.Combine(RepositoryPaths.Root, "eval", "dev-set-v4.json"));
+
+        var outOfScope = set.OutOfScope.Count(text => fixture.Match(text).Kind == FaqMatchKind.OutOfScope);
+
+        Assert.True(outOfScope >= 0.95 * set.OutOfScope.Count, $"{outOfScope}/{set.OutOfScope.Count} got the scope statement");
+    }
+
+    [Theory]
     [InlineData("how r u", "how_are_you")]
     [InlineData("cheers mate", "thanks")]
     [InlineData("thx!!", "thanks")]
