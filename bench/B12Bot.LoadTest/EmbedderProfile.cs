@@ -25,7 +25,7 @@ internal static partial class EmbedderProfile
         ("graph: basic", o => o.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC),
     ];
 
-    public static void Run(string? only)
+    public static void Run(string? only, string repoRoot)
     {
         if (only == "load")
         {
@@ -33,19 +33,96 @@ internal static partial class EmbedderProfile
             return;
         }
 
-        var options = new SentenceEmbedderOptions { IntraOpThreads = 1 };
+        if (only is not null && only.StartsWith("agreement", StringComparison.Ordinal))
+        {
+            // "agreement" compares the built-in int8 model with fp32; "agreement:FILE.onnx" compares that file instead.
+            Agreement(repoRoot, only.Length > "agreement:".Length ? File.ReadAllBytes(only["agreement:".Length..]) : null);
+            return;
+        }
+
         var texts = Enumerable.Range(0, Messages).Select(i => PatientQuestionGenerator.Compose(i * 7919L)).ToArray();
         var shortTexts = Enumerable.Range(0, Messages).Select(i => ShortQuestions[i % ShortQuestions.Length] + new string('?', i % 3)).ToArray();
-        foreach (var (name, tune) in Variants.Where(v => only is null || v.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        foreach (var kind in Enum.GetValues<SentenceEmbeddingModel>())
         {
-            var loadStarted = ThreadCpuMs();
-            var loadClock = Stopwatch.StartNew();
-            using var model = new MiniLmModel(options, tune);
-            var loadCpu = ThreadCpuMs() - loadStarted;
-            Console.WriteLine($"-- {name}: session built in {loadClock.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {loadCpu:F0} ms)");
-            foreach (var (label, set) in new[] { ("patient-style (bench distinct)", texts), ("short question", shortTexts) })
+            var options = new SentenceEmbedderOptions { IntraOpThreads = 1, Model = kind };
+            foreach (var (name, tune) in Variants.Where(v => only is null || v.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
             {
-                Measure(model, options, label, set);
+                var loadStarted = ThreadCpuMs();
+                var loadClock = Stopwatch.StartNew();
+                using var model = new MiniLmModel(options, tune);
+                var loadCpu = ThreadCpuMs() - loadStarted;
+                Console.WriteLine($"-- {kind}, {name}: session built in {loadClock.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {loadCpu:F0} ms)");
+                foreach (var (label, set) in new[] { ("patient-style (bench distinct)", texts), ("short question", shortTexts) })
+                {
+                    Measure(model, options, label, set);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// How closely the int8 model's vectors follow fp32's: cosine between the two vectors of every content text (the FAQ
+    /// phrasings, titles, answers) and of the dev set's messages, and whether each dev message's nearest content text
+    /// stays the same.
+    /// </summary>
+    private static void Agreement(string repoRoot, byte[]? candidate)
+    {
+        var content = B12Bot.Conversation.Content.B12ContentLoader.Load(Path.Combine(repoRoot, "dialogs"), B12Bot.Conversation.Content.B12ContentLoader.DefaultEmergencyNumber);
+        var contentTexts = SemanticIndex.Texts(IntentCatalog.FromContent(content)).Distinct(StringComparer.Ordinal).ToArray();
+        using var dev = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(repoRoot, "eval", "dev-set-v3.json")));
+        var messages = new List<string>();
+        Collect(dev.RootElement, messages);
+        using var fp32 = new MiniLmModel(new SentenceEmbedderOptions { Model = SentenceEmbeddingModel.Fp32 });
+        using var int8 = new MiniLmModel(new SentenceEmbedderOptions { Model = SentenceEmbeddingModel.Int8 }, modelBytes: candidate);
+        float[][] EmbedAll(MiniLmModel model, IEnumerable<string> set) => [.. set.Select(text => model.Embed([model.Tokenize(text)])[0])];
+        var contentFp32 = EmbedAll(fp32, contentTexts);
+        var contentInt8 = EmbedAll(int8, contentTexts);
+        var messagesFp32 = EmbedAll(fp32, messages);
+        var messagesInt8 = EmbedAll(int8, messages);
+        var contentCosines = contentFp32.Zip(contentInt8, (a, b) => System.Numerics.Tensors.TensorPrimitives.Dot<float>(a, b)).Order().ToArray();
+        var messageCosines = messagesFp32.Zip(messagesInt8, (a, b) => System.Numerics.Tensors.TensorPrimitives.Dot<float>(a, b)).Order().ToArray();
+        Console.WriteLine($"content texts ({contentCosines.Length}): cosine fp32·int8 mean {contentCosines.Average():F4}, min {contentCosines[0]:F4}, 1st percentile {contentCosines[contentCosines.Length / 100]:F4}");
+        Console.WriteLine($"dev-set messages ({messageCosines.Length}): cosine fp32·int8 mean {messageCosines.Average():F4}, min {messageCosines[0]:F4}, 1st percentile {messageCosines[messageCosines.Length / 100]:F4}");
+        static int Nearest(float[] message, float[][] candidates)
+        {
+            var best = 0;
+            for (var i = 1; i < candidates.Length; i++)
+            {
+                if (System.Numerics.Tensors.TensorPrimitives.Dot<float>(message, candidates[i]) > System.Numerics.Tensors.TensorPrimitives.Dot<float>(message, candidates[best]))
+                {
+                    best = i;
+                }
+            }
+
+            return best;
+        }
+
+        var same = messagesFp32.Select((m, i) => Nearest(m, contentFp32) == Nearest(messagesInt8[i], contentInt8)).Count(x => x);
+        Console.WriteLine($"dev-set messages whose nearest content text is the same under both models: {same} of {messages.Count}");
+    }
+
+    /// <summary>Every message string of the dev set: strings in arrays, except the expected answer fragments.</summary>
+    private static void Collect(System.Text.Json.JsonElement element, List<string> messages, string? property = null)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (item.ValueKind == System.Text.Json.JsonValueKind.String && property != "expect")
+                {
+                    messages.Add(item.GetString()!);
+                }
+                else
+                {
+                    Collect(item, messages, property);
+                }
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var child in element.EnumerateObject())
+            {
+                Collect(child.Value, messages, child.Name);
             }
         }
     }
@@ -57,7 +134,7 @@ internal static partial class EmbedderProfile
         {
             var t0 = ThreadCpuMs();
             var w = Stopwatch.StartNew();
-            var bytes = ModelResource.ReadModel();
+            var bytes = ModelResource.ReadModel(SentenceEmbeddingModel.Int8);
             var t1 = ThreadCpuMs();
             var w1 = w.Elapsed.TotalMilliseconds;
             using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = level };

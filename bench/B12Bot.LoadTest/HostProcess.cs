@@ -9,7 +9,7 @@ namespace B12Bot.LoadTest;
 /// <summary>The Release build of src/B12Bot as a child process on a free loopback port, with its own fresh state file.</summary>
 internal static class HostProcess
 {
-    public static (Process Process, string Url) Start(LoadTestOptions options)
+    public static (Process Process, string Url) Start(LoadTestOptions options, IEnumerable<string> extraArguments)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
@@ -27,7 +27,7 @@ internal static class HostProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "--urls", url, "--BotState:SqlitePath", state, "--Logging:LogLevel:Default", "Warning" }.Concat(options.HostArguments))
+        foreach (var argument in new[] { dll, "--urls", url, "--BotState:SqlitePath", state, "--Logging:LogLevel:Default", "Warning" }.Concat(extraArguments).Concat(options.HostArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -72,6 +72,10 @@ internal static class HostProcess
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the request timeout yet (a loaded machine): ask again.
             }
 
             await Task.Delay(5);

@@ -15,6 +15,9 @@ internal enum Scenario
     /// <summary>Button presses: the text of a FAQ topic's button (its title), as Web Chat sends an imBack.</summary>
     Buttons,
 
+    /// <summary>The symptom walkthrough from "check my symptoms" to its summary: a conversation of several turns.</summary>
+    Walkthrough,
+
     /// <summary>A trivial endpoint of the same host (GET /healthz): what Kestrel alone costs on this machine.</summary>
     Healthz,
 
@@ -28,9 +31,27 @@ internal enum Scenario
     EmbedderProfile,
 }
 
+/// <summary>Whether each FAQ turn starts a new conversation (a website's visitors) or continues one per connection.</summary>
+internal enum ConversationMode
+{
+    Returning,
+    New,
+}
+
+/// <summary>The endpoint the turns go to.</summary>
+internal enum ChannelKind
+{
+    Messages,
+    DirectLine,
+}
+
 internal sealed record LoadTestOptions(
     Scenario Scenario,
-    string? Url,
+    IReadOnlyList<string> Urls,
+    int Instances,
+    ConversationMode Conversations,
+    ChannelKind Channel,
+    string? DirectLineSecret,
     int Connections,
     double? Rate,
     int Seconds,
@@ -43,14 +64,21 @@ internal sealed record LoadTestOptions(
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
-          --scenario repeat|distinct|buttons|healthz|cold-start|embedder|embedder-profile   (default repeat)
+          --scenario repeat|distinct|buttons|walkthrough|healthz|cold-start|embedder|embedder-profile   (default repeat)
+          --conversations returning|new   FAQ scenarios: one conversation per connection (default) or a new one every turn
+                            (walkthrough: always a new conversation per walkthrough)
+          --channel messages|directline   POST /api/messages with expectReplies (default), or Direct Line (post, then poll)
+          --instances N     start N hosts (same --host-arg for each); turns alternate between them, so one conversation
+                            moves between instances (give them a shared store, e.g. --host-arg --BotState:Provider=PostgreSql)
           --variant NAME    embedder-profile: only the session settings whose name contains NAME
           --connections N   concurrent connections (default 32)
           --rate R          open loop: send R requests/s whatever the replies do (default: closed loop at saturation)
           --seconds S       measured seconds (default 15), --warmup S (default 3)
           --visitors V      open loop: conversations the requests rotate over (default 256)
           --repeats N       cold-start: how many host starts (default 3)
-          --url URL         measure a running bot instead of starting the Release host (no cold start or memory then)
+          --url URL         measure a running bot instead of starting the Release host (no cold start or memory then);
+                            repeat --url for several instances
+          --directline-secret S   with --url and --channel directline: the DirectLine:Secret of the running hosts
           --host-dll PATH   the host to start; --host-arg X passes X to it (repeatable), e.g. --host-arg --BotState:Provider=Memory
         """;
 
@@ -64,12 +92,17 @@ internal sealed record LoadTestOptions(
 
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        var hostArguments = args.Select((a, i) => (a, i)).Where(p => p.a == "--host-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        string[] Values(string name) => args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        var hostArguments = Values("--host-arg");
         var scenario = (Value("--scenario") ?? "repeat").Replace("-", "", StringComparison.Ordinal);
 
         return new LoadTestOptions(
             Enum.Parse<Scenario>(scenario, ignoreCase: true),
-            Value("--url"),
+            Values("--url"),
+            Number("--instances", 1),
+            Enum.Parse<ConversationMode>(Value("--conversations") ?? "returning", ignoreCase: true),
+            Enum.Parse<ChannelKind>(Value("--channel") ?? "messages", ignoreCase: true),
+            Value("--directline-secret"),
             Number("--connections", 32),
             Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
             Number("--seconds", 15),

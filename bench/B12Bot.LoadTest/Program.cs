@@ -17,7 +17,7 @@ if (options.Scenario == Scenario.Embedder)
 
 if (options.Scenario == Scenario.EmbedderProfile)
 {
-    EmbedderProfile.Run(Array.IndexOf(args, "--variant") is var v and >= 0 && v + 1 < args.Length ? args[v + 1] : null);
+    EmbedderProfile.Run(Array.IndexOf(args, "--variant") is var v and >= 0 && v + 1 < args.Length ? args[v + 1] : null, options.RepoRoot);
     Console.WriteLine($"load average after: {Machine.LoadAverage()}");
     return;
 }
@@ -28,7 +28,7 @@ if (options.Scenario == Scenario.ColdStart)
     for (var i = 0; i < options.Repeats; i++)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (process, url) = HostProcess.Start(options);
+        var (process, url) = HostProcess.Start(options, []);
         try
         {
             starts.Add(await HostProcess.FirstAnswerAsync(url, Workload.FirstQuestion(options.RepoRoot), stopwatch));
@@ -44,42 +44,66 @@ if (options.Scenario == Scenario.ColdStart)
     return;
 }
 
-var workload = Workload.For(options.Scenario, options.RepoRoot);
-Process? host = null;
-var baseUrl = options.Url;
+var workload = Workload.For(options.Scenario, options.RepoRoot, options.Conversations);
+// The hosts this tool starts share one token signing key (required once several instances share state: each accepts the
+// others' Direct Line tokens); for Direct Line they also get a secret and no per-conversation post limit (a returning
+// conversation at saturation would meet it).
+var directLineSecret = options.DirectLineSecret ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+var channel = BotChannel.For(options.Channel, directLineSecret);
+string[] signingKey = ["--DirectLine:TokenSigningKey", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))];
+string[] instanceArguments = options.Channel == ChannelKind.DirectLine
+    ? [.. signingKey, "--DirectLine:Secret", directLineSecret, "--DirectLine:ActivityPostsPerMinute", "0"]
+    : signingKey;
+var hosts = new List<Process>();
+var baseUrls = options.Urls.ToList();
 try
 {
-    if (baseUrl is null)
+    if (baseUrls.Count == 0)
     {
-        var stopwatch = Stopwatch.StartNew();
-        (host, baseUrl) = HostProcess.Start(options);
-        var firstAnswerMs = await HostProcess.FirstAnswerAsync(baseUrl, Workload.FirstQuestion(options.RepoRoot), stopwatch);
-        Console.WriteLine($"cold start to first FAQ answer: {firstAnswerMs:F0} ms (process spawn to reply, Release build), host CPU {HostProcess.CpuTime(host).TotalMilliseconds:F0} ms");
-        Console.WriteLine($"host resident memory when ready: {Machine.ResidentMiB(host.Id):F0} MiB");
+        for (var instance = 0; instance < Math.Max(1, options.Instances); instance++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var (host, url) = HostProcess.Start(options, instanceArguments);
+            hosts.Add(host);
+            baseUrls.Add(url);
+            var firstAnswerMs = await HostProcess.FirstAnswerAsync(url, Workload.FirstQuestion(options.RepoRoot), stopwatch);
+            Console.WriteLine($"instance {instance + 1}: cold start to first FAQ answer: {firstAnswerMs:F0} ms (process spawn to reply, Release build), host CPU {HostProcess.CpuTime(host).TotalMilliseconds:F0} ms");
+            Console.WriteLine($"instance {instance + 1}: host resident memory when ready: {Machine.ResidentMiB(host.Id):F0} MiB");
+        }
     }
 
-    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-    using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    var handlers = baseUrls.Select(_ => new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }).ToArray();
+    var clients = baseUrls.Select((url, i) => new HttpClient(handlers[i]) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) }).ToArray();
+
+    if (!await CrossInstanceCheck.ConversationsMoveAsync(clients, channel))
+    {
+        Console.WriteLine($"skipped: a conversation started on one instance is not known to the other ({channel.Name}); the instances do not share it (yet)");
+        return;
+    }
 
     Console.WriteLine($"warming up for {options.WarmupSeconds} s ...");
     var warm = await Run(TimeSpan.FromSeconds(options.WarmupSeconds), 0);
 
     Console.WriteLine($"measuring for {options.Seconds} s ...");
-    await using var memory = host is null ? null : new ResidentMemorySampler(host.Id);
+    var memory = hosts.Select(h => new ResidentMemorySampler(h.Id)).ToList();
     var result = await Run(TimeSpan.FromSeconds(options.Seconds), warm.NextIndex + 1);
-    result.Print(workload.Name);
-    if (memory is not null)
+    result.Print(workload.Name, channel.Name);
+    for (var i = 0; i < memory.Count; i++)
     {
-        Console.WriteLine($"host resident memory under load: peak {memory.PeakMiB:F0} MiB, at the end {memory.LastMiB:F0} MiB");
+        await memory[i].DisposeAsync();
+        Console.WriteLine($"instance {i + 1}: host resident memory under load: peak {memory[i].PeakMiB:F0} MiB, at the end {memory[i].LastMiB:F0} MiB");
     }
 
     Console.WriteLine($"load average after: {Machine.LoadAverage()}");
 
     Task<LoadResult> Run(TimeSpan duration, long firstIndex) => options.Rate is { } rate
-        ? LoadRunner.OpenLoopAsync(client, workload, rate, options.Visitors, duration, firstIndex)
-        : LoadRunner.ClosedLoopAsync(client, workload, options.Connections, duration, firstIndex);
+        ? LoadRunner.OpenLoopAsync(clients, channel, workload, rate, options.Visitors, duration, firstIndex)
+        : LoadRunner.ClosedLoopAsync(clients, channel, workload, options.Connections, duration, firstIndex);
 }
 finally
 {
-    await HostProcess.StopAsync(host);
+    foreach (var host in hosts)
+    {
+        await HostProcess.StopAsync(host);
+    }
 }

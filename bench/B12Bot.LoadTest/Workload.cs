@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using B12Bot.Conversation.Content;
 using BotRuntime.Schema;
@@ -7,47 +6,68 @@ using Activity = BotRuntime.Schema.Activity;
 
 namespace B12Bot.LoadTest;
 
-/// <summary>The request a scenario sends for its n-th turn, and whether the answer counts as a success.</summary>
+/// <summary>
+/// What a scenario says on its n-th turn, how many turns a conversation has before a new one starts, and what the
+/// last turn's reply must contain for the conversation to count as carried through.
+/// </summary>
 internal sealed class Workload
 {
-    private readonly Func<long, string>? text;
+    /// <summary>The symptom walkthrough as a visitor pressing its buttons goes through it (README's sample conversation).</summary>
+    private static readonly string[] WalkthroughScript =
+        ["check my symptoms", "No", "No", "No", "Yes", "Not sure", "No", "No", "Not tested"];
 
-    private Workload(string name, Func<long, string>? text)
+    private readonly Func<long, int, string>? text;
+
+    private Workload(string name, Func<long, int, string>? text, int turnsPerConversation, string? finalReplyMarker = null)
     {
         Name = name;
         this.text = text;
+        TurnsPerConversation = turnsPerConversation;
+        FinalReplyMarker = finalReplyMarker;
     }
 
     public string Name { get; }
 
-    private bool IsHealthCheck => text is null;
+    public bool IsHealthCheck => text is null;
 
-    public static Workload For(Scenario scenario, string repoRoot) => scenario switch
+    /// <summary>Turns before the conversation ends and the connection starts a new one (int.MaxValue: never).</summary>
+    public int TurnsPerConversation { get; }
+
+    /// <summary>Text the last turn's replies must contain (the walkthrough's summary), or null.</summary>
+    public string? FinalReplyMarker { get; }
+
+    public static Workload For(Scenario scenario, string repoRoot, ConversationMode conversations)
     {
-        Scenario.Repeat => Cycle("repeated FAQ questions (eval/dev-set.json)", DevSetQuestions(repoRoot)),
-        Scenario.Distinct => new Workload($"distinct patient-style FAQ questions ({PatientQuestionGenerator.Count:N0} combinations, none repeated)", PatientQuestionGenerator.Compose),
-        Scenario.Buttons => Cycle("button presses (FAQ topic titles, as imBack text)", ButtonTitles(repoRoot)),
-        Scenario.Healthz => new Workload("GET /healthz", null),
-        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Not a load scenario."),
-    };
+        var faqTurns = conversations == ConversationMode.New ? 1 : int.MaxValue;
+        var faqShape = conversations == ConversationMode.New ? ", every turn a new conversation" : ", one returning conversation per connection";
+        return scenario switch
+        {
+            Scenario.Repeat => Cycle("repeated FAQ questions (eval/dev-set.json)" + faqShape, DevSetQuestions(repoRoot), faqTurns),
+            Scenario.Distinct => new Workload($"distinct patient-style FAQ questions ({PatientQuestionGenerator.Count:N0} combinations, none repeated){faqShape}", (i, _) => PatientQuestionGenerator.Compose(i), faqTurns),
+            Scenario.Buttons => Cycle("button presses (FAQ topic titles, as imBack text)" + faqShape, ButtonTitles(repoRoot), faqTurns),
+            Scenario.Walkthrough => new Workload(
+                $"symptom walkthroughs ({WalkthroughScript.Length} turns each, a new conversation each; carried through = the summary at the end)",
+                (_, turn) => WalkthroughScript[turn],
+                WalkthroughScript.Length,
+                "Your answers"),
+            Scenario.Healthz => new Workload("GET /healthz", null, int.MaxValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Not a load scenario."),
+        };
+    }
 
     public static string FirstQuestion(string repoRoot) => DevSetQuestions(repoRoot)[0];
 
-    /// <summary>Sends turn <paramref name="index"/> of conversation <paramref name="conversationId"/>; true when the bot answered.</summary>
-    public async Task<bool> SendAsync(HttpClient client, long index, string conversationId, CancellationToken cancellationToken)
-    {
-        if (IsHealthCheck)
-        {
-            using var health = await client.GetAsync("/healthz", cancellationToken).ConfigureAwait(false);
-            return health.StatusCode == HttpStatusCode.OK;
-        }
+    /// <summary>The text of turn <paramref name="turn"/> (0-based, within its conversation), the load's <paramref name="index"/>-th turn.</summary>
+    public string Text(long index, int turn) => text!(index, turn);
 
-        using var response = await client.PostAsJsonAsync("/api/messages", Turns.Message(text!(index), conversationId), BotJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.OK && body.Length >= 20;
+    public static async Task<bool> HealthCheckAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        using var health = await client.GetAsync("/healthz", cancellationToken).ConfigureAwait(false);
+        return health.StatusCode == HttpStatusCode.OK;
     }
 
-    private static Workload Cycle(string name, IReadOnlyList<string> texts) => new(name, i => texts[(int)(i % texts.Count)]);
+    private static Workload Cycle(string name, IReadOnlyList<string> texts, int turnsPerConversation) =>
+        new(name, (i, _) => texts[(int)(i % texts.Count)], turnsPerConversation);
 
     private static IReadOnlyList<string> DevSetQuestions(string repoRoot)
     {

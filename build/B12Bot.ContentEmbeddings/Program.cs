@@ -22,6 +22,11 @@ using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "ap
             options.MaxTokens = maxTokens.GetInt32();
         }
 
+        if (section.TryGetProperty(nameof(SentenceEmbedderOptions.Model), out var model))
+        {
+            options.Model = Enum.Parse<SentenceEmbeddingModel>(model.GetString()!, ignoreCase: true);
+        }
+
         if (section.TryGetProperty(nameof(SentenceEmbedderOptions.MaxCharacters), out var maxCharacters))
         {
             options.MaxCharacters = maxCharacters.GetInt32();

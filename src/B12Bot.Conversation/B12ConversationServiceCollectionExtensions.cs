@@ -16,13 +16,16 @@ namespace B12Bot.Conversation;
 public static class B12ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the B12 bot: its content (loaded and validated from <paramref name="dialogsFolder"/> when first needed:
-    /// resolve <see cref="B12Content"/> at start-up to fail fast), the understanding model (dialogs/understanding-model.json),
-    /// the content's saved embeddings (dialogs/content-embeddings.bin, <see cref="ContentEmbeddingCache"/>),
-    /// the FAQ matcher (it needs an ISentenceEmbedder: the host registers one with AddSentenceEmbedder) and safety triage
-    /// (built once), the dialogs, the bot as <see cref="IBot"/> and the safety triage middleware
-    /// (<see cref="SafetyTriageMiddleware"/>). The host must register <see cref="BotRuntime.State.ConversationState"/>
-    /// and puts the triage into its turn pipeline (it works wherever it sits before the bot).
+    /// Registers the B12 bot: its content source (<see cref="B12ContentSource"/>: the content in dialogsFolder, the
+    /// understanding model, the saved embeddings, the FAQ matcher, the safety triage and the dialogs, built together as
+    /// one immutable <see cref="B12ContentSnapshot"/>, loaded and validated when first needed: resolve
+    /// <see cref="B12ContentSource"/> at start-up to fail fast; the FAQ matcher needs an ISentenceEmbedder: the host
+    /// registers one with AddSentenceEmbedder), the bot as <see cref="IBot"/> (<see cref="CurrentContentBot"/>) and the
+    /// safety triage middleware (<see cref="CurrentSafetyTriageMiddleware"/>), both running the turn's snapshot. The
+    /// host must register <see cref="BotRuntime.State.ConversationState"/>, puts the triage into its turn pipeline (it
+    /// works wherever it sits before the bot) and calls <see cref="B12ContentSource.ReloadAsync"/> when dialogs/ changes.
+    /// <see cref="B12Content"/>, <see cref="FaqMatcher"/>, <see cref="SafetyTriage"/> and the others resolve to the current
+    /// snapshot's, for tools and start-up code; a turn reads them through <see cref="B12ContentSource.For"/>.
     /// </summary>
     public static IServiceCollection AddB12Conversation(this IServiceCollection services, string dialogsFolder, string emergencyNumber = B12ContentLoader.DefaultEmergencyNumber) =>
         services.AddB12Conversation(dialogsFolder, SafetyContacts.UnitedStates with { EmergencyNumber = emergencyNumber });
@@ -35,24 +38,19 @@ public static class B12ConversationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(contacts);
         contacts.Validate();
         ConversationJsonContext.EnsureRegistered();
-        services.TryAddSingleton(_ => B12ContentLoader.Load(dialogsFolder, contacts));
-        services.TryAddSingleton(_ => UnderstandingModel.Load(Path.Combine(dialogsFolder, UnderstandingModel.FileName)));
-        services.TryAddSingleton(sp => ContentEmbeddingCache.Load(Path.Combine(dialogsFolder, ContentEmbeddingCache.FileName), sp.GetRequiredService<ISentenceEmbedder>()));
-        services.TryAddSingleton(sp => new FaqMatcher(
-            sp.GetRequiredService<B12Content>(), sp.GetRequiredService<ISentenceEmbedder>(), sp.GetRequiredService<UnderstandingModel>(),
-            sp.GetRequiredService<ContentEmbeddingCache>()));
-        services.TryAddSingleton(sp => new SafetyTriage(sp.GetRequiredService<B12Content>().Safety, sp.GetRequiredService<FaqMatcher>().Analyzer.IsKnownWord));
-        services.TryAddSingleton<SafetyReplies>();
-        services.TryAddSingleton<PossibleReactionCheckDialog>();
-        services.TryAddSingleton<SymptomCheckDialog>();
+        services.TryAddSingleton(sp => new B12ContentSnapshotBuilder(dialogsFolder, contacts, sp));
+        services.TryAddSingleton<B12ContentSource>();
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Content);
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Model);
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Embeddings);
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Matcher);
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Triage);
+        services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.SafetyReplies);
         services.TryAddSingleton(PrivacySettings.Default);
-        services.TryAddSingleton<ForgetMeDialog>();
-        services.TryAddSingleton<ConsentDialog>();
         services.TryAddSingleton(sp => new UserDataEraser(sp.GetRequiredService<ConversationState>(), sp.GetService<UserState>(), sp.GetServices<IConversationDataStore>()));
-        services.TryAddSingleton<MainDialog>();
-        services.TryAddSingleton<SafetyTriageMiddleware>();
-        services.TryAddSingleton<B12DialogBot>();
-        services.TryAddSingleton<IBot>(sp => sp.GetRequiredService<B12DialogBot>());
+        services.TryAddSingleton<CurrentSafetyTriageMiddleware>();
+        services.TryAddSingleton<CurrentContentBot>();
+        services.TryAddSingleton<IBot>(sp => sp.GetRequiredService<CurrentContentBot>());
         return services;
     }
 }

@@ -9,19 +9,17 @@ namespace B12Bot.Teams.Tests;
 /// </summary>
 public sealed class PlaygroundUiTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact(Timeout = 60_000)]
     public async Task In_the_playground_chat_the_bot_welcomes_the_user_and_answers_a_typed_question()
     {
-        Assert.True(File.Exists(Chromium), $"Debian's chromium is needed at {Chromium} (build/test.sh installs it).");
+        HeadlessChromium.EnsureInstalled();
         await using var teams = await TeamsPlayground.StartAsync(output);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = HeadlessChromium.ExecutablePath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = HeadlessChromium.Arguments,
         });
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         // Loopback only: the UI's web fonts and animations from Microsoft's CDN are cosmetic and are refused.

@@ -189,7 +189,7 @@ public sealed class ContentValidationAtStartTests : IDisposable
 
     private void CopyContentWithAMisspeltKey()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "dialogs")))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "dialogs")))
         {
             File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
         }

@@ -57,7 +57,8 @@ public sealed class PrivacyAndOperationsTests
         Assert.Contains("b12bot_questions", metrics, StringComparison.Ordinal);
         foreach (var word in VisitorWords.Append("555-201-7788").Append("03/14/1961"))
         {
-            Assert.DoesNotContain(bot.Logs.Entries, entry => entry.Contains(word, StringComparison.OrdinalIgnoreCase));
+            var leaks = bot.Logs.Entries.Where(entry => entry.Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(leaks.Count == 0, $"\"{word}\" was logged:\n{string.Join('\n', leaks)}");
             Assert.DoesNotContain(word, metrics, StringComparison.OrdinalIgnoreCase);
         }
     }

@@ -12,6 +12,9 @@ public sealed class TwoInstanceTests(PostgreSqlServer server)
 {
     private const string SendAgain = "Sorry, I could not keep up with that. Please send it again.";
 
+    // The host serves Direct Line too, and with PostgreSQL that means several instances: it starts only with a shared key.
+    private static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private static int CountOf(string reply) =>
         reply.StartsWith("count ", StringComparison.Ordinal) ? int.Parse(reply["count ".Length..], System.Globalization.CultureInfo.InvariantCulture)
         : throw new InvalidOperationException($"Unexpected reply: {reply}");
@@ -19,7 +22,7 @@ public sealed class TwoInstanceTests(PostgreSqlServer server)
     [Fact]
     public async Task Fifty_conversations_with_simultaneous_turns_on_both_instances_keep_every_turn()
     {
-        var settings = new Dictionary<string, string> { ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync() };
+        var settings = new Dictionary<string, string> { ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync(), ["DirectLine:TokenSigningKey"] = SigningKey };
         await using var first = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
         await using var second = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
         const int conversations = 50;
@@ -63,7 +66,7 @@ public sealed class TwoInstanceTests(PostgreSqlServer server)
     [Fact]
     public async Task An_instance_killed_with_sigkill_under_load_loses_no_acknowledged_turn_and_every_conversation_resumes()
     {
-        var settings = new Dictionary<string, string> { ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync() };
+        var settings = new Dictionary<string, string> { ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync(), ["DirectLine:TokenSigningKey"] = SigningKey };
         await using var survivor = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
         var victim = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
         const int conversations = 30;
@@ -143,6 +146,7 @@ public sealed class TwoInstanceTests(PostgreSqlServer server)
         {
             ["BotState:PostgreSql:ConnectionString"] = await server.CreateDatabaseAsync() + ";Timeout=2",
             ["BotState:Retry:FirstDelay"] = "00:00:00.050",
+            ["DirectLine:TokenSigningKey"] = SigningKey,
         };
         await using var host = await ScaleOutHostProcess.StartAsync("PostgreSql", settings);
         var (_, before) = await host.SendAsync("outage", "one");

@@ -99,5 +99,6 @@ public sealed class B12DialogBot : ActivityHandler
 
         await turnContext.SendActivityAsync(Replies.Message(_welcome, _content.MainTopicTitles), cancellationToken).ConfigureAwait(false);
         await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
+        B12BotTelemetry.ConversationStarted();
     }
 }

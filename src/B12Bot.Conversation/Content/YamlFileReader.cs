@@ -40,11 +40,13 @@ internal sealed class YamlFileReader
             return (reader, null);
         }
 
+        Parser? parser = null;
         try
         {
             using var text = new StreamReader(path, Encoding.UTF8);
+            parser = new Parser(text);
             var stream = new YamlStream();
-            stream.Load(text);
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
                 reader.Problem(1, "the file is empty");
@@ -56,6 +58,13 @@ internal sealed class YamlFileReader
         catch (YamlException exception)
         {
             reader.Problem((int)Math.Max(1, exception.Start.Line), "not valid YAML: " + OneLine(exception.Message));
+            return (reader, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, for some broken flow collections ("title: [text"
+            // without its "]"): the last event it read is where the broken value starts.
+            reader.Problem((int)Math.Max(1, parser?.Current?.Start.Line ?? 1), "not valid YAML: a value here is not closed (a '[', '{' or quote without its pair?)");
             return (reader, null);
         }
         catch (IOException exception)

@@ -9,10 +9,11 @@ namespace B12Bot.Conversation.Dialogs;
 
 /// <summary>
 /// Explicit consent before the walkthrough's health questions, when B12Bot:RequireConsentBeforeWalkthrough is on (EU
-/// clinics: health data needs explicit consent). Asked once per conversation: Yes is remembered and ends with <see cref="Agreed"/>, so
-/// <see cref="MainDialog"/> starts the walkthrough; anything else asks nothing and offers the topics.
+/// clinics: health data needs explicit consent). Asked once per conversation: Yes is remembered and ends with
+/// <see cref="Agreed"/>, so <see cref="MainDialog"/> starts the walkthrough; anything else asks nothing and offers the
+/// topics.
 /// </summary>
-public sealed class ConsentDialog : Dialog
+public sealed class ConsentDialog : YesNoQuestionDialog
 {
     public const string DialogId = nameof(ConsentDialog);
 
@@ -33,34 +34,26 @@ public sealed class ConsentDialog : Dialog
 
     public PrivacySettings Settings { get; }
 
+    protected override string Question => _content.Messages.ConsentQuestion;
+
     /// <summary>True when the walkthrough may start without asking (consent not required, or already given).</summary>
     public async Task<bool> MayStartAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         !Settings.RequireConsentBeforeWalkthrough || await _consented.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false);
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<DialogTurnResult> OnYesAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dc);
-        await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentQuestion, YesNoAnswer.Buttons), cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        await _consented.SetAsync(dc.Context, true, cancellationToken).ConfigureAwait(false);
+        B12BotTelemetry.ConsentAnswered(agreed: true);
+        await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentGiven), cancellationToken).ConfigureAwait(false);
+        return await dc.EndDialogAsync(Agreed, cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
+    /// <summary>Declined: the FAQ topics (not the walkthrough the visitor just declined).</summary>
+    protected override async Task<DialogTurnResult> OnAnythingElseAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dc);
-        if (YesNoAnswer.Read(dc.Context.Activity.Text) == true)
-        {
-            await _consented.SetAsync(dc.Context, true, cancellationToken).ConfigureAwait(false);
-            B12BotTelemetry.ConsentAnswered(agreed: true);
-            await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentGiven), cancellationToken).ConfigureAwait(false);
-            return await dc.EndDialogAsync(Agreed, cancellationToken).ConfigureAwait(false);
-        }
-
         B12BotTelemetry.ConsentAnswered(agreed: false);
         var topics = _content.Messages.MainTopics.Select(id => _content.GetEntry(id).Title);
         await dc.Context.SendActivityAsync(Replies.Message(_content.Messages.ConsentDeclined, topics), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
-
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
-        turnContext.SendActivityAsync(Replies.Message(_content.Messages.ConsentQuestion, YesNoAnswer.Buttons), cancellationToken);
 }

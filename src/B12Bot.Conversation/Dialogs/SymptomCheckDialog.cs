@@ -26,6 +26,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
     private readonly Walkthrough _walkthrough;
     private readonly WalkthroughAnswerRecognizer _recognizer;
+    private readonly WalkthroughAnswerPrompt _answerPrompt;
 
     public SymptomCheckDialog(FaqMatcher matcher, B12Content content)
         : base(DialogId, matcher, content)
@@ -36,7 +37,11 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
         // One question per pass: ask, record, then replace itself with the next pass (the SDK's loop pattern).
         AddDialog(new WaterfallDialog(QuestionStep, [AskAsync, RecordAsync]));
-        AddDialog(new ChoicePrompt(AnswerPrompt, ValidateAnswerAsync) { Style = ListStyle.SuggestedAction });
+        _answerPrompt = new WalkthroughAnswerPrompt(AnswerPrompt, _walkthrough, (context, question) => RecognizeOnce(context, question, context.Activity.Text), ValidateAnswerAsync)
+        {
+            Style = ListStyle.SuggestedAction,
+        };
+        AddDialog(_answerPrompt);
         InitialDialogId = QuestionStep;
     }
 
@@ -124,39 +129,29 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     }
 
     /// <summary>
-    /// Accepts what the content's own choice synonyms recognize ("nope", "I'm vegan", "not sure") besides what the
-    /// runtime's choice recognizer finds (labels, "1", "the second one"). An ambiguous answer is never taken as a choice:
-    /// the question's clarification is sent with the options, and the prompt waits (it does not add its retry).
+    /// An ambiguous answer (a bare "no" to the blood-test question) gets the question's clarification with the options,
+    /// and the prompt waits (it does not add its retry). What the prompt recognized is taken as it is.
     /// </summary>
     private async Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
-        var questionId = BotRuntime.Storage.StateJson.As<string>(prompt.Options.Validations);
-        var question = _walkthrough.Questions.FirstOrDefault(q => q.Id == questionId);
-        if (question is null)
+        if (prompt.Recognized.Succeeded && prompt.Recognized.Value is not null)
         {
-            return prompt.Recognized.Succeeded && prompt.Recognized.Value is not null;
+            return true;
         }
 
-        var answer = RecognizeOnce(prompt.Context, question, prompt.Context.Activity.Text);
-        if (answer.IsAmbiguous && question.Ambiguity is { } ambiguity)
+        if (_answerPrompt.QuestionOf(prompt.Options) is { Ambiguity: { } ambiguity } question
+            && RecognizeOnce(prompt.Context, question, prompt.Context.Activity.Text).IsAmbiguous)
         {
             var labels = question.Choices.Select(c => c.Label);
             await prompt.Context.SendActivityAsync(Replies.Message(ambiguity.Reply + "\n\n" + question.Prompt, labels), cancellationToken).ConfigureAwait(false);
-            return false;
         }
 
-        if (answer.IsChoice)
-        {
-            prompt.Recognized.Value = new FoundChoice { Value = question.Choices[answer.ChoiceIndex].Label, Index = answer.ChoiceIndex, Score = 1f };
-            prompt.Recognized.Succeeded = true;
-        }
-
-        return prompt.Recognized.Succeeded && prompt.Recognized.Value is not null;
+        return false;
     }
 
     /// <summary>
-    /// Recognizes the message once per turn: the interruption check and the prompt's validator both ask, and the
-    /// second gets the first's result from the turn state.
+    /// Recognizes the message once per turn: the interruption check and the prompt both ask, and the second gets the
+    /// first's result from the turn state.
     /// </summary>
     private RecognizedAnswer RecognizeOnce(ITurnContext context, WalkthroughQuestion question, string? text)
     {

@@ -60,8 +60,12 @@ public sealed class CallbackDialog : ComponentDialog
         var sessionId = step.GetOptions<Options>()?.SessionId;
         var contact = step.GetValue<string>(ContactKey);
         step.Values.Remove(ContactKey);
-        var sent = step.Result is true && sessionId is not null && contact is not null
-            && await _coordinator.SendCallbackAsync(sessionId, contact, cancellationToken).ConfigureAwait(false);
+        // A rerun of this turn (its first save lost to another instance) does not send the callback twice.
+        var effects = HandoffTurnEffects.Of(step.Context);
+        var sent = effects.CallbackSent
+            || (step.Result is true && sessionId is not null && contact is not null
+                && await _coordinator.SendCallbackAsync(sessionId, contact, cancellationToken).ConfigureAwait(false));
+        effects.CallbackSent = sent;
         var text = sent ? _texts.Get(HandoffContent.CallbackSent)
             : step.Result is true ? _texts.Get(HandoffContent.Unavailable)
             : _texts.Get(HandoffContent.CallbackDeclined);

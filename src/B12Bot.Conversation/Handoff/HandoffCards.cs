@@ -44,7 +44,9 @@ public static class HandoffCards
         if (!string.IsNullOrWhiteSpace(walkthroughSummary))
         {
             body.Add(TextBlock("Symptom check summary (the bot's walkthrough):", weight: "Bolder"));
-            body.Add(PlainText(walkthroughSummary));
+            // The bot's own report (reviewed content; the answers are choice labels, never the visitor's words), so
+            // its Markdown (bold title, list of answers) is rendered as the visitor saw it.
+            body.Add(TextBlock(walkthroughSummary));
         }
 
         body.Add(TextBlock("Mention the bot in this thread to reply; your messages go to the visitor's chat on the website.", isSubtle: true));

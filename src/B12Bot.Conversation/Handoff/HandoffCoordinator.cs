@@ -1,5 +1,6 @@
 using System.Globalization;
 using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Telemetry;
 using BotRuntime.Schema;
 using BotRuntime.Storage;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,7 @@ public sealed partial class HandoffCoordinator(
         }
 
         LogRequested(session.Id, recent.Count, shared.WalkthroughSummary is not null);
+        B12BotTelemetry.HandoffRequested();
         return session;
     }
 
@@ -75,6 +77,7 @@ public sealed partial class HandoffCoordinator(
         var session = NewSession(visitorActivity, time.GetUtcNow(), HandoffStatus.CallbackOffered);
         await store.SaveSessionAsync(session, cancellationToken).ConfigureAwait(false);
         await store.UpdateOpenAsync(session.Id, open: true, cancellationToken).ConfigureAwait(false);
+        B12BotTelemetry.HandoffCallbackOffered();
         return session;
     }
 
@@ -108,6 +111,7 @@ public sealed partial class HandoffCoordinator(
         }
 
         LogClaimed(session.Id);
+        B12BotTelemetry.HandoffTaken(session.ClaimedAt.Value - session.CreatedAt);
         await visitor.SendAsync(session, [Replies.Message(texts.Get(HandoffContent.Joined, session.StaffName))], cancellationToken).ConfigureAwait(false);
         await UpdateCardAsync(session, TakenLine(session), canEnd: true, cancellationToken).ConfigureAwait(false);
         return (ClaimOutcome.Claimed, session);
@@ -232,6 +236,7 @@ public sealed partial class HandoffCoordinator(
 
         await CloseAsync(session, cancellationToken).ConfigureAwait(false);
         LogCallback(session.Id);
+        B12BotTelemetry.HandoffCallbackLeft();
         return true;
     }
 
@@ -285,6 +290,7 @@ public sealed partial class HandoffCoordinator(
                 }
 
                 LogTimedOut(session.Id);
+                B12BotTelemetry.HandoffNotTaken();
                 await visitor.SendAsync(session, [Replies.Message(texts.Get(HandoffContent.NobodyFree), [texts.Get(HandoffContent.CallbackButton), texts.Get(HandoffContent.NoThanksButton)])], cancellationToken).ConfigureAwait(false);
                 if (await ChannelAsync(session, cancellationToken).ConfigureAwait(false) is { } channel)
                 {

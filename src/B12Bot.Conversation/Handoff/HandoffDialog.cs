@@ -70,7 +70,12 @@ public sealed class HandoffDialog : ComponentDialog
         }
 
         var visitor = await _state.Visitor.GetAsync(step.Context, () => new VisitorHandoffState(), cancellationToken).ConfigureAwait(false);
-        var session = await _coordinator.RequestAsync(step.Context.Activity, visitor!, cancellationToken).ConfigureAwait(false);
+        // A rerun of this turn (its first save lost to another instance) keeps the thread its first run started.
+        var effects = HandoffTurnEffects.Of(step.Context);
+        var session = effects.RequestedSessionId is { } earlier
+            ? await _store.GetSessionAsync(earlier, cancellationToken).ConfigureAwait(false)
+            : await _coordinator.RequestAsync(step.Context.Activity, visitor!, cancellationToken).ConfigureAwait(false);
+        effects.RequestedSessionId = session?.Id;
         if (session is null)
         {
             await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.Unavailable)), cancellationToken).ConfigureAwait(false);

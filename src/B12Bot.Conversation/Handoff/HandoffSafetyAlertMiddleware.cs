@@ -39,6 +39,14 @@ public sealed partial class HandoffSafetyAlertMiddleware(
             return;
         }
 
+        var effects = HandoffTurnEffects.Of(turnContext);
+        if (effects.AlertRaised)
+        {
+            // This turn is being run again after a state conflict: its first run raised the alert already.
+            return;
+        }
+
+        effects.AlertRaised = true;
         var text = activity.Text;
         _ = Task.Run(async () =>
         {

@@ -16,17 +16,55 @@ public sealed class HandoffIndex : IStoreItem
 /// The handoff's records in the bot's state store (IStorage, the same provider as conversation state), so the clinic
 /// channel, sessions and thread pointers survive restarts and are shared by every instance.
 /// </summary>
-public sealed class HandoffStore(IStorage storage)
+public sealed class HandoffStore(IStorage storage, TimeProvider? time = null)
 {
     private const string ClinicChannelKey = "handoff/clinic-channel";
+
+    /// <summary>How long "no clinic channel yet" is believed before the store is asked again (another instance may learn it).</summary>
+    private static readonly TimeSpan UnknownChannelRecheck = TimeSpan.FromSeconds(30);
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private volatile bool channelKnown;
+    private long unknownUntilTicks = long.MinValue;
     private const string OpenKey = "handoff/open";
     private const int MaxOpenSessions = 1000;
 
     public async Task<ClinicChannel?> GetClinicChannelAsync(CancellationToken cancellationToken) =>
         await ReadAsync<ClinicChannel>(ClinicChannelKey, cancellationToken).ConfigureAwait(false);
 
-    public Task SaveClinicChannelAsync(ClinicChannel channel, CancellationToken cancellationToken) =>
-        storage.WriteAsync(new Dictionary<string, object> { [ClinicChannelKey] = channel }, cancellationToken);
+    public async Task SaveClinicChannelAsync(ClinicChannel channel, CancellationToken cancellationToken)
+    {
+        await storage.WriteAsync(new Dictionary<string, object> { [ClinicChannelKey] = channel }, cancellationToken).ConfigureAwait(false);
+        channelKnown = true;
+    }
+
+    /// <summary>
+    /// Whether the bot has learned a clinic channel (so a handoff can be posted), for checks on every visitor turn:
+    /// once known it stays known (a channel is replaced, never removed); "not yet" is looked up again at most every
+    /// 30 seconds, so a deployment without Teams does not read the store on every turn.
+    /// </summary>
+    public async ValueTask<bool> IsClinicChannelKnownAsync(CancellationToken cancellationToken)
+    {
+        if (channelKnown)
+        {
+            return true;
+        }
+
+        var now = clock.GetUtcNow().UtcTicks;
+        if (now < Interlocked.Read(ref unknownUntilTicks))
+        {
+            return false;
+        }
+
+        if (await GetClinicChannelAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            channelKnown = true;
+            return true;
+        }
+
+        Interlocked.Exchange(ref unknownUntilTicks, now + UnknownChannelRecheck.Ticks);
+        return false;
+    }
 
     public Task<HandoffSession?> GetSessionAsync(string sessionId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(sessionId) || sessionId.Length > 64 ? Task.FromResult<HandoffSession?>(null) : ReadAsync<HandoffSession>(SessionKey(sessionId), cancellationToken);

@@ -79,7 +79,11 @@ public sealed partial class HandoffVisitorMiddleware(
             return;
         }
 
-        Keep(visitor, text);
+        if (await CanShareAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Keep(visitor, text);
+        }
+
         if (options.Enabled)
         {
             offer.Watch(turnContext, visitor);
@@ -105,7 +109,13 @@ public sealed partial class HandoffVisitorMiddleware(
 
         // A possible reaction is flagged to the team (high importance) rather than answered by the bot's check question.
         var flagged = SafetyTriageMiddleware.ResultOf(turnContext).Class == TriageClass.PossibleReaction;
-        await coordinator.RelayToThreadAsync(session, text, flagged, cancellationToken).ConfigureAwait(false);
+        var effects = HandoffTurnEffects.Of(turnContext);
+        if (!effects.RelayedToThread)
+        {
+            // Once per turn, also when the turn is run again after a state conflict.
+            await coordinator.RelayToThreadAsync(session, text, flagged, cancellationToken).ConfigureAwait(false);
+            effects.RelayedToThread = true;
+        }
         if (session.Status == HandoffStatus.Waiting)
         {
             await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(HandoffContent.StillWaiting)), cancellationToken).ConfigureAwait(false);
@@ -123,10 +133,18 @@ public sealed partial class HandoffVisitorMiddleware(
         return set.CreateContextAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a handoff card could carry the recent messages: only then are they kept. Keeping them changes the
+    /// conversation state, so every turn would wait for a state write; without a handoff (disabled, or the bot not yet
+    /// in the clinic's team) that write would buy nothing.
+    /// </summary>
+    private async ValueTask<bool> CanShareAsync(CancellationToken cancellationToken) =>
+        options.Enabled && options.RecentMessages > 0 && await store.IsClinicChannelKnownAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>The visitor's last few messages, to share on the card only if they agree.</summary>
     private void Keep(VisitorHandoffState visitor, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || options.RecentMessages == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }

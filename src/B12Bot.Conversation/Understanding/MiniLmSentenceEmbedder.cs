@@ -46,7 +46,7 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
 
     public int Dimensions => MiniLmModel.Dimensions;
 
-    public string ModelIdentity => $"{ModelResource.Identity}; at most {options.MaxTokens} word pieces; mean-pooled, unit length";
+    public string ModelIdentity => $"{ModelResource.Identity(options.Model)}; at most {options.MaxTokens} word pieces; mean-pooled, unit length";
 
     public string ModelInput(string text) => EmbeddingText.Prepare(text ?? throw new ArgumentNullException(nameof(text)), options.MaxCharacters);
 
@@ -113,7 +113,7 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
         var loaded = new MiniLmModel(options);
         // One tiny call so the first visitor does not pay for the session's first-run allocations.
         loaded.Embed([loaded.Tokenize("warm up")]);
-        LogModelLoaded(Stopwatch.GetElapsedTime(started).TotalMilliseconds, options.IntraOpThreads, options.MaxBatchSize);
+        LogModelLoaded(options.Model, Stopwatch.GetElapsedTime(started).TotalMilliseconds, options.IntraOpThreads, options.MaxBatchSize);
         return loaded;
     }
 
@@ -236,8 +236,8 @@ public sealed partial class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposa
         public TaskCompletionSource<ReadOnlyMemory<float>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sentence-embedding model loaded in {ElapsedMs:F0} ms ({IntraOpThreads} thread(s) per call, batches of up to {MaxBatchSize})")]
-    private partial void LogModelLoaded(double elapsedMs, int intraOpThreads, int maxBatchSize);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sentence-embedding model ({Model}) loaded in {ElapsedMs:F0} ms ({IntraOpThreads} thread(s) per call, batches of up to {MaxBatchSize})")]
+    private partial void LogModelLoaded(SentenceEmbeddingModel model, double elapsedMs, int intraOpThreads, int maxBatchSize);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sentence embedding failed")]
     private partial void LogEmbeddingFailed(Exception exception);

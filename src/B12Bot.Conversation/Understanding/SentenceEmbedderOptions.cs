@@ -6,6 +6,12 @@ public sealed class SentenceEmbedderOptions
     public const string SectionName = "SentenceEmbedder";
 
     /// <summary>
+    /// Which build of the model runs: int8 (the default: faster, smaller) or the package's fp32. The content embeddings
+    /// (dialogs/content-embeddings.bin) are saved for one of them; with the other, a start computes them all (slower).
+    /// </summary>
+    public SentenceEmbeddingModel Model { get; set; } = SentenceEmbeddingModel.Int8;
+
+    /// <summary>
     /// Word pieces the model reads per text, [CLS] and [SEP] included. A longer message keeps its beginning and, above
     /// all, its end (patients tell the story first and ask last). Attention cost grows with the square of this.
     /// </summary>
@@ -14,7 +20,10 @@ public sealed class SentenceEmbedderOptions
     /// <summary>Characters of a message kept before tokenising (beginning and end), so a huge message is bounded work.</summary>
     public int MaxCharacters { get; set; } = 1_000;
 
-    /// <summary>Most messages waiting that are embedded in one model call.</summary>
+    /// <summary>
+    /// Most messages waiting that one worker takes at a time: one fp32 model call, or (int8) one call each, since the
+    /// int8 model's vectors would otherwise depend on the batch.
+    /// </summary>
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>
@@ -43,6 +52,11 @@ public sealed class SentenceEmbedderOptions
 
     internal void Validate()
     {
+        if (!Enum.IsDefined(Model))
+        {
+            throw new InvalidOperationException($"{SectionName}:Model must be Int8 or Fp32; it is {Model}.");
+        }
+
         if (MaxTokens is < 8 or > 512)
         {
             throw new InvalidOperationException($"{SectionName}:MaxTokens must be between 8 and 512 (the model's positions); it is {MaxTokens}.");

@@ -1,3 +1,4 @@
+using B12Bot.Admin;
 using B12Bot.Conversation;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Privacy;
@@ -14,7 +15,7 @@ namespace B12Bot.Hosting;
 /// Builds the B12Bot web application. Program.cs runs it; the evaluation command and benchmarks start the same
 /// application in-process on a loopback port, so they measure exactly what users meet.
 /// </summary>
-public static class B12BotApplication
+public static partial class B12BotApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -48,6 +49,12 @@ public static class B12BotApplication
         builder.Services.AddB12Conversation(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts());
         builder.Services.AddSentenceEmbedder(builder.Configuration.GetSection(SentenceEmbedderOptions.SectionName).Get<SentenceEmbedderOptions>());
         builder.Services.AddHostedService<BotWarmUpService>();
+        if (botOptions.Content.ReloadOnChange)
+        {
+            // Edits of dialogs/ apply without a restart once valid (ContentReloadService); off: only at start.
+            builder.Services.AddSingleton(botOptions.Content);
+            builder.Services.AddHostedService<ContentReloadService>();
+        }
 
         // The turn pipeline (middleware order and error handler) is declared in TurnPipeline.cs, nowhere else.
         builder.Services.AddTurnPipeline(builder.Configuration);
@@ -56,13 +63,19 @@ public static class B12BotApplication
         builder.AddHostSecurity();
         builder.Services.AddB12HealthChecks();
         builder.AddB12Telemetry();
+        builder.AddClinicDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
         // The content is loaded and checked here, before any hosted service starts: a content error then reaches
         // Program as it is (its file:line list), not logged first by the host with a stack trace.
-        app.Services.GetRequiredService<B12Content>();
+        app.Services.GetRequiredService<B12ContentSource>();
+        if (botOptions.PrivacyNoticeUrl?.Host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) == true && !app.Environment.IsDevelopment())
+        {
+            // appsettings.json ships a placeholder address: visitors would be sent to a page that does not exist.
+            LogPlaceholderPrivacyNotice(app.Logger);
+        }
 
         // The request pipeline, in order: security (forwarded headers, HSTS, headers, redacted errors), the page's
         // static files, the Direct Line channel's WebSockets, CORS and rate limits; then the endpoints.
@@ -74,6 +87,7 @@ public static class B12BotApplication
         app.MapBotMessages();
         app.MapB12HealthChecks();
         app.MapB12Telemetry();
+        app.MapClinicDashboard();
         return app;
     }
 
@@ -90,4 +104,7 @@ public static class B12BotApplication
 
         return Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "B12Bot:PrivacyNoticeUrl is still the placeholder (clinic.example): set the clinic's privacy notice address before visitors see the welcome")]
+    private static partial void LogPlaceholderPrivacyNotice(ILogger logger);
 }

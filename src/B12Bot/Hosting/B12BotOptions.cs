@@ -26,10 +26,23 @@ public sealed class B12BotOptions
     /// <summary>Ask explicit consent (Yes/No) before the walkthrough's health questions; turn on for EU clinics.</summary>
     public bool RequireConsentBeforeWalkthrough { get; set; }
 
+    /// <summary>How edits of the content folder are picked up (section B12Bot:Content).</summary>
+    public B12ContentOptions Content { get; set; } = new();
+
     public PrivacySettings PrivacySettings() => new(PrivacyNoticeUrl, RequireConsentBeforeWalkthrough);
 
     public SafetyContacts SafetyContacts() => new(EmergencyNumber, CrisisLine, PoisonControlNumber);
 
     public string ResolveDialogsPath() =>
         string.IsNullOrWhiteSpace(DialogsPath) ? Path.Combine(AppContext.BaseDirectory, "dialogs") : Path.GetFullPath(DialogsPath);
+}
+
+/// <summary>Content hot reload, bound from "B12Bot:Content".</summary>
+public sealed class B12ContentOptions
+{
+    /// <summary>Watch the dialogs folder and apply a valid edit without a restart (an invalid one is refused and logged).</summary>
+    public bool ReloadOnChange { get; set; } = true;
+
+    /// <summary>How long the folder must be quiet after a change before it is reloaded: an editor's several writes make one reload.</summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,4 +1,5 @@
 using BotRuntime.AspNetCore.DirectLine;
+using BotRuntime.DirectLine.PostgreSql;
 using BotRuntime.State;
 using BotRuntime.Storage;
 using BotRuntime.Storage.AzureBlobs;
@@ -37,6 +38,10 @@ public static class BotStateStorageServiceCollectionExtensions
             services.AddOptions<DirectLineOptions>().Configure<IOptions<BotStateStorageOptions>>((directLine, state) =>
                 directLine.History.ConversationIdleTimeout = state.Value.IdleTimeout);
         }
+
+        // With PostgreSQL state, several instances serve the site: the Direct Line history and its stream notices go to
+        // the same database (before AddDirectLineChannel, which then keeps it and requires the token signing key).
+        services.AddPostgreSqlDirectLineHistory(configuration);
 
         services.AddSingleton<RetentionSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweepService>());

@@ -43,8 +43,9 @@ internal static class TurnPipeline
         Use<HandoffStaffMiddleware>(services);
         Use<HandoffSafetyAlertMiddleware>(services);
 
-        // 5. Safety triage on every message before any dialog: emergencies are answered here and end the turn.
-        Use<SafetyTriageMiddleware>(services);
+        // 5. Safety triage on every message before any dialog: emergencies are answered here and end the turn. It runs
+        //    the triage of the turn's content snapshot (an edit of safety.yaml applies from the next turn).
+        Use<CurrentSafetyTriageMiddleware>(services);
 
         // 6. Handoff, visitor side: just inside the triage, so it only sees messages the triage let through.
         Use<HandoffVisitorMiddleware>(services);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BotRuntime.Storage;
+using BotRuntime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace B12Bot.Transcripts;
@@ -15,26 +16,16 @@ public sealed record TranscriptEntry(DateTimeOffset Time, string Text, string Ou
 /// </summary>
 public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabaseFile _file;
     private readonly TimeSpan? _retention;
     private readonly TimeProvider _time;
 
     public SqliteTranscriptStore(string databasePath, TimeSpan? retention, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        if (Path.GetDirectoryName(Path.GetFullPath(databasePath)) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _file = new SqliteDatabaseFile(databasePath);
         _retention = retention;
         _time = time;
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
+        _file.Initialize("""
             CREATE TABLE IF NOT EXISTS transcript (
                 conversation_hash TEXT NOT NULL,
                 time_ticks INTEGER NOT NULL,
@@ -43,8 +34,7 @@ public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataSto
             );
             CREATE INDEX IF NOT EXISTS transcript_time ON transcript (time_ticks);
             CREATE INDEX IF NOT EXISTS transcript_conversation ON transcript (conversation_hash);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task AddAsync(string channelId, string conversationId, string redactedText, string outcome, CancellationToken cancellationToken = default)
@@ -105,10 +95,5 @@ public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataSto
     private static string ConversationHash(string channelId, string conversationId) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + conversationId)));
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 }

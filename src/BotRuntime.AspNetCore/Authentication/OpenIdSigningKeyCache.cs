@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace BotRuntime.AspNetCore.Authentication;
 
@@ -10,6 +10,9 @@ namespace BotRuntime.AspNetCore.Authentication;
 /// refresh, at most once per <see cref="MinimumRefreshInterval"/> so a flood of forged kids cannot hammer the issuer.
 /// When a fetch fails the last good keys stay in use; with none, callers get <see cref="SigningKeysUnavailableException"/>
 /// and must refuse the request. Failed fetches are retried no more often than <see cref="FailureRetryInterval"/>.
+/// The documents are read by IdentityModel's retriever; the schedule is kept here rather than in its
+/// ConfigurationManager, whose clock is not a <see cref="TimeProvider"/> the tests can drive and whose refreshes run in
+/// the background after the first.
 /// </summary>
 public sealed partial class OpenIdSigningKeyCache : IDisposable
 {
@@ -108,46 +111,23 @@ public sealed partial class OpenIdSigningKeyCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// The metadata and its JWKS through IdentityModel's <see cref="OpenIdConnectConfigurationRetriever"/>, each document
+    /// read through <see cref="BoundedDocumentRetriever"/>; the endorsements are the keys' "endorsements" members.
+    /// </summary>
     private async Task<SigningKeySet> FetchAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var client = _httpClientFactory.CreateClient(_httpClientName);
+        var retriever = new BoundedDocumentRetriever(_httpClientFactory.CreateClient(_httpClientName), MaxDocumentBytes);
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl.AbsoluteUri, retriever, cancellationToken).ConfigureAwait(false);
+        var keySet = configuration.JsonWebKeySet ?? throw new InvalidOperationException("The OpenID metadata has no jwks_uri.");
 
-        string jwksUri;
-        using (var metadata = await GetJsonAsync(client, _metadataUrl, cancellationToken).ConfigureAwait(false))
-        {
-            jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
-                : throw new InvalidOperationException("The OpenID metadata has no jwks_uri.");
-        }
-
-        if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksUrl) || (jwksUrl.Scheme != Uri.UriSchemeHttps && jwksUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new InvalidOperationException("The OpenID metadata's jwks_uri is not an http(s) URL.");
-        }
-
-        using var jwks = await GetJsonAsync(client, jwksUrl, cancellationToken).ConfigureAwait(false);
-        if (!jwks.RootElement.TryGetProperty("keys", out var keysElement) || keysElement.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidOperationException("The JWKS has no keys array.");
-        }
-
-        var keys = new List<JsonWebKey>();
+        var keys = keySet.Keys.ToList();
         var endorsements = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var element in keysElement.EnumerateArray())
+        foreach (var key in keys)
         {
-            if (element.ValueKind != JsonValueKind.Object)
+            if (key.KeyId is { } kid && key.AdditionalData.TryGetValue(AuthenticationConstants.EndorsementsMember, out var value))
             {
-                continue;
-            }
-
-            var key = new JsonWebKey(element.GetRawText());
-            keys.Add(key);
-            if (key.KeyId is { } kid && element.TryGetProperty(AuthenticationConstants.EndorsementsMember, out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                endorsements[kid] = list.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.String)
-                    .Select(e => e.GetString()!)
-                    .ToArray();
+                endorsements[kid] = Strings(value);
             }
         }
 
@@ -155,32 +135,13 @@ public sealed partial class OpenIdSigningKeyCache : IDisposable
         return new SigningKeySet(keys, endorsements, now);
     }
 
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
+    /// <summary>An "endorsements" array as IdentityModel keeps it (a JSON element or a list, by version): its strings.</summary>
+    private static string[] Strings(object? value) => value switch
     {
-        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > MaxDocumentBytes)
-        {
-            throw new InvalidOperationException("The OpenID document is too large.");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var limited = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (limited.Length + read > MaxDocumentBytes)
-            {
-                throw new InvalidOperationException("The OpenID document is too large.");
-            }
-
-            limited.Write(buffer, 0, read);
-        }
-
-        limited.Position = 0;
-        return await JsonDocument.ParseAsync(limited, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+        JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+        IEnumerable<object> items => [.. items.OfType<string>()],
+        _ => [],
+    };
 
     public void Dispose() => _fetchGate.Dispose();
 

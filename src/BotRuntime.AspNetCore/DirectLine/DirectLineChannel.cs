@@ -17,6 +17,7 @@ namespace BotRuntime.AspNetCore.DirectLine;
 public sealed partial class DirectLineChannel(
     IConversationHistoryStore store,
     ConversationStreamHub hub,
+    IConversationStreamRelay relay,
     DirectLineBotInvoker bot,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
@@ -95,7 +96,7 @@ public sealed partial class DirectLineChannel(
                 }
 
                 id = stored[0].Id;
-                hub.NotifyAppended(conversation.Id);
+                hub.NotifyAppended(conversation.Id, stored[0].Sequence);
             }
 
             var toBot = incoming.Clone();
@@ -237,7 +238,7 @@ public sealed partial class DirectLineChannel(
             StampReply(reply, conversation);
             if (reply.IsType(ActivityTypes.Typing))
             {
-                hub.PublishTransient(conversation.Id, JsonSerializer.SerializeToUtf8Bytes(reply, BotJsonContext.Default.Activity));
+                await PublishTypingAsync(conversation.Id, JsonSerializer.SerializeToUtf8Bytes(reply, BotJsonContext.Default.Activity)).ConfigureAwait(false);
             }
             else
             {
@@ -247,15 +248,29 @@ public sealed partial class DirectLineChannel(
 
         if (toStore.Count > 0)
         {
-            if (await store.AppendAsync(conversation.Id, toStore, CancellationToken.None).ConfigureAwait(false) is null)
+            var stored = await store.AppendAsync(conversation.Id, toStore, CancellationToken.None).ConfigureAwait(false);
+            if (stored is null)
             {
                 return TurnOutcome.ConversationGone;
             }
 
-            hub.NotifyAppended(conversation.Id);
+            hub.NotifyAppended(conversation.Id, stored[^1].Sequence);
         }
 
         return TurnOutcome.Completed;
+    }
+
+    /// <summary>Typing is best effort: a relay that cannot reach another instance costs the visitor a dot animation, not the turn.</summary>
+    private async Task PublishTypingAsync(string conversationId, ReadOnlyMemory<byte> activityJson)
+    {
+        try
+        {
+            await relay.PublishTransientAsync(conversationId, activityJson, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTypingNotRelayed(ex.GetType().Name);
+        }
     }
 
     /// <summary>
@@ -282,6 +297,9 @@ public sealed partial class DirectLineChannel(
 
     private static string? Truncate(string? value, int length) =>
         value is null || value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A typing activity could not be relayed to the conversation's stream ({ExceptionType})")]
+    private partial void LogTypingNotRelayed(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The bot's welcome turn did not complete ({Outcome})")]
     private partial void LogWelcomeFailed(TurnOutcome outcome);

@@ -33,13 +33,30 @@ public static class DirectLineEndpoints
     {
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
-        group.MapPost("/conversations", StartConversationAsync);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimits.ActivityPostsPolicy);
-        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        group.MapPost("/conversations", WhileStoreAnswers(StartConversationAsync));
+        group.MapGet("/conversations/{conversationId}", WhileStoreAnswers(ReconnectAsync));
+        group.MapGet("/conversations/{conversationId}/activities", WhileStoreAnswers(GetActivitiesAsync));
+        group.MapPost("/conversations/{conversationId}/activities", WhileStoreAnswers(PostActivityAsync)).RequireRateLimiting(DirectLineRateLimits.ActivityPostsPolicy);
+        group.MapPost("/conversations/{conversationId}/upload", WhileStoreAnswers(UploadAsync));
+        group.MapGet("/conversations/{conversationId}/stream", WhileStoreAnswers(StreamAsync));
     }
+
+    /// <summary>
+    /// A history store that cannot be reached (a shared database down, after its retries) is a 503 the client retries,
+    /// not a 500: directlinejs treats 5xx on a post as "retry", and the visitor's conversation is still there later.
+    /// </summary>
+    private static RequestDelegate WhileStoreAnswers(RequestDelegate handler) => async context =>
+    {
+        try
+        {
+            await handler(context).ConfigureAwait(false);
+        }
+        catch (BotRuntime.Storage.StorageUnavailableException) when (!context.Response.HasStarted)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", "The chat cannot reach its memory right now; please try again in a moment.", context.RequestAborted).ConfigureAwait(false);
+        }
+    };
 
     /// <summary>The site owner's server exchanges the secret for a token bound to a new conversation (and, if given, a user).</summary>
     private static async Task GenerateTokenAsync(HttpContext context)

@@ -10,7 +10,8 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// The HMAC key (at least 32 characters) that signs conversation tokens. Empty: a random key per process, which is
-    /// right for one instance with in-memory history (tokens then die with the conversations they grant).
+    /// right for one instance with in-memory history (tokens then die with the conversations they grant). Required with
+    /// a shared history (several instances), and the same on every instance.
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
@@ -77,8 +78,10 @@ public sealed class DirectLineOptions
 public sealed class DirectLineHistoryOptions
 {
     /// <summary>
-    /// "Memory" (default: conversations end with the process) or "Sqlite" (a page reload after a restart resumes the
-    /// conversation; needs <see cref="DirectLineOptions.TokenSigningKey"/> so the page's token survives the restart too).
+    /// "Memory" (default: conversations end with the process), "Sqlite" (a page reload after a restart resumes the
+    /// conversation; needs <see cref="DirectLineOptions.TokenSigningKey"/> so the page's token survives the restart too)
+    /// or "PostgreSql" (several instances share the history and fan new activities out to the instance holding the
+    /// visitor's WebSocket; the default when BotState:Provider is PostgreSql; needs the signing key on every instance).
     /// </summary>
     public string Provider { get; set; } = "Memory";
 

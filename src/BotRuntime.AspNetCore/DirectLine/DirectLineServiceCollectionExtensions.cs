@@ -15,11 +15,15 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>The CORS policy on the Direct Line and page endpoints: the site origins from DirectLine:AllowedOrigins.</summary>
     public const string CorsPolicyName = "DirectLine";
 
+    /// <summary>The history provider that several instances share (registered by BotRuntime.DirectLine.PostgreSql).</summary>
+    public const string SharedHistoryProvider = "PostgreSql";
+
     /// <summary>
     /// Registers the self-hosted Direct Line channel (options from the <c>DirectLine</c> section, tokens, the in-memory
     /// history, streams, the page's token source and CORS). The bot is the <c>IBot</c> in DI, run through the
     /// <see cref="BotHttpAdapter"/> that <c>AddBotHttpAdapter</c> registers. The history is in memory or in SQLite
-    /// (DirectLine:History:Provider); an <see cref="IConversationHistoryStore"/> registered before this call replaces both.
+    /// (DirectLine:History:Provider); an <see cref="IConversationHistoryStore"/> registered before this call replaces both,
+    /// as the shared PostgreSQL history does (with its <see cref="IConversationStreamRelay"/>) for several instances.
     /// </summary>
     public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +38,8 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero && o.History.MaxBytesPerConversation >= 1024, "DirectLine:History bounds must be positive (MaxBytesPerConversation at least 1024).")
             .Validate(o => o.ConversationLifetime >= TimeSpan.FromMinutes(5) && o.ConversationLifetime <= TimeSpan.FromDays(7), "DirectLine:ConversationLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://www.example.com (scheme, host, optional port) or *.")
-            .Validate(o => o.History.Provider is "Memory" or "Sqlite", "DirectLine:History:Provider must be \"Memory\" or \"Sqlite\".")
+            .Validate(o => o.History.Provider is "Memory" or "Sqlite" or SharedHistoryProvider, "DirectLine:History:Provider must be \"Memory\", \"Sqlite\" or \"PostgreSql\".")
+            .Validate(o => o.History.Provider != SharedHistoryProvider || !string.IsNullOrEmpty(o.TokenSigningKey), "DirectLine:TokenSigningKey is required when several instances serve Direct Line (DirectLine:History:Provider \"PostgreSql\", the default with BotState:Provider PostgreSql): every instance must accept the tokens the others issue. Set the same key (32+ characters) on every instance.")
             .Validate(o => o.History.Provider != "Sqlite" || (!string.IsNullOrWhiteSpace(o.History.SqlitePath) && !string.IsNullOrEmpty(o.TokenSigningKey)), "DirectLine:History:Provider \"Sqlite\" needs DirectLine:History:SqlitePath and DirectLine:TokenSigningKey (without a fixed key, tokens would not survive the restart the history survives).")
             .Validate(o => string.IsNullOrEmpty(o.WebChat.AzureSecret) || !string.IsNullOrEmpty(o.WebChat.Domain), "DirectLine:WebChat:AzureSecret needs DirectLine:WebChat:Domain (the Azure Direct Line URL).")
             .ValidateOnStart();
@@ -45,6 +50,11 @@ public static class DirectLineServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DirectLineOptions>>();
             var history = options.Value.History;
             var time = provider.GetRequiredService<TimeProvider>();
+            if (history.Provider == SharedHistoryProvider)
+            {
+                throw new InvalidOperationException("DirectLine:History:Provider \"PostgreSql\" needs the PostgreSQL history registered before the channel (services.AddPostgreSqlDirectLineHistory, BotRuntime.DirectLine.PostgreSql).");
+            }
+
             if (history.Provider != "Sqlite")
             {
                 return new MemoryConversationHistoryStore(options, time);
@@ -56,6 +66,7 @@ public static class DirectLineServiceCollectionExtensions
             return new SqliteConversationHistoryStore(path, history, time);
         });
         services.TryAddSingleton<ConversationStreamHub>();
+        services.TryAddSingleton<IConversationStreamRelay, InProcessStreamRelay>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineCallerAuthenticator>();
         services.TryAddSingleton<DirectLineBotInvoker>();

@@ -1,10 +1,12 @@
 using BotRuntime.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
+using Polly.Telemetry;
 
 namespace BotRuntime.Storage;
 
@@ -39,6 +41,13 @@ public static class BotStateServiceCollectionExtensions
                 Delay = retry.FirstDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+            });
+            // Polly logs each attempt with its result; a store result is conversation state (health data), so only
+            // its size is logged.
+            pipeline.ConfigureTelemetry(new TelemetryOptions
+            {
+                LoggerFactory = context.ServiceProvider.GetRequiredService<ILoggerFactory>(),
+                ResultFormatter = (_, result) => result is System.Collections.ICollection items ? $"{items.Count} items" : result?.GetType().Name,
             });
             if (context.ServiceProvider.GetService<TimeProvider>() is { } time)
             {

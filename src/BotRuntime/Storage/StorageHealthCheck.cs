@@ -3,20 +3,31 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace BotRuntime.Storage;
 
 /// <summary>
-/// Readiness of the state store: one read of a key nobody writes. Unhealthy while the store cannot be reached, so a
-/// load balancer stops sending turns to an instance that could only answer "try again in a moment".
+/// Readiness of the state store: one read of a key nobody writes, or the store's own probe
+/// (<see cref="IStorageReadinessProbe"/>). Unhealthy while the store cannot be reached, so a load balancer stops
+/// sending turns to an instance that could only answer "try again in a moment".
 /// </summary>
 public sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
 {
     public const string Name = "state-store";
-    private const string ProbeKey = "health/probe";
+
+    /// <summary>The key the readiness read asks for; nobody writes it.</summary>
+    public const string ProbeKey = "health/probe";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var probe = storage is ResilientStorage resilient ? resilient.Inner : storage;
-            await probe.ReadAsync([ProbeKey], cancellationToken).ConfigureAwait(false);
+            if (probe is IStorageReadinessProbe readiness)
+            {
+                await readiness.ProbeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await probe.ReadAsync([ProbeKey], cancellationToken).ConfigureAwait(false);
+            }
+
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

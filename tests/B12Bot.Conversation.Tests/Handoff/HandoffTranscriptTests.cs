@@ -75,6 +75,34 @@ public sealed class HandoffTranscriptTests(ContentFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_visitor_s_last_question_goes_on_the_card_they_agreed_to_share()
+    {
+        var chat = await ChatAsync();
+        await chat.SayAsync("does the injection hurt");
+
+        Assert.Equal(["Yes", "No"], BotConversation.QuickReplies(Assert.Single(await chat.SayAsync("talk to a person"))));
+        await chat.SayAsync("Yes");
+
+        var card = Assert.Single(_clinic.Threads).Message.Attachments![0].Content!.Value.GetRawText();
+        Assert.Contains("does the injection hurt", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_the_bot_is_installed_in_the_clinic_team_the_visitor_s_questions_are_not_kept()
+    {
+        var chat = await ChatAsync(installed: false);
+
+        await chat.SayAsync("does the injection hurt");
+
+        // Nothing could share them, so the conversation state holds no copy of what the visitor wrote.
+        var probe = chat.Adapter.MakeActivity("probe");
+        var key = $"{probe.ChannelId}/conversations/{probe.Conversation!.Id}";
+        var stored = await chat.Storage.ReadAsync([key]);
+        var state = stored.TryGetValue(key, out var document) ? JsonSerializer.Serialize(document) : string.Empty;
+        Assert.DoesNotContain("does the injection hurt", state, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_not_sure_answer_gets_the_talk_to_a_person_button()
     {
         var offer = new HandoffOffer(fixture.Content, HandoffContent);

@@ -4,7 +4,7 @@ using B12Bot.Conversation.Tests.Support;
 using BotRuntime.State;
 using BotRuntime.Storage;
 using BotRuntime.Testing;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace B12Bot.Conversation.Tests.Safety;
 
@@ -18,32 +18,16 @@ public sealed class SafetyTriageLoggingTests(ContentFixture fixture) : IClassFix
     [InlineData("my secret words: itchy all over since the shot", "PossibleReaction", "symptom_after_injection")]
     public async Task The_log_names_the_class_and_rule_but_never_the_message(string text, string triageClass, string ruleId)
     {
-        var logger = new RecordingLogger();
+        var logs = new FakeLogCollector();
         var state = new ConversationState(new MemoryStorage());
-        var middleware = new SafetyTriageMiddleware(fixture.Triage, new SafetyReplies(fixture.Content), state, logger);
+        var middleware = new SafetyTriageMiddleware(fixture.Triage, new SafetyReplies(fixture.Content), state, new FakeLogger<SafetyTriageMiddleware>(logs));
         var adapter = new TestAdapter().Use(middleware);
 
         await adapter.ProcessActivityAsync(adapter.MakeActivity(text), (_, _) => Task.CompletedTask);
 
-        var line = Assert.Single(logger.Lines);
+        var line = Assert.Single(logs.Entries);
         Assert.Contains(triageClass, line, StringComparison.Ordinal);
         Assert.Contains(ruleId, line, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", line, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private sealed class RecordingLogger : ILogger<SafetyTriageMiddleware>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            // The formatted line and every structured value, as a log sink would store them.
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            Lines.Add(formatter(state, exception) + " " + values + " " + exception);
-        }
     }
 }

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
-using BotRuntime.Authentication.Tests.Support;
+using B12Bot.Teams.Tests.Support;
 
-namespace BotRuntime.Authentication.Tests.AppPackage;
+namespace B12Bot.Teams.Tests.AppPackage;
 
 /// <summary>
 /// The documented command (node appPackage/build.mjs) builds the zip an admin sideloads into Teams, and the zip's

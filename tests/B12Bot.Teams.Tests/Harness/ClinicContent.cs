@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -13,9 +12,7 @@ public static partial class ClinicContent
     /// <summary>The emergency number the host is configured with (appsettings.json, B12Bot:EmergencyNumber).</summary>
     public const string EmergencyNumber = "911";
 
-    private static readonly string DialogsFolder = Path.Combine(
-        typeof(ClinicContent).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!,
-        "dialogs");
+    private static readonly string DialogsFolder = RepositoryPaths.Dialogs;
 
     private static readonly Lazy<YamlMappingNode> Faq = new(() => Load("faq.yaml"));
     private static readonly Lazy<YamlMappingNode> Messages = new(() => Load("messages.yaml"));

@@ -1,7 +1,7 @@
 using BotRuntime.Teams;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BotRuntime.Authentication.Tests.Teams;
+namespace B12Bot.Teams.Tests.Runtime;
 
 /// <summary>
 /// Teams allows a bot 7 messages per second (8 per 2 s, 60 per 30 s) in one conversation. The limiter makes the 8th

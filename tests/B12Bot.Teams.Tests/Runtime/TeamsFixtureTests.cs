@@ -1,10 +1,10 @@
 using System.Text.Json;
-using BotRuntime.Authentication.Tests.Support;
+using B12Bot.Teams.Tests.Support;
 using BotRuntime.Builder;
 using BotRuntime.Schema;
 using BotRuntime.Teams;
 
-namespace BotRuntime.Authentication.Tests.Teams;
+namespace B12Bot.Teams.Tests.Runtime;
 
 /// <summary>
 /// Teams activities as Teams sends them, through the Teams middleware in the order the host registers it (shaper,

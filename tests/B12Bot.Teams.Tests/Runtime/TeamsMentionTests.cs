@@ -1,9 +1,8 @@
 using System.Text.Json;
-using BotRuntime.Authentication.Tests.Support;
 using BotRuntime.Schema;
 using BotRuntime.Teams;
 
-namespace BotRuntime.Authentication.Tests.Teams;
+namespace B12Bot.Teams.Tests.Runtime;
 
 /// <summary>Removing the bot's @mention from what the user typed, as the SDK's RemoveRecipientMention does.</summary>
 public sealed class TeamsMentionTests

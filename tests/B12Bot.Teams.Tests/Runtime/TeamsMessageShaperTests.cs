@@ -1,9 +1,9 @@
 using System.Text.Json;
-using BotRuntime.Authentication.Tests.Support;
+using B12Bot.Teams.Tests.Support;
 using BotRuntime.Schema;
 using BotRuntime.Teams;
 
-namespace BotRuntime.Authentication.Tests.Teams;
+namespace B12Bot.Teams.Tests.Runtime;
 
 /// <summary>How outgoing messages are adapted to what Teams shows and accepts.</summary>
 public sealed class TeamsMessageShaperTests

@@ -3,7 +3,7 @@ using BotRuntime.AspNetCore.Teams;
 using BotRuntime.Teams;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BotRuntime.Authentication.Tests.Teams;
+namespace B12Bot.Teams.Tests.Runtime;
 
 /// <summary>
 /// The Bot Connector's Teams pacing handler: the 8th send within a second to one Teams conversation waits for its slot

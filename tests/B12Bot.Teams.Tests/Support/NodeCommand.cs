@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BotRuntime.Authentication.Tests.Support;
+namespace B12Bot.Teams.Tests.Support;
 
 /// <summary>Runs a repository script with node and collects its exit code and output.</summary>
 public static class NodeCommand

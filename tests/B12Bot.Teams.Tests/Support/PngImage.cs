@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace BotRuntime.Authentication.Tests.Support;
+namespace B12Bot.Teams.Tests.Support;
 
 /// <summary>Decodes an 8-bit RGBA or RGB PNG (all five row filters), enough to check the app icons.</summary>
 public sealed class PngImage

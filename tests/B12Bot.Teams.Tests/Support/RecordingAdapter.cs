@@ -1,7 +1,7 @@
 using BotRuntime.Builder;
 using BotRuntime.Schema;
 
-namespace BotRuntime.Authentication.Tests.Support;
+namespace B12Bot.Teams.Tests.Support;
 
 /// <summary>
 /// An in-memory adapter: runs the middleware and the bot for one incoming activity and keeps what the bot sent

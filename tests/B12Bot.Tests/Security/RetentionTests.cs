@@ -20,7 +20,7 @@ public sealed partial class RetentionTests
     [Fact]
     public void The_page_promises_the_default_idle_timeout()
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "B12Bot", "wwwroot", "index.html"));
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "B12Bot", "wwwroot", "index.html"));
 
         var promise = DeletedAfter().Match(Regex.Replace(page, @"\s+", " "));
 

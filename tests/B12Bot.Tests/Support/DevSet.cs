@@ -5,7 +5,7 @@ namespace B12Bot.Tests.Support;
 /// <summary>eval/dev-set.json: real-world phrasings with what a good reply must contain.</summary>
 public static class DevSet
 {
-    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "eval", "dev-set.json"))));
+    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "eval", "dev-set.json"))));
 
     public static IEnumerable<string> Strings(string list) => Document.Value.RootElement.GetProperty(list).EnumerateArray().Select(s => s.GetString()!);
 

@@ -1,30 +1,25 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using B12Bot.Hosting;
 using BotRuntime.Schema;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace B12Bot.Tests.Support;
 
-/// <summary>The real B12Bot application on a loopback port, with every log line it writes captured.</summary>
+/// <summary>
+/// The real B12Bot application on a loopback port (<see cref="LoopbackHost"/>), every log record from Trace up captured.
+/// </summary>
 public sealed class RunningBot : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private RunningBot(WebApplication app, CapturingLoggerProvider logs)
-    {
-        _app = app;
-        Logs = logs;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    private RunningBot(LoopbackHost host) => _host = host;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
 
-    public CapturingLoggerProvider Logs { get; }
+    /// <summary>Every log record (<c>Logs.Entries</c> as text lines).</summary>
+    public FakeLogCollector Logs => _host.Logs;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>
     /// Starts the host in Development (where /api/messages is open to local tools without an app id); settings such as
@@ -32,21 +27,13 @@ public sealed class RunningBot : IAsyncDisposable
     /// </summary>
     public static Task<RunningBot> StartAsync(params string[] settings) => StartAsync(null, settings);
 
-    public static async Task<RunningBot> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
-    {
-        var logs = new CapturingLoggerProvider();
-        var app = B12BotApplication.Build(
-            ["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", .. settings],
-            builder =>
-            {
-                configure?.Invoke(builder);
-                builder.Logging.ClearProviders();
-                builder.Logging.SetMinimumLevel(LogLevel.Trace);
-                builder.Logging.AddProvider(logs);
-            });
-        await app.StartAsync();
-        return new RunningBot(app, logs);
-    }
+    public static async Task<RunningBot> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings) =>
+        new(await LoopbackHost.StartAsync(B12BotApplication.Build, new LoopbackHostOptions
+        {
+            Arguments = ["--BotState:Provider", "Memory", .. settings],
+            MinimumLogLevel = LogLevel.Trace,
+            Configure = configure,
+        }));
 
     public async Task<List<Activity>> SendAsync(Activity activity)
     {
@@ -58,12 +45,7 @@ public sealed class RunningBot : IAsyncDisposable
     public Task<List<Activity>> SayAsync(string text, string conversationId, string channelId = Channels.Webchat) =>
         SendAsync(Turns.Message(text, conversationId, channelId));
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 public static class Turns
@@ -84,50 +66,4 @@ public static class Turns
 
     public static string Text(IEnumerable<Activity> replies) =>
         string.Join("\n", replies.Where(r => r.Type == ActivityTypes.Message).Select(r => r.Text));
-}
-
-/// <summary>Keeps every formatted log message and every structured value, to prove what is (not) logged.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<string> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("|", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner.Entries.Enqueue($"{category}: {formatter(state, exception)} {values} {exception}");
-        }
-    }
-}
-
-public static class RepositoryFiles
-{
-    public static string Root
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "B12Bot.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            // Built with an artifacts path outside the repository: the build recorded where the repository is.
-            return folder?.FullName
-                ?? typeof(RepositoryFiles).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-                    .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
-                ?? throw new InvalidOperationException("Run the tests from inside the repository.");
-        }
-    }
 }

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using B12Bot.WebChat.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace B12Bot.WebChat.Tests.Protocol;
@@ -138,8 +138,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task Finding6_no_usable_token_reaches_the_access_log_not_even_from_the_websocket_url()
     {
-        var log = new ConcurrentQueue<string>();
-        await using var host = await DirectLineTestHost.StartAsync(logging: builder => builder.AddProvider(new QueueLogger(log)).SetMinimumLevel(LogLevel.Trace));
+        var logs = new FakeLogCollector();
+        await using var host = await DirectLineTestHost.StartAsync(logging: builder => builder.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
         var client = new DirectLineTestClient(host.Client);
         var conversation = await client.StartAsync();
 
@@ -154,6 +154,7 @@ public sealed class AbuseLimitTests
         var postWithStreamCredential = await client.SendAsync(HttpMethod.Post, $"conversations/{conversation.Id}/activities", streamCredential, DirectLineTestClient.Message("from the log"));
         var refreshWithStreamCredential = await client.SendAsync(HttpMethod.Post, "tokens/refresh", streamCredential);
 
+        var log = logs.Entries;
         Assert.Contains(log, line => line.Contains("/stream", StringComparison.Ordinal));
         Assert.DoesNotContain(log, line => line.Contains(conversation.Token, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, postWithStreamCredential.Status);
@@ -193,25 +194,6 @@ public sealed class AbuseLimitTests
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting");
             await Task.Delay(20);
-        }
-    }
-
-    private sealed class QueueLogger(ConcurrentQueue<string> queue) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("|", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            queue.Enqueue($"{formatter(state, exception)} {values}");
-        }
-
-        public void Dispose()
-        {
         }
     }
 }

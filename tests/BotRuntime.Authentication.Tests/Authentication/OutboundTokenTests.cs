@@ -1,6 +1,7 @@
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.Authentication.Tests.Support;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ public sealed class OutboundTokenTests(SharedIdentityServer shared) : IClassFixt
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
     private readonly TestHttpClientFactory _httpClients = new();
-    private readonly LogSink _logs = new();
+    private readonly FakeLogCollector _logs = new();
     private readonly List<IDisposable> _providers = [];
 
     private LocalIdentityServer Server => shared.Server;
@@ -133,7 +134,7 @@ public sealed class OutboundTokenTests(SharedIdentityServer shared) : IClassFixt
             MicrosoftAppTenantId = TeamsFixtures.ClinicTenant,
             ManagedIdentityEndpoint = Server.ManagedIdentityUrl,
         });
-        var provider = Track(new ManagedIdentityTokenProvider(options, _httpClients, _time, _logs.For<ManagedIdentityTokenProvider>(), "identity-header-secret"));
+        var provider = Track(new ManagedIdentityTokenProvider(options, _httpClients, _time, new FakeLogger<ManagedIdentityTokenProvider>(_logs), "identity-header-secret"));
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
         var again = await provider.GetTokenAsync(CancellationToken.None);
@@ -160,7 +161,7 @@ public sealed class OutboundTokenTests(SharedIdentityServer shared) : IClassFixt
         _time.Advance(TimeSpan.FromHours(2));
         var renewed = await provider.GetTokenAsync(CancellationToken.None);
 
-        Assert.NotEmpty(_logs.Lines);
+        Assert.NotEmpty(_logs.Entries);
         Assert.DoesNotContain(token!, _logs.All);
         Assert.DoesNotContain(renewed!, _logs.All);
         Assert.DoesNotContain(Secret, _logs.All);
@@ -184,7 +185,7 @@ public sealed class OutboundTokenTests(SharedIdentityServer shared) : IClassFixt
             MicrosoftAppTenantId = TeamsFixtures.ClinicTenant,
             ToChannelFromBotLoginUrl = (server ?? Server).BaseUrl,
         });
-        return Track(new ClientCredentialsTokenProvider(options, _httpClients, _time, _logs.For<ClientCredentialsTokenProvider>()));
+        return Track(new ClientCredentialsTokenProvider(options, _httpClients, _time, new FakeLogger<ClientCredentialsTokenProvider>(_logs)));
     }
 
     private T Track<T>(T provider) where T : IDisposable

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.Authentication.Tests.Support;
 using BotRuntime.Schema;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BotRuntime.Authentication.Tests.Authentication;
 
@@ -12,7 +13,7 @@ namespace BotRuntime.Authentication.Tests.Authentication;
 /// </summary>
 public sealed class TenantRestrictionTests
 {
-    private readonly LogSink _logs = new();
+    private readonly FakeLogCollector _logs = new();
 
     [Theory]
     [InlineData("teams-personal-message")]
@@ -94,7 +95,7 @@ public sealed class TenantRestrictionTests
         var outcome = await Restricted(RefuseAll.Instance).AuthenticateAsync(TeamsFixtures.Load("teams-foreign-tenant"), null, CancellationToken.None);
 
         Assert.Equal(401, outcome.StatusCode);
-        Assert.Empty(_logs.Lines);
+        Assert.Empty(_logs.Entries);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class TenantRestrictionTests
     [Fact]
     public async Task Without_allowed_tenants_every_tenant_passes()
     {
-        var open = new TenantRestrictionAuthenticator(AcceptAll.Instance, [], _logs.For<TenantRestrictionAuthenticator>());
+        var open = new TenantRestrictionAuthenticator(AcceptAll.Instance, [], new FakeLogger<TenantRestrictionAuthenticator>(_logs));
 
         Assert.True((await open.AuthenticateAsync(TeamsFixtures.Load("teams-foreign-tenant"), "Bearer x", CancellationToken.None)).Succeeded);
     }
@@ -138,7 +139,7 @@ public sealed class TenantRestrictionTests
         using var key = new TestSigningKey("k1", "msteams");
         await using var harness = await AuthenticatorHarness.StartAsync();
         harness.Server.PublishChannelKeys(key);
-        var restricted = new TenantRestrictionAuthenticator(harness.Authenticator, [TeamsFixtures.ClinicTenant], _logs.For<TenantRestrictionAuthenticator>());
+        var restricted = new TenantRestrictionAuthenticator(harness.Authenticator, [TeamsFixtures.ClinicTenant], new FakeLogger<TenantRestrictionAuthenticator>(_logs));
         var token = "Bearer " + harness.ChannelToken(key);
 
         Assert.True((await restricted.AuthenticateAsync(TeamsFixtures.Load("teams-personal-message"), token, CancellationToken.None)).Succeeded);
@@ -146,7 +147,7 @@ public sealed class TenantRestrictionTests
     }
 
     private TenantRestrictionAuthenticator Restricted(IBotAuthenticator inner) =>
-        new(inner, [TeamsFixtures.ClinicTenant, "11111111-2222-4333-8444-555555555555"], _logs.For<TenantRestrictionAuthenticator>());
+        new(inner, [TeamsFixtures.ClinicTenant, "11111111-2222-4333-8444-555555555555"], new FakeLogger<TenantRestrictionAuthenticator>(_logs));
 
     private sealed class AcceptAll : IBotAuthenticator
     {

@@ -1,5 +1,6 @@
 using BotRuntime.AspNetCore;
 using BotRuntime.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ public sealed class AuthenticatorHarness : IAsyncDisposable
         Server = server;
         _ownsServer = ownsServer;
         Options = options;
-        Authenticator = new BotFrameworkAuthenticator(Microsoft.Extensions.Options.Options.Create(options), HttpClients, Time, Logs.For<BotFrameworkAuthenticator>());
+        Authenticator = new BotFrameworkAuthenticator(Microsoft.Extensions.Options.Options.Create(options), HttpClients, Time, new FakeLogger<BotFrameworkAuthenticator>(Logs));
     }
 
     public LocalIdentityServer Server { get; }
@@ -28,7 +29,7 @@ public sealed class AuthenticatorHarness : IAsyncDisposable
 
     public TestHttpClientFactory HttpClients { get; } = new();
 
-    public LogSink Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     public BotFrameworkAuthenticator Authenticator { get; }
 

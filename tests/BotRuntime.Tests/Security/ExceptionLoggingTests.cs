@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using BotRuntime.Builder;
 using BotRuntime.Storage;
 using BotRuntime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BotRuntime.Tests.Security;
 
@@ -15,16 +15,16 @@ public sealed class ExceptionLoggingTests
     [Fact]
     public async Task A_failing_turn_is_logged_with_type_and_stack_but_without_any_exception_message()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         await using var host = await LoopbackBotHost.StartAsync(
             new MemoryStorage(),
             services => services.AddSingleton<IBot>(new ThrowingBot()),
-            logging: builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            logging: builder => builder.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
 
         var replies = await (await host.Client.PostAsync(Activities.Message(UserText))).RepliesAsync();
 
         Assert.Contains("Sorry", Assert.Single(replies, r => r.Type == BotRuntime.Schema.ActivityTypes.Message).Text);
-        var lines = logs.Lines.ToArray();
+        var lines = logs.Entries;
         Assert.Contains(lines, line => line.Contains(nameof(InvalidOperationException)) && line.Contains(nameof(ThrowingBot)));
         Assert.DoesNotContain(lines, line => line.Contains("SECRET-4711") || line.Contains("SECRET-0815") || line.Contains("chest"));
     }
@@ -41,31 +41,6 @@ public sealed class ExceptionLoggingTests
             catch (FormatException inner)
             {
                 throw new InvalidOperationException($"failed on: {turnContext.Activity.Text}", inner);
-            }
-        }
-    }
-
-    /// <summary>Every log line as a sink would write it: the formatted message, each structured value and the exception.</summary>
-    private sealed class LogCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogCapture owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("|", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-                owner.Lines.Enqueue($"{category}: {formatter(state, exception)} {values} {exception}");
             }
         }
     }

@@ -1,4 +1,6 @@
 using BotRuntime.AspNetCore;
+using BotRuntime.AspNetCore.DirectLine;
+using BotRuntime.DirectLine.PostgreSql;
 using BotRuntime.Builder;
 using BotRuntime.State;
 using BotRuntime.Storage;
@@ -22,9 +24,14 @@ builder.Services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(
 builder.Services.AddSingleton<ITurnErrorHandler, ApologizeAndResetErrorHandler>();
 builder.Services.AddSingleton<IBot, CountingBot>();
 builder.Services.AddBotHttpAdapter(builder.Configuration);
+// Direct Line as the B12Bot host has it: with BotState:Provider PostgreSql the history is shared by the instances.
+builder.Services.AddPostgreSqlDirectLineHistory(builder.Configuration);
+builder.Services.AddDirectLineChannel(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
 
 var app = builder.Build();
+app.UseDirectLineChannel();
+app.MapDirectLineChannel();
 app.MapBotMessages();
 app.MapHealthChecks("/readyz");
 app.Run();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotRuntime.Schema;
+using BotRuntime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace BotRuntime.AspNetCore.DirectLine.History;
@@ -14,28 +15,14 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, 
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabaseFile _file;
     private readonly DirectLineHistoryOptions _options;
     private readonly TimeProvider _time;
     private long _nextSweepTicks;
 
     public SqliteConversationHistoryStore(string databasePath, DirectLineHistoryOptions options, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteDatabaseFile(databasePath);
         _options = options;
         _time = time;
         Initialize();
@@ -43,12 +30,7 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, 
 
     private void Initialize()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=NORMAL;
+        _file.Initialize("""
             CREATE TABLE IF NOT EXISTS directline_conversations (
                 id TEXT NOT NULL PRIMARY KEY,
                 user_id TEXT NOT NULL,
@@ -66,8 +48,7 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, 
                 json BLOB NOT NULL,
                 PRIMARY KEY (conversation_id, sequence)
             ) WITHOUT ROWID;
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async ValueTask<bool> TryCreateAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
@@ -301,12 +282,7 @@ public sealed class SqliteConversationHistoryStore : IConversationHistoryStore, 
             DELETE FROM directline_conversations WHERE id = $id;
             """, cancellationToken, ("$id", conversationId));
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

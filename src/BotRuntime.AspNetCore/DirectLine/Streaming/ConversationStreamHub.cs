@@ -5,7 +5,9 @@ namespace BotRuntime.AspNetCore.DirectLine.Streaming;
 /// <summary>
 /// Tells a conversation's WebSocket that something new is there to send. One stream per conversation: a new
 /// subscription replaces the old one, which closes with reason "collision" (the newest tab or reload wins).
-/// In-process only; instances that share a history store would need a shared notification instead.
+/// The hub holds this process's streams only: with a history shared by several instances, the store's notifications
+/// (e.g. PostgreSQL LISTEN/NOTIFY) reach the other instances' hubs, and <see cref="IConversationStreamRelay"/> carries
+/// live-only activities there.
 /// </summary>
 public sealed class ConversationStreamHub
 {
@@ -27,12 +29,24 @@ public sealed class ConversationStreamHub
         return subscription;
     }
 
-    /// <summary>New activities were stored for the conversation.</summary>
-    public void NotifyAppended(string conversationId)
+    /// <summary>New activities were stored for the conversation, up to <paramref name="watermark"/> (0 = not known).</summary>
+    public void NotifyAppended(string conversationId, long watermark = 0)
     {
         if (_subscriptions.TryGetValue(conversationId, out var subscription))
         {
-            subscription.Post(StreamSignal.Appended);
+            subscription.Post(StreamSignal.Appended(watermark));
+        }
+    }
+
+    /// <summary>
+    /// Every stream re-reads its history: after notifications may have been missed (a shared notification connection
+    /// that was lost and is back), so that no stored activity waits for the next one to be seen.
+    /// </summary>
+    public void NotifyAll()
+    {
+        foreach (var subscription in _subscriptions.Values)
+        {
+            subscription.Post(StreamSignal.Appended(0));
         }
     }
 

@@ -62,6 +62,7 @@ public sealed class DirectLineStreamSession(
                 }
 
                 waitForSignal = null;
+                var read = false;
                 while (subscription.Signals.TryRead(out var signal))
                 {
                     if (signal.TransientActivity is { } transient)
@@ -70,10 +71,17 @@ public sealed class DirectLineStreamSession(
                         ActivitySetWriter.WriteTransient(_frame, transient, _watermark);
                         await SendFrameAsync(cancellationToken).ConfigureAwait(false);
                     }
+                    else
+                    {
+                        // A notice for what this stream has already sent (the same append heard from this instance
+                        // and from the shared notification) costs no read; an unknown watermark always reads.
+                        read |= signal.Watermark == 0 || signal.Watermark > _watermark;
+                    }
                 }
 
-                // Every wake-up re-reads the store, so a dropped signal never loses a stored activity.
-                if (!await SendNewActivitiesAsync(cancellationToken).ConfigureAwait(false))
+                // A wake-up re-reads the store from this stream's watermark, so a dropped or repeated signal never
+                // loses or repeats a stored activity.
+                if (read && !await SendNewActivitiesAsync(cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -86,6 +94,11 @@ public sealed class DirectLineStreamSession(
         catch (WebSocketException)
         {
             // The connection broke; the client reconnects with its watermark and gets the rest then.
+        }
+        catch (BotRuntime.Storage.StorageUnavailableException)
+        {
+            // A shared history that cannot be reached now: the stream closes and the client reconnects from its
+            // watermark (directlinejs waits a few seconds first), missing nothing.
         }
         finally
         {

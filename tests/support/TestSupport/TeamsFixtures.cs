@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BotRuntime.Schema;
 
-namespace BotRuntime.Authentication.Tests.Support;
+namespace TestSupport;
 
-/// <summary>Teams activities as Teams sends them (Fixtures/*.json), and the ids they use.</summary>
+/// <summary>Teams activities as Teams sends them (TeamsActivities/*.json), and the ids they use.</summary>
 public static class TeamsFixtures
 {
     public const string ClinicTenant = "4b1e6a8c-2f3d-4e5a-9b7c-1d2e3f4a5b6c";
@@ -14,7 +14,7 @@ public static class TeamsFixtures
 
     public static Activity Load(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".json");
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "support", "TestSupport", "TeamsActivities", name + ".json");
         return JsonSerializer.Deserialize(File.ReadAllBytes(path), BotJsonContext.Default.Activity)
                ?? throw new InvalidOperationException($"Fixture {name} is empty.");
     }

