@@ -59,7 +59,13 @@ public sealed class SqliteHostTests : IDisposable
             }
         })).ToList();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Kill once the load is real (on a busy machine that takes longer than on a quiet one), at most after 90 s.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (answered.Values.Sum() < 5 * conversations && waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(100);
+        }
+
         victim.KillHard();
         await stop.CancelAsync();
         await Task.WhenAll(load);
