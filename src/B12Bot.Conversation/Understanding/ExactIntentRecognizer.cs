@@ -24,6 +24,7 @@ public sealed class ExactIntentRecognizer
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
     private readonly (string[] Words, BotCommand Command)[] _commandPhrases;
+    private readonly BotCommand[] _commandNames;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
@@ -75,7 +76,8 @@ public sealed class ExactIntentRecognizer
             }
         }
 
-        _commandPhrases = [.. commandPhrases.OrderByDescending(p => p.Item1.Length)];
+        _commandPhrases = [.. commandPhrases];
+        _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
         foreach (var intent in messages.SmallTalk)
@@ -150,33 +152,51 @@ public sealed class ExactIntentRecognizer
         }
 
         BotCommand? found = null;
-        for (var i = 0; i < words.Length;)
+        foreach (var candidate in _commandNames)
         {
-            var length = 0;
-            foreach (var (phrase, phraseCommand) in _commandPhrases)
+            if (CoversWithStopwords(words, candidate))
             {
-                if (i + phrase.Length <= words.Length && SequenceAt(words, i, phrase))
+                if (found is not null)
                 {
-                    if (found is { } earlier && earlier != phraseCommand)
-                    {
-                        return null;
-                    }
-
-                    found = phraseCommand;
-                    length = phrase.Length;
-                    break;
+                    return null;
                 }
-            }
 
-            if (length == 0 && !_analyzer.IsStopword(words[i]))
-            {
-                return null;
+                found = candidate;
             }
-
-            i += Math.Max(length, 1);
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// True when the words are phrases of <paramref name="command"/> (at least one) and stop words, in any order: a small
+    /// dynamic programme from the end, so "i dont want to do this anymore" is covered by "dont want to do this anymore"
+    /// even though the longer-looking "i dont want to do this" also starts there.
+    /// </summary>
+    private bool CoversWithStopwords(string[] words, BotCommand command)
+    {
+        Span<bool> covered = stackalloc bool[words.Length + 1];
+        Span<bool> usesPhrase = stackalloc bool[words.Length + 1];
+        covered[words.Length] = true;
+        for (var i = words.Length - 1; i >= 0; i--)
+        {
+            if (_analyzer.IsStopword(words[i]))
+            {
+                covered[i] = covered[i + 1];
+                usesPhrase[i] = usesPhrase[i + 1];
+            }
+
+            foreach (var (phrase, phraseCommand) in _commandPhrases)
+            {
+                if (phraseCommand == command && i + phrase.Length <= words.Length && covered[i + phrase.Length] && SequenceAt(words, i, phrase))
+                {
+                    covered[i] = true;
+                    usesPhrase[i] = true;
+                }
+            }
+        }
+
+        return usesPhrase[0];
     }
 
     private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)

@@ -54,6 +54,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("i want to start again from the beginning", BotCommand.Restart)]
     [InlineData("can we start all over again", BotCommand.Restart)]
     [InlineData("can i go back", BotCommand.Back)]
+    [InlineData("i dont want to do this anymore", BotCommand.Cancel)]
     [InlineData("could you please delete all my data", BotCommand.ForgetMe)]
     public void A_command_said_in_a_short_sentence_is_still_the_command(string text, BotCommand command)
     {
