@@ -2,6 +2,7 @@ using BotRuntime.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
@@ -46,7 +47,8 @@ public static class BotStateServiceCollectionExtensions
             // its size is logged.
             pipeline.ConfigureTelemetry(new TelemetryOptions
             {
-                LoggerFactory = context.ServiceProvider.GetRequiredService<ILoggerFactory>(),
+                // A host without logging (a test, a tool) still gets its store: the attempts are then not logged.
+                LoggerFactory = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
                 ResultFormatter = (_, result) => result is System.Collections.ICollection items ? $"{items.Count} items" : result?.GetType().Name,
             });
             if (context.ServiceProvider.GetService<TimeProvider>() is { } time)
