@@ -150,6 +150,23 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Dev_set_v5_stays_a_regression_set_for_commands_walkthrough_starts_and_scope()
+    {
+        var set = EvaluationSet.Load(Path.Combine(RepositoryPaths.Root, "eval", "dev-set-v5.json"));
+
+        var missedCommands = set.Commands
+            .Where(c => fixture.Match(c.Text) is var match && (match.Kind != FaqMatchKind.Command || !string.Equals(match.Command.ToString(), c.Command, StringComparison.OrdinalIgnoreCase)))
+            .Select(c => c.Text).ToList();
+        var startsWalkthrough = set.WalkthroughStart.Count(text => fixture.Match(text).Kind == FaqMatchKind.StartWalkthrough);
+        var answeredOutOfScope = set.OutOfScope.Where(text => fixture.Match(text).Kind == FaqMatchKind.Answer).ToList();
+
+        Assert.NotEmpty(set.Commands);
+        Assert.Empty(missedCommands);
+        Assert.True(startsWalkthrough >= set.WalkthroughStart.Count - 1, $"{startsWalkthrough}/{set.WalkthroughStart.Count} started the walkthrough");
+        Assert.Empty(answeredOutOfScope);
+    }
+
+    [Fact]
     public void Dev_set_v3_stays_a_regression_set_for_answers_and_scope()
     {
         var set = EvaluationSet.Load(Path.Combine(RepositoryPaths.Root, "eval", "dev-set-v3.json"));
