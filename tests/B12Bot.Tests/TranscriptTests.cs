@@ -19,7 +19,7 @@ public sealed class TranscriptTests : IDisposable
         await bot.SayAsync("can I pay with a credit card", "t-2");
         await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-3");
 
-        var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<SqliteTranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
+        var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<ITranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
         var texts = groups.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
 
         Assert.DoesNotContain("are b12 injections safe?", texts);
@@ -36,7 +36,7 @@ public sealed class TranscriptTests : IDisposable
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
         await bot.SayAsync("can I pay by credit card", "forget-t");
         await bot.SayAsync("do you take visa or mastercard", "keep-t");
-        var store = bot.Services.GetRequiredService<SqliteTranscriptStore>();
+        var store = bot.Services.GetRequiredService<ITranscriptStore>();
         Assert.Equal(2, (await store.ReadAsync(UnansweredQuestionsReport.Outcomes)).Count);
 
         await bot.SayAsync("delete my data", "forget-t");
@@ -80,7 +80,7 @@ public sealed class TranscriptTests : IDisposable
         await using var bot = await RunningBot.StartAsync("--Transcript:SqlitePath", Path.Combine(_folder, "off.db"));
         await bot.SayAsync("can I pay by credit card", "off-1");
 
-        Assert.Empty(await bot.Services.GetRequiredService<SqliteTranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
+        Assert.Empty(await bot.Services.GetRequiredService<ITranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
     }
 
     public void Dispose()

@@ -79,7 +79,7 @@ public sealed class DashboardSummaryService(
                 return cached.Summary;
             }
 
-            var report = new UnansweredQuestionsReport(services.GetRequiredService<SqliteTranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>());
+            var report = new UnansweredQuestionsReport(services.GetRequiredService<ITranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>());
             var groups = await report.BuildAsync(cancellationToken).ConfigureAwait(false);
             var matcher = services.GetService<FaqMatcher>();
             var shown = new List<UnansweredGroupSummary>();
