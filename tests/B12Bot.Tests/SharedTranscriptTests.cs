@@ -87,7 +87,60 @@ public abstract class SharedTranscriptContract
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlSharedTranscriptTests(PostgreSqlServer server) : SharedTranscriptContract
 {
+    private const string OperatorKey = "shared-transcript-operator-key-0123456789";
     private static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    [Fact]
+    public async Task With_the_shared_database_down_the_dashboard_says_try_again_the_host_stays_up_and_the_figures_return_with_it()
+    {
+        string[] settings = [.. await SharedStoreSettingsAsync(), "--Transcript:Enabled", "true", "--B12Bot:Admin:OperatorKey", OperatorKey];
+        await using var bot = await RunningBot.StartAsync(settings);
+        await bot.SayAsync("can I pay by credit card?", "down-1");
+
+        await server.StopAsync();
+        try
+        {
+            using var down = await SummaryAsync(bot);
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Contains("store_unavailable", await down.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await bot.Client.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            await server.StartAgainAsync();
+        }
+
+        // Back up: the pool's broken connections are replaced over a few requests (meanwhile the figures may come back
+        // before the groups, whose note then says the transcript could not be read just now); never a 5xx but 503.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            using var up = await SummaryAsync(bot);
+            if (up.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                using var summary = System.Text.Json.JsonDocument.Parse(await up.Content.ReadAsStringAsync());
+                var unanswered = summary.RootElement.GetProperty("unanswered");
+                if (!unanswered.GetProperty("note").GetString()!.Contains("could not be read", StringComparison.Ordinal))
+                {
+                    Assert.Equal(1, unanswered.GetProperty("questions").GetInt64());
+                    break;
+                }
+            }
+            else
+            {
+                Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, up.StatusCode);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), patience.Token);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SummaryAsync(RunningBot bot)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/api/summary?days=7");
+        request.Headers.Add("X-Operator-Key", OperatorKey);
+        return await bot.Client.SendAsync(request);
+    }
 
     protected override async Task<string[]> SharedStoreSettingsAsync() =>
     [

@@ -83,6 +83,38 @@ public sealed class TranscriptTests : IDisposable
         Assert.Empty(await bot.Services.GetRequiredService<ITranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
     }
 
+    [Fact]
+    public async Task A_transcript_store_that_does_not_answer_costs_the_dashboard_its_groups_and_nothing_else()
+    {
+        await using var bot = await RunningBot.StartAsync(
+            builder => builder.Services.AddSingleton<ITranscriptStore, UnreachableTranscriptStore>(),
+            "--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "u.db"));
+        await bot.SayAsync("can I pay by credit card", "u-1");
+
+        var summary = await bot.Services.GetRequiredService<B12Bot.Admin.DashboardSummaryService>().BuildAsync(7, default);
+
+        Assert.Equal(0, summary.Unanswered.Questions);
+        Assert.Contains("could not be read just now", summary.Unanswered.Note, StringComparison.Ordinal);
+        Assert.True(summary.Totals.Questions.Values.Sum() >= 1, "the day's counts are still there");
+        Assert.Contains(bot.Logs.Entries, e => e.Contains("could not read the transcript for the unanswered groups (HttpRequestException)", StringComparison.Ordinal));
+    }
+
+    /// <summary>A shared transcript store whose server is down.</summary>
+    private sealed class UnreachableTranscriptStore : ITranscriptStore
+    {
+        public Task AddAsync(string channelId, string conversationId, string redactedText, string outcome, CancellationToken cancellationToken = default) => Fail();
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(IReadOnlyCollection<string> outcomes, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<TranscriptEntry>>();
+
+        public Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default) => Fail<int>();
+
+        public Task<int> ForgetConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken = default) => Fail<int>();
+
+        private static Task Fail() => Task.FromException(new HttpRequestException("connection refused"));
+
+        private static Task<T> Fail<T>() => Task.FromException<T>(new HttpRequestException("connection refused"));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
