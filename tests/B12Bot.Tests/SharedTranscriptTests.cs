@@ -42,6 +42,15 @@ public abstract class SharedTranscriptContract
         Assert.DoesNotContain(texts, t => t.Contains("pat@example.org", StringComparison.Ordinal));
         Assert.DoesNotContain("are b12 injections safe?", texts);
 
+        // The content editors' command prints the same report on either instance.
+        using var printedFirst = new StringWriter();
+        using var printedSecond = new StringWriter();
+        await UnansweredQuestionsReport.RunAsync(first.Services, printedFirst);
+        await UnansweredQuestionsReport.RunAsync(second.Services, printedSecond);
+        Assert.StartsWith("3 unanswered or clarified question(s)", printedFirst.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"\"{Cards}\"", printedFirst.ToString(), StringComparison.Ordinal);
+        Assert.Equal(printedFirst.ToString(), printedSecond.ToString());
+
         // The dashboard's groups: the same counts on both instances (never a wording).
         var dashboardFirst = (await first.Services.GetRequiredService<DashboardSummaryService>().BuildAsync(7, default)).Unanswered;
         var dashboardSecond = (await second.Services.GetRequiredService<DashboardSummaryService>().BuildAsync(7, default)).Unanswered;

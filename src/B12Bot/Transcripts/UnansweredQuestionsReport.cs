@@ -79,7 +79,9 @@ public sealed class UnansweredQuestionsReport(ITranscriptStore store, ISentenceE
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptOptions>>().Value;
         if (!options.Enabled)
         {
+            // Nothing to read: with a shared store, reading would only create its empty table or container.
             await output.WriteLineAsync("The transcript is off (Transcript:Enabled=false): there is nothing to report. Nothing is ever read from logs.").ConfigureAwait(false);
+            return 0;
         }
 
         var groups = await new UnansweredQuestionsReport(services.GetRequiredService<ITranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>())
