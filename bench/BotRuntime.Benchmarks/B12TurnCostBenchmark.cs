@@ -21,7 +21,7 @@ namespace BotRuntime.Benchmarks;
 /// presses and the welcome never reach it), in-process and load-independent: the real host application
 /// (<see cref="B12BotApplication"/>, its whole turn pipeline) driven through <see cref="BotHttpAdapter"/> one turn at a
 /// time, as /api/messages runs it (request JSON in, replies JSON out) without Kestrel. Prints CPU time and allocated bytes per turn (process CPU:
-/// it includes the SQLite writer's thread and the GC, not the JIT), then the cost of the two stages every message goes through (the
+/// it includes the SQLite writer's thread, the GC and any late JIT work, printed beside it), then the cost of the two stages every message goes through (the
 /// safety triage and the FAQ matcher) on their own. Wall time is printed too but on a busy machine mostly measures
 /// waiting for a core.
 /// </summary>
@@ -147,7 +147,8 @@ internal static class B12TurnCostBenchmark
     /// <summary>
     /// Runs turns for at least <paramref name="warmUp"/> and then until the JIT has compiled nothing new for half a
     /// second (at most a minute: on a busy machine tiered compilation takes long), then measures for
-    /// <paramref name="measure"/>. CPU time excludes what the JIT still spent meanwhile (printed beside it).
+    /// <paramref name="measure"/>. The JIT's time during the measurement is printed beside it (wall time of its
+    /// compilations, so not subtracted): a row with much of it was measured before the code settled.
     /// </summary>
     private static async Task<Figures> Measure(Func<long, ValueTask> turn, TimeSpan warmUp, TimeSpan measure)
     {
@@ -180,7 +181,7 @@ internal static class B12TurnCostBenchmark
         process.Refresh();
         var turns = i - first;
         var jit = JitInfo.GetCompilationTime() - jitBefore;
-        return new Figures(turns, wall.TotalMicroseconds / turns, (process.TotalProcessorTime - cpuBefore - jit).TotalMicroseconds / turns, (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / turns, jit.TotalMilliseconds);
+        return new Figures(turns, wall.TotalMicroseconds / turns, (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / turns, (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / turns, jit.TotalMilliseconds);
     }
 
     private static Activity Message(string text, string conversationId) => new()
