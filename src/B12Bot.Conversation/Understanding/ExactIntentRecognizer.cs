@@ -23,7 +23,8 @@ public sealed class ExactIntentRecognizer
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
-    private readonly (string[] Words, BotCommand Command)[] _commandPhrases;
+    /// <summary>The command phrases by their first word: only those can start at a given word of a message.</summary>
+    private readonly Dictionary<string, (string[] Words, BotCommand Command)[]> _commandPhrasesByFirstWord;
     private readonly BotCommand[] _commandNames;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
@@ -77,7 +78,8 @@ public sealed class ExactIntentRecognizer
             }
         }
 
-        _commandPhrases = [.. commandPhrases];
+        _commandPhrasesByFirstWord = commandPhrases.GroupBy(p => p.Item1[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
 
@@ -151,7 +153,7 @@ public sealed class ExactIntentRecognizer
 
         // The words without leading and trailing fillers ("um what do i ask you", "ok so cancel").
         var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > MaxCommandSentenceWords)
+        if (words.Length > MaxCommandSentenceWords || !StartsAnyCommandPhrase(words))
         {
             return null;
         }
@@ -191,7 +193,12 @@ public sealed class ExactIntentRecognizer
                 usesPhrase[i] = usesPhrase[i + 1];
             }
 
-            foreach (var (phrase, phraseCommand) in _commandPhrases)
+            if (!_commandPhrasesByFirstWord.TryGetValue(words[i], out var startingHere))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, phraseCommand) in startingHere)
             {
                 if (phraseCommand == command && PhraseEnd(words, i, phrase) is var end && end > 0 && covered[end])
                 {
@@ -239,6 +246,20 @@ public sealed class ExactIntentRecognizer
         }
 
         return at;
+    }
+
+    /// <summary>False when no command phrase starts at any word: then no command can cover the message.</summary>
+    private bool StartsAnyCommandPhrase(string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (_commandPhrasesByFirstWord.ContainsKey(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
