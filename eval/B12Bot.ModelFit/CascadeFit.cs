@@ -5,8 +5,8 @@ namespace B12Bot.ModelFit;
 /// <summary>
 /// Chooses the cascade's band from the cross-validated readings of both stages: the first stage (lexical + static
 /// vectors) decides alone where it is sure enough, the sentence-embedding model reads the rest. Of all bands whose
-/// decisions lose at most <c>budget</c> × examples right outcomes against the model reading everything, the one that
-/// sends the fewest messages to the model. An outcome is what the policy does: out of scope, answer intent k, or neither.
+/// decisions get wrong at most <c>budget</c> × examples messages the model alone gets right (messages the first stage
+/// gets right and the model wrong do not offset them), the one that sends the fewest messages to the model. An outcome is what the policy does: out of scope, answer intent k, or neither.
 /// </summary>
 internal static class CascadeFit
 {
@@ -39,7 +39,7 @@ internal static class CascadeFit
                 if (firstStage[i].Scope < below)
                 {
                     decided++;
-                    lost += (fullRight[i] ? 1 : 0) - (stageRight[i] ? 1 : 0);
+                    lost += fullRight[i] && !stageRight[i] ? 1 : 0;
                 }
             }
 
@@ -62,7 +62,7 @@ internal static class CascadeFit
                     if (firstStage[i].Scope >= s && best[i] >= a)
                     {
                         decided++;
-                        lost += (fullRight[i] ? 1 : 0) - (stageRight[i] ? 1 : 0);
+                        lost += fullRight[i] && !stageRight[i] ? 1 : 0;
                     }
                 }
 
@@ -97,7 +97,7 @@ internal static class CascadeFit
 
     private static void Print(IReadOnlyList<Example> examples, IReadOnlyList<Prediction> firstStage, CascadeBand band, bool[] fullRight, bool[] stageRight, int allowed)
     {
-        Console.WriteLine($"cascade band (at most {allowed} right outcomes lost of {examples.Count}): first stage answers alone at p >= {band.AnswerAtLeast:0.00} "
+        Console.WriteLine($"cascade band (at most {allowed} of {examples.Count} messages the model alone gets right lost): first stage answers alone at p >= {band.AnswerAtLeast:0.00} "
                           + $"with scope >= {band.ScopeAtLeast:0.00}, says out of scope alone below scope {band.OutOfScopeBelow:0.00}");
         foreach (var source in new[] { "phrasing", "dev" })
         {
