@@ -29,6 +29,7 @@ public sealed class ExactIntentRecognizer
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
 
     public ExactIntentRecognizer(IntentCatalog catalog, BotMessages messages, LanguageResources language, TermAnalyzer analyzer)
     {
@@ -77,6 +78,7 @@ public sealed class ExactIntentRecognizer
         }
 
         _commandPhrases = [.. commandPhrases];
+        _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
@@ -135,8 +137,10 @@ public sealed class ExactIntentRecognizer
 
     /// <summary>
     /// The command a message gives: one of its phrases as the whole message, or said in a short sentence whose other
-    /// words are all stop words ("can u cancel this pls", "i want to start again from the beginning", "no stop, cancel
-    /// that"). Phrases of two different commands, or any other word ("how do i stop my injections"), make it no command.
+    /// words are all stop words or command words ("can u cancel this pls", "i want to start again from the beginning",
+    /// "no stop, cancel that", "restart this conversation"). A phrase may have such words inside it too ("show me the
+    /// options" for "show options", "how does this chat work" for "how does this work"). Phrases of two different
+    /// commands, or any other word ("how do i stop my injections"), make it no command.
     /// </summary>
     private BotCommand? Command(string text, string exactKey)
     {
@@ -145,7 +149,8 @@ public sealed class ExactIntentRecognizer
             return command;
         }
 
-        var words = ExpandedWords(text);
+        // The words without leading and trailing fillers ("um what do i ask you", "ok so cancel").
+        var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxCommandSentenceWords)
         {
             return null;
@@ -169,9 +174,9 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// True when the words are phrases of <paramref name="command"/> (at least one) and stop words, in any order: a small
-    /// dynamic programme from the end, so "i dont want to do this anymore" is covered by "dont want to do this anymore"
-    /// even though the longer-looking "i dont want to do this" also starts there.
+    /// True when the words are phrases of <paramref name="command"/> (at least one), stop words and command words, in any
+    /// order: a small dynamic programme from the end, so "i dont want to do this anymore" is covered by "dont want to do
+    /// this anymore" even though the longer-looking "i dont want to do this" also starts there.
     /// </summary>
     private bool CoversWithStopwords(string[] words, BotCommand command)
     {
@@ -180,7 +185,7 @@ public sealed class ExactIntentRecognizer
         covered[words.Length] = true;
         for (var i = words.Length - 1; i >= 0; i--)
         {
-            if (_analyzer.IsStopword(words[i]))
+            if (IsCommandFiller(words[i]))
             {
                 covered[i] = covered[i + 1];
                 usesPhrase[i] = usesPhrase[i + 1];
@@ -188,7 +193,7 @@ public sealed class ExactIntentRecognizer
 
             foreach (var (phrase, phraseCommand) in _commandPhrases)
             {
-                if (phraseCommand == command && i + phrase.Length <= words.Length && covered[i + phrase.Length] && SequenceAt(words, i, phrase))
+                if (phraseCommand == command && PhraseEnd(words, i, phrase) is var end && end > 0 && covered[end])
                 {
                     covered[i] = true;
                     usesPhrase[i] = true;
@@ -197,6 +202,43 @@ public sealed class ExactIntentRecognizer
         }
 
         return usesPhrase[0];
+    }
+
+    private bool IsCommandFiller(string word) => _analyzer.IsStopword(word) || _commandWords.Contains(word);
+
+    /// <summary>
+    /// Where <paramref name="phrase"/> ends when it starts at <paramref name="start"/>, allowing stop words and command
+    /// words between its words (never before its first); -1 when it is not there.
+    /// </summary>
+    private int PhraseEnd(string[] words, int start, string[] phrase)
+    {
+        if (!string.Equals(words[start], phrase[0], StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var at = start + 1;
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            while (at < words.Length && !string.Equals(words[at], phrase[k], StringComparison.Ordinal))
+            {
+                if (!IsCommandFiller(words[at]))
+                {
+                    return -1;
+                }
+
+                at++;
+            }
+
+            if (at == words.Length)
+            {
+                return -1;
+            }
+
+            at++;
+        }
+
+        return at;
     }
 
     private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
