@@ -2,7 +2,8 @@
 # Issue 14's speed and memory bars, one after the other, each printed with the machine's load average beside it:
 #   free-text FAQ turns where every message differs: saturation (32 connections) and open loop at 300 turns/s;
 #   repeated questions and button presses at saturation; a trivial endpoint of the same host at 300/s for comparison;
-#   cold start to first answer; host resident memory under each load; the embedding model's own cost in-process.
+#   cold start to first answer; host resident memory under each load; in-process, the understanding cascade's CPU per
+#   message by stage and the share of messages reaching the embedding model, and the embedding model's own cost.
 # Compare against the Bot Framework SDK for JavaScript with bench/compare-with-js-sdk.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +24,7 @@ echo "== Button presses at saturation"
 run --scenario buttons --connections 32 --seconds "$seconds"
 echo "== Cold start to first answer (bar: <= 1.5 s)"
 run --scenario cold-start --repeats 3
+echo "== Understanding cascade in-process: CPU per message by stage, share reaching the sentence-embedding model (load-independent)"
+run --scenario cascade-profile
 echo "== Sentence-embedding model in-process: single messages vs batches vs the service's micro-batching"
 run --scenario embedder

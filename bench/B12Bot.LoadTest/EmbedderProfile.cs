@@ -195,7 +195,7 @@ internal static partial class EmbedderProfile
     }
 
     /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID).</summary>
-    private static double ThreadCpuMs()
+    internal static double ThreadCpuMs()
     {
         _ = ClockGetTime(3, out var spec);
         return (spec.Seconds * 1_000.0) + (spec.Nanoseconds / 1_000_000.0);

@@ -29,6 +29,9 @@ internal enum Scenario
 
     /// <summary>One message's embedding stage by stage (CPU time of one thread), for several ONNX Runtime settings.</summary>
     EmbedderProfile,
+
+    /// <summary>The understanding cascade in-process: CPU per message by stage and the share reaching the model.</summary>
+    CascadeProfile,
 }
 
 /// <summary>Whether each FAQ turn starts a new conversation (a website's visitors) or continues one per connection.</summary>
@@ -64,7 +67,7 @@ internal sealed record LoadTestOptions(
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
-          --scenario repeat|distinct|buttons|walkthrough|healthz|cold-start|embedder|embedder-profile   (default repeat)
+          --scenario repeat|distinct|buttons|walkthrough|healthz|cold-start|embedder|embedder-profile|cascade-profile   (default repeat)
           --conversations returning|new   FAQ scenarios: one conversation per connection (default) or a new one every turn
                             (walkthrough: always a new conversation per walkthrough)
           --channel messages|directline   POST /api/messages with expectReplies (default), or Direct Line (post, then poll)

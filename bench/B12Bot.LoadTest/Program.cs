@@ -22,6 +22,13 @@ if (options.Scenario == Scenario.EmbedderProfile)
     return;
 }
 
+if (options.Scenario == Scenario.CascadeProfile)
+{
+    CascadeProfile.Run(options.RepoRoot);
+    Console.WriteLine($"load average after: {Machine.LoadAverage()}");
+    return;
+}
+
 if (options.Scenario == Scenario.ColdStart)
 {
     var starts = new List<double>();

@@ -23,7 +23,7 @@ internal static class Int8Quantizer
     public const int DefaultWeightRange = 127;
 
     private const string MicrosoftDomain = "com.microsoft";
-    private const string WordEmbeddings = "embeddings.word_embeddings.weight";
+    public const string WordEmbeddingsName = "embeddings.word_embeddings.weight";
 
     public sealed record Result(byte[] Bytes, int MatMuls, int BiasesFolded);
 
@@ -171,9 +171,9 @@ internal static class Int8Quantizer
     /// <summary>The 30522 × 384 lookup table is half the model: fp16 in the file, a Cast to float after the Gather.</summary>
     private static void StoreWordEmbeddingsAsHalf(GraphProto graph, Dictionary<string, TensorProto> initializers)
     {
-        if (!initializers.TryGetValue(WordEmbeddings, out var table))
+        if (!initializers.TryGetValue(WordEmbeddingsName, out var table))
         {
-            throw new InvalidOperationException($"The model has no {WordEmbeddings}: not the all-MiniLM-L6-v2 this tool expects.");
+            throw new InvalidOperationException($"The model has no {WordEmbeddingsName}: not the all-MiniLM-L6-v2 this tool expects.");
         }
 
         var floats = FloatsOf(table);
@@ -183,9 +183,9 @@ internal static class Int8Quantizer
             BinaryPrimitives.WriteHalfLittleEndian(halves.AsSpan(i * 2), (Half)floats[i]);
         }
 
-        var halfName = WordEmbeddings + "_fp16";
+        var halfName = WordEmbeddingsName + "_fp16";
         graph.Initializer.Add(Tensor(halfName, TensorProto.Types.DataType.Float16, table.Dims, ByteString.CopyFrom(halves)));
-        foreach (var gather in graph.Node.Where(n => n.OpType == "Gather" && n.Input[0] == WordEmbeddings).ToList())
+        foreach (var gather in graph.Node.Where(n => n.OpType == "Gather" && n.Input[0] == WordEmbeddingsName).ToList())
         {
             var output = gather.Output[0];
             gather.Input[0] = halfName;

@@ -5,6 +5,17 @@ using B12Bot.ModelQuantizer;
 // B12Bot.Conversation runs this at build time and embeds the file it writes; by hand:
 //   dotnet run -c Release --project build/B12Bot.ModelQuantizer -- OUTPUT.onnx [--weight-range 127]
 // The same package and the same settings give the same bytes.
+// Also writes the static word-piece table distilled from the same fp32 model (the bot's cheap semantic stage):
+//   dotnet run -c Release --project build/B12Bot.ModelQuantizer -- --static-embeddings OUTPUT.bin
+if (args is ["--static-embeddings", var staticOutput])
+{
+    var distilling = Stopwatch.StartNew();
+    var table = StaticEmbeddingDistiller.Distill();
+    WriteAtomically(Path.GetFullPath(staticOutput), table.Bytes);
+    Console.WriteLine($"{Path.GetFullPath(staticOutput)}: {table.Bytes.Length / 1_048_576.0:F1} MiB static table ({table.Pieces} word pieces) in {distilling.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
 if (args.Length < 1 || args[0].StartsWith('-'))
 {
     Console.Error.WriteLine("usage: B12Bot.ModelQuantizer OUTPUT.onnx [--weight-range N (1..127, default 127)]");
@@ -17,10 +28,15 @@ var started = Stopwatch.StartNew();
 var keep = Array.IndexOf(args, "--keep-float") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : null;
 var result = Int8Quantizer.Quantize(Int8Quantizer.ReadPackagedModel(), range, keep is null ? null : (rows, columns) => $"{rows}x{columns}" == keep, args.Contains("--unsigned"));
 var output = Path.GetFullPath(args[0]);
-Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-// Written beside and then moved, so a build that stops half-way never leaves a truncated model behind.
-var partial = output + ".partial";
-File.WriteAllBytes(partial, result.Bytes);
-File.Move(partial, output, overwrite: true);
+WriteAtomically(output, result.Bytes);
 Console.WriteLine($"{output}: {result.Bytes.Length / 1_048_576.0:F1} MiB ({result.MatMuls} MatMul(s) to int8 weights, {result.BiasesFolded} bias(es) folded, word-piece table to fp16) in {started.Elapsed.TotalSeconds:F1} s");
 return 0;
+
+// Written beside and then moved, so a build that stops half-way never leaves a truncated file behind.
+static void WriteAtomically(string output, byte[] bytes)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    var partial = output + ".partial";
+    File.WriteAllBytes(partial, bytes);
+    File.Move(partial, output, overwrite: true);
+}

@@ -120,6 +120,12 @@ Console.WriteLine($"set: {Path.GetFullPath(setPath)}  bot: {url}/api/messages");
 report.Print(Console.Out, details: !heldOut || args.Contains("--details"));
 if (app is not null)
 {
+    // Counts only (no message text): how many free-text messages the cascade's first stage decided alone.
+    var matcher = app.Services.GetRequiredService<B12Bot.Conversation.Content.B12ContentSource>().Current.Matcher;
+    var (decided, sent) = matcher.Routing;
+    Console.WriteLine(matcher.HasFirstStage
+        ? $"cascade: {decided} free-text message(s) decided by the first stage, {sent} reached the sentence-embedding model ({sent / (double)Math.Max(1, decided + sent):P1})"
+        : $"cascade off (SentenceEmbedder:Cascade): all {sent} free-text message(s) reached the sentence-embedding model");
     await app.StopAsync();
 }
 

@@ -6,8 +6,9 @@ namespace B12Bot.ModelFit;
 /// <summary>One training message with its evidence, and the intent it asks for (-1: out of scope).</summary>
 internal sealed class Example
 {
-    private Example(string text, int[] acceptable, string source, LexicalEvidence lexical, SemanticEvidence semantic, bool noTerms)
+    private Example(string text, int[] acceptable, string source, LexicalEvidence lexical, SemanticEvidence semantic, SemanticEvidence staticSemantic, bool noTerms)
     {
+        StaticSemantic = staticSemantic;
         Text = text;
         Acceptable = acceptable;
         Source = source;
@@ -31,41 +32,46 @@ internal sealed class Example
 
     public SemanticEvidence Semantic { get; }
 
+    /// <summary>The same from static word-piece vectors (the cascade's first stage).</summary>
+    public SemanticEvidence StaticSemantic { get; }
+
     /// <summary>No content words at all: the matcher never scores such a message.</summary>
     public bool NoTerms { get; }
 
     public static Example Score(string text, int[] acceptable, string source, TermAnalyzer analyzer, LexicalScorer scorer, SemanticIndex semantic,
-        Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed)
+        Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed, SemanticIndex staticSemantic)
     {
         var analyzed = analyzer.Analyze(text);
-        return new Example(text, acceptable, source, scorer.Score(analyzed), semantic.Score(embed([text])[0]), analyzed.Terms.Count == 0);
+        return new Example(text, acceptable, source, scorer.Score(analyzed), semantic.Score(embed([text])[0]),
+            staticSemantic.Score(StaticSentenceEmbedder.Instance.Embed(text)), analyzed.Terms.Count == 0);
     }
 
-    public double[] CandidateFeatures(int intent)
+    /// <param name="firstStage">Static-semantic evidence (the cascade's first stage) instead of the sentence model's.</param>
+    public double[] CandidateFeatures(int intent, bool firstStage = false)
     {
         var features = new double[UnderstandingFeatures.CandidateNames.Length];
-        UnderstandingFeatures.Candidate(intent, Lexical, Semantic, features);
+        UnderstandingFeatures.Candidate(intent, Lexical, firstStage ? StaticSemantic : Semantic, features);
         return features;
     }
 
-    public double[] ScopeFeatures()
+    public double[] ScopeFeatures(bool firstStage = false)
     {
         var features = new double[UnderstandingFeatures.ScopeNames.Length];
-        UnderstandingFeatures.Scope(Lexical, Semantic, features);
+        UnderstandingFeatures.Scope(Lexical, firstStage ? StaticSemantic : Semantic, features);
         return features;
     }
 
-    public Prediction Predict(LogisticModel candidate, LogisticModel scope, int intentCount)
+    public Prediction Predict(LogisticModel candidate, LogisticModel scope, int intentCount, bool firstStage = false)
     {
         var probabilities = new double[intentCount];
         for (var i = 0; i < intentCount; i++)
         {
-            probabilities[i] = candidate.Score(CandidateFeatures(i));
+            probabilities[i] = candidate.Score(CandidateFeatures(i, firstStage));
         }
 
         DecisionPolicy.Softmax(probabilities);
 
-        return new Prediction(probabilities, DecisionPolicy.ScopeProbability(Lexical, scope.Probability(ScopeFeatures())));
+        return new Prediction(probabilities, DecisionPolicy.ScopeProbability(Lexical, scope.Probability(ScopeFeatures(firstStage))));
     }
 }
 

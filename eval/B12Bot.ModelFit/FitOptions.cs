@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace B12Bot.ModelFit;
 
-internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, IReadOnlyList<string> DevSets, string Output)
+internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, IReadOnlyList<string> DevSets, string Output,
+    double CascadeBudget = 0.002)
 {
     public static FitOptions Parse(string[] args)
     {
@@ -18,7 +19,8 @@ internal sealed record FitOptions(double Precision, double ScopeRecall, double C
                 "--seed" => options with { Seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--dev" => options with { DevSets = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--out" => options with { Output = args[i + 1] },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --precision, --out-of-scope-recall, --clarify-precision, --folds, --seed, --dev, --out."),
+                "--cascade-budget" => options with { CascadeBudget = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --precision, --out-of-scope-recall, --clarify-precision, --folds, --seed, --dev, --out, --cascade-budget."),
             };
         }
 

@@ -30,6 +30,9 @@ IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     return [.. texts.Select(t => vectors[t])];
 }
 
+// The cascade's first stage reads the same texts with static word-piece vectors (microseconds each, no cache needed).
+var staticEmbedder = StaticSentenceEmbedder.Instance;
+
 var analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
 var full = IntentCatalog.FromContent(content);
 var examples = new List<Example>();
@@ -52,11 +55,12 @@ for (var fold = 0; fold < options.Folds; fold++)
     var catalog = IntentCatalog.FromContent(content, (id, number) => !heldOut.Contains((id, number)));
     var scorer = new LexicalScorer(new LexicalIndex(catalog, content.Language, analyzer));
     var semantic = new SemanticIndex(catalog, Embed);
+    var staticSemantic = new SemanticIndex(catalog, staticEmbedder.EmbedBatch);
     for (var i = 0; i < phrasings.Count; i++)
     {
         if (phrasingFold[i] == fold)
         {
-            examples.Add(Example.Score(phrasings[i].Text, [full.IndexOf(phrasings[i].Id)], "phrasing", analyzer, scorer, semantic, Embed));
+            examples.Add(Example.Score(phrasings[i].Text, [full.IndexOf(phrasings[i].Id)], "phrasing", analyzer, scorer, semantic, Embed, staticSemantic));
         }
     }
 }
@@ -65,6 +69,7 @@ for (var fold = 0; fold < options.Folds; fold++)
 {
     var scorer = new LexicalScorer(new LexicalIndex(full, content.Language, analyzer));
     var semantic = new SemanticIndex(full, Embed);
+    var staticSemantic = new SemanticIndex(full, staticEmbedder.EmbedBatch);
     var skipped = new SortedSet<string>(StringComparer.Ordinal);
     foreach (var devSet in options.DevSets)
     {
@@ -83,7 +88,7 @@ for (var fold = 0; fold < options.Folds; fold++)
 
             foreach (var say in topic.GetProperty("says").EnumerateArray())
             {
-                examples.Add(Example.Score(say.GetString()!, acceptable, "dev", analyzer, scorer, semantic, Embed));
+                examples.Add(Example.Score(say.GetString()!, acceptable, "dev", analyzer, scorer, semantic, Embed, staticSemantic));
             }
         }
 
@@ -93,7 +98,7 @@ for (var fold = 0; fold < options.Folds; fold++)
             {
                 foreach (var say in walkthrough.EnumerateArray())
                 {
-                    examples.Add(Example.Score(say.GetString()!, [full.IndexOf(Intent.WalkthroughId)], "dev", analyzer, scorer, semantic, Embed));
+                    examples.Add(Example.Score(say.GetString()!, [full.IndexOf(Intent.WalkthroughId)], "dev", analyzer, scorer, semantic, Embed, staticSemantic));
                 }
             }
         }
@@ -102,7 +107,7 @@ for (var fold = 0; fold < options.Folds; fold++)
         {
             foreach (var say in outOfScope.EnumerateArray())
             {
-                examples.Add(Example.Score(say.GetString()!, [], "dev", analyzer, scorer, semantic, Embed));
+                examples.Add(Example.Score(say.GetString()!, [], "dev", analyzer, scorer, semantic, Embed, staticSemantic));
             }
         }
     }
@@ -119,6 +124,7 @@ Console.WriteLine($"examples: {examples.Count} ({examples.Count(e => e.Source ==
 
 // 3. Cross-validated probabilities (each example predicted by models fitted without it), for the curves.
 var predictions = new Prediction[examples.Count];
+var firstStagePredictions = new Prediction[examples.Count];
 var exampleFold = Shuffled(examples.Count, options.Seed + 1);
 for (var fold = 0; fold < options.Folds; fold++)
 {
@@ -137,9 +143,11 @@ for (var fold = 0; fold < options.Folds; fold++)
     }
 
     var (candidate, scope) = FitBoth(train, full.Count);
+    var (staticCandidate, staticScope) = FitBoth(train, full.Count, firstStage: true);
     foreach (var i in test)
     {
         predictions[i] = examples[i].Predict(candidate, scope, full.Count);
+        firstStagePredictions[i] = examples[i].Predict(staticCandidate, staticScope, full.Count, firstStage: true);
     }
 }
 
@@ -149,8 +157,10 @@ foreach (var source in new[] { "phrasing", "dev" })
     static int Top(double[] scores) => Array.IndexOf(scores, scores.Max());
     Console.WriteLine($"top-1 on {source} ({set.Count}): lexical {set.Count(x => x.e.IsRight(Top(x.e.Lexical.Scores))) / (double)set.Count:P1}, "
                       + $"semantic {set.Count(x => x.e.IsRight(Top(x.e.Semantic.Phrasing))) / (double)set.Count:P1}, "
+                      + $"static semantic {set.Count(x => x.e.IsRight(Top(x.e.StaticSemantic.Phrasing))) / (double)set.Count:P1}, "
                       + $"either {set.Count(x => x.e.IsRight(Top(x.e.Lexical.Scores)) || x.e.IsRight(Top(x.e.Semantic.Phrasing))) / (double)set.Count:P1}, "
-                      + $"model {set.Count(x => x.e.IsRight(predictions[x.i].Ranked()[0])) / (double)set.Count:P1}");
+                      + $"model {set.Count(x => x.e.IsRight(predictions[x.i].Ranked()[0])) / (double)set.Count:P1}, "
+                      + $"first-stage model (lexical + static) {set.Count(x => x.e.IsRight(firstStagePredictions[x.i].Ranked()[0])) / (double)set.Count:P1}");
 }
 
 var report = new FitReport(examples, predictions, [.. full.Intents.Select(i => i.Id)]);
@@ -158,9 +168,11 @@ var scopeThreshold = report.ChooseScopeThreshold(options.ScopeRecall);
 var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeThreshold);
 var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeThreshold);
 report.PrintSummary(scopeThreshold, answerThreshold, clarifyThreshold);
+var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeThreshold, answerThreshold, options.CascadeBudget);
 
 // 4. The shipped model: fitted on every example.
 var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
+var (finalStaticCandidate, finalStaticScope) = FitBoth(examples, full.Count, firstStage: true);
 var model = new UnderstandingModel
 {
     About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
@@ -173,6 +185,9 @@ var model = new UnderstandingModel
     AnswerThreshold = Math.Round(answerThreshold, 3),
     ClarifyThreshold = Math.Round(clarifyThreshold, 3),
     ScopeThreshold = Math.Round(scopeThreshold, 3),
+    StaticCandidate = finalStaticCandidate,
+    StaticScope = finalStaticScope,
+    Cascade = band,
     Fit = report.Figures(scopeThreshold, answerThreshold, clarifyThreshold),
 };
 var output = Path.Combine(root, options.Output);
@@ -182,7 +197,7 @@ Console.WriteLine($"candidate weights: {string.Join(", ", finalCandidate.Feature
 Console.WriteLine($"scope weights: {string.Join(", ", finalScope.Features.Zip(finalScope.Weights, (f, w) => $"{f} {w:0.00}"))}, bias {finalScope.Bias:0.00}");
 return 0;
 
-static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Example> train, int intentCount)
+static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Example> train, int intentCount, bool firstStage = false)
 {
     var candidateRows = new List<(double[][], int[])>();
     var scopeRows = new List<(double[], bool, double)>();
@@ -190,10 +205,10 @@ static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Exam
     var outOfScope = Math.Max(1, train.Count - inScope);
     foreach (var example in train)
     {
-        candidateRows.Add(([.. Enumerable.Range(0, intentCount).Select(example.CandidateFeatures)], example.Acceptable));
+        candidateRows.Add(([.. Enumerable.Range(0, intentCount).Select(i => example.CandidateFeatures(i, firstStage))], example.Acceptable));
 
         // Both classes weigh the same in total, so the scarce out-of-scope examples are not drowned out.
-        scopeRows.Add((example.ScopeFeatures(), example.InScope, example.InScope ? 1.0 : (double)inScope / outOfScope));
+        scopeRows.Add((example.ScopeFeatures(firstStage), example.InScope, example.InScope ? 1.0 : (double)inScope / outOfScope));
     }
 
     return (ConditionalLogitFitter.Fit(UnderstandingFeatures.CandidateNames, candidateRows),

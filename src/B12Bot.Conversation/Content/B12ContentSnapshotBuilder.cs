@@ -44,7 +44,8 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
 
         var embedder = services.GetRequiredService<ISentenceEmbedder>();
         var embeddings = ContentEmbeddingCache.Load(Path.Combine(DialogsFolder, ContentEmbeddingCache.FileName), embedder);
-        var matcher = new FaqMatcher(content, embedder, model, embeddings);
+        var cascade = services.GetService<SentenceEmbedderOptions>()?.Cascade ?? true;
+        var matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
         var replies = new SafetyReplies(content);
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies);

@@ -8,7 +8,9 @@ namespace B12Bot.Conversation.Faq;
 /// Understands a visitor's message, in stages built once at start: whole-message intents (commands, exact phrasings,
 /// small talk), then lexical evidence (<see cref="LexicalScorer"/>) and semantic evidence (<see cref="SemanticIndex"/>,
 /// one embedding per message), weighed by the fitted model into answer / did-you-mean / out of scope
-/// (<see cref="DecisionPolicy"/>).
+/// (<see cref="DecisionPolicy"/>). With a first stage (a cascade), the semantic evidence comes first from static word-piece
+/// vectors (<see cref="StaticSentenceEmbedder"/>, microseconds), and only a message that reading leaves undecided
+/// (<see cref="CascadeBand"/>) waits for the sentence-embedding model.
 /// </summary>
 public sealed class FaqMatcher
 {
@@ -18,23 +20,52 @@ public sealed class FaqMatcher
     private readonly DecisionPolicy _policy;
     private readonly ISentenceEmbedder _embedder;
     private readonly RecentMatches _recent = new();
+    private readonly StaticSentenceEmbedder? _firstStage;
+    private readonly SemanticIndex? _staticSemantic;
+    private readonly CascadeBand? _band;
+    private long _decidedByFirstStage;
+    private long _sentToModel;
 
     /// <param name="savedEmbeddings">
     /// The content's embeddings saved beside it (dialogs/content-embeddings.bin): texts it has are not recomputed, so the
     /// matcher is built without waiting for the model. Null computes every text.
     /// </param>
-    public FaqMatcher(B12Content content, ISentenceEmbedder embedder, UnderstandingModel model, ContentEmbeddingCache? savedEmbeddings = null)
+    /// <param name="firstStage">
+    /// The static embedder of the cascade's first stage; used when the model has a fitted first stage and band (null:
+    /// every message goes to the sentence-embedding model).
+    /// </param>
+    public FaqMatcher(B12Content content, ISentenceEmbedder embedder, UnderstandingModel model, ContentEmbeddingCache? savedEmbeddings = null,
+        StaticSentenceEmbedder? firstStage = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(model);
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
-        Analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
         Catalog = IntentCatalog.FromContent(content);
+
+        // The content's static vectors (the tokenizer takes ~0.2 s of CPU for them) on another core while the lexical
+        // and semantic indexes are built here: at start, that is off the path to the first answer.
+        var catalog = Catalog;
+        var staticIndex = firstStage is not null && model.Cascade is not null
+            ? Task.Run(() => new SemanticIndex(catalog, firstStage.EmbedBatch))
+            : null;
+        Analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
         _exact = new ExactIntentRecognizer(Catalog, content.Messages, content.Language, Analyzer);
         _lexical = new LexicalScorer(new LexicalIndex(Catalog, content.Language, Analyzer));
         _semantic = new SemanticIndex(Catalog, (savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder)).Embed);
         _policy = new DecisionPolicy(Catalog, model);
+        if (staticIndex is not null)
+        {
+            _firstStage = firstStage;
+            _band = model.Cascade;
+            _staticSemantic = staticIndex.GetAwaiter().GetResult();
+        }
     }
+
+    /// <summary>Messages the cascade's first stage decided alone, and messages that went to the sentence-embedding model.</summary>
+    public (long DecidedByFirstStage, long SentToModel) Routing => (Interlocked.Read(ref _decidedByFirstStage), Interlocked.Read(ref _sentToModel));
+
+    /// <summary>Whether a cascade runs (a first stage and a fitted band).</summary>
+    public bool HasFirstStage => _band is not null;
 
     /// <summary>The analyzer this matcher reads with (shared with the emergency screen and the walkthrough).</summary>
     public TermAnalyzer Analyzer { get; }
@@ -77,8 +108,20 @@ public sealed class FaqMatcher
             return new FaqMatch { Kind = FaqMatchKind.Unrecognized };
         }
 
-        var assessment = await AssessAsync(analyzed, text, cancellationToken).ConfigureAwait(false);
-        return _policy.Decide(assessment);
+        var lexical = _lexical.Score(analyzed);
+        if (_band is not null)
+        {
+            var firstStage = _policy.AssessFirstStage(lexical, _staticSemantic!.Score(_firstStage!.Embed(text)));
+            if (_band.Decides(firstStage))
+            {
+                Interlocked.Increment(ref _decidedByFirstStage);
+                return _policy.Decide(firstStage);
+            }
+        }
+
+        Interlocked.Increment(ref _sentToModel);
+        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        return _policy.Decide(_policy.Assess(lexical, _semantic.Score(vector.Span)));
     }
 
     /// <summary>Only a whole-message command ("help", "back"), for dialogs that listen for commands alone.</summary>

@@ -14,7 +14,17 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
     private readonly IntentCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
     private readonly UnderstandingModel _model = model ?? throw new ArgumentNullException(nameof(model));
 
-    public IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic)
+    public IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic) => Assess(lexical, semantic, _model.Candidate, _model.Scope);
+
+    /// <summary>
+    /// The cascade's first stage: the same reading from lexical and static-semantic evidence, with the model's static
+    /// weights (see <see cref="CascadeBand"/> for when it decides alone).
+    /// </summary>
+    public IntentAssessment AssessFirstStage(LexicalEvidence lexical, SemanticEvidence staticSemantic) =>
+        Assess(lexical, staticSemantic, _model.StaticCandidate ?? throw new InvalidOperationException("The understanding model has no first stage (static_candidate)."),
+            _model.StaticScope ?? throw new InvalidOperationException("The understanding model has no first stage (static_scope)."));
+
+    private IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic, LogisticModel candidate, LogisticModel scope)
     {
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(semantic);
@@ -23,13 +33,13 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         for (var i = 0; i < probabilities.Length; i++)
         {
             UnderstandingFeatures.Candidate(i, lexical, semantic, features);
-            probabilities[i] = _model.Candidate.Score(features);
+            probabilities[i] = candidate.Score(features);
         }
 
         Softmax(probabilities);
 
         UnderstandingFeatures.Scope(lexical, semantic, features);
-        return new IntentAssessment(probabilities, ScopeProbability(lexical, _model.Scope.Probability(features)), lexical.QuestionIntents);
+        return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents);
     }
 
     /// <summary>

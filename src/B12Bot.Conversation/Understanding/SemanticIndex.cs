@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace B12Bot.Conversation.Understanding;
@@ -62,6 +63,8 @@ public sealed class SemanticIndex
 
     public int IntentCount { get; }
 
+    // Optimised from the first call: the start's warm-up turn should not run the unoptimised loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SemanticEvidence Score(ReadOnlySpan<float> message)
     {
         var phrasing = new double[IntentCount];
@@ -85,6 +88,7 @@ public sealed class SemanticIndex
         return new SemanticEvidence(phrasing, answer);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var length = Math.Min(a.Length, b.Length);

@@ -47,6 +47,13 @@ public sealed class SentenceEmbedderOptions
     /// </summary>
     public int ConcurrentCalls { get; set; } = 2;
 
+    /// <summary>
+    /// The cascade: read each message first with static word-piece vectors distilled from the same model (microseconds)
+    /// and run the model only for messages that reading leaves undecided (the band fitted into
+    /// dialogs/understanding-model.json). Off: every free-text message goes to the model.
+    /// </summary>
+    public bool Cascade { get; set; } = true;
+
     /// <summary>Most messages waiting for the model before callers wait to enqueue (bounded memory under overload).</summary>
     public int QueueCapacity { get; set; } = 4_096;
 

@@ -37,6 +37,20 @@ public sealed class UnderstandingModel
     [JsonPropertyName("scope_threshold")]
     public required double ScopeThreshold { get; init; }
 
+    /// <summary>
+    /// The same model over lexical and static-semantic evidence (<see cref="StaticSentenceEmbedder"/>, no transformer):
+    /// the cascade's first stage. Null: every message goes to the sentence-embedding model.
+    /// </summary>
+    [JsonPropertyName("static_candidate")]
+    public LogisticModel? StaticCandidate { get; init; }
+
+    [JsonPropertyName("static_scope")]
+    public LogisticModel? StaticScope { get; init; }
+
+    /// <summary>Where the first stage's reading is decisive enough to skip the sentence-embedding model.</summary>
+    [JsonPropertyName("cascade")]
+    public CascadeBand? Cascade { get; init; }
+
     /// <summary>The figures the fitting command measured (cross-validated), for the record.</summary>
     [JsonPropertyName("fit")]
     public Dictionary<string, double> Fit { get; init; } = [];
@@ -68,6 +82,18 @@ public sealed class UnderstandingModel
             }
         }
 
+        if (model.StaticCandidate is not null || model.StaticScope is not null || model.Cascade is not null)
+        {
+            if (model.StaticCandidate is null || model.StaticScope is null || model.Cascade is null)
+            {
+                throw new InvalidOperationException($"{path}: static_candidate, static_scope and cascade go together; run the fitting command.");
+            }
+
+            Check(path, "static_candidate", model.StaticCandidate, UnderstandingFeatures.CandidateNames);
+            Check(path, "static_scope", model.StaticScope, UnderstandingFeatures.ScopeNames);
+            model.Cascade.Check(path, model);
+        }
+
         return model;
     }
 
@@ -81,6 +107,43 @@ public sealed class UnderstandingModel
             throw new InvalidOperationException(
                 $"{path}: the '{name}' model must have finite weights for the features [{string.Join(", ", expected)}]; "
                 + "run the fitting command (dotnet run --project eval/B12Bot.ModelFit) after changing the features.");
+        }
+    }
+}
+
+/// <summary>
+/// The band outside which the cascade's first stage decides alone: a message it finds out of scope with probability of
+/// being about B12 care below <see cref="OutOfScopeBelow"/>, or in scope (at least <see cref="ScopeAtLeast"/>) with one
+/// intent at least <see cref="AnswerAtLeast"/> likely. Fitted for a precision target on the dev sets; each bound is at
+/// least as strict as the policy's own threshold, so a decision taken here is one the policy would take on the same reading.
+/// </summary>
+public sealed class CascadeBand
+{
+    [JsonPropertyName("answer_at_least")]
+    public required double AnswerAtLeast { get; init; }
+
+    [JsonPropertyName("scope_at_least")]
+    public required double ScopeAtLeast { get; init; }
+
+    [JsonPropertyName("out_of_scope_below")]
+    public required double OutOfScopeBelow { get; init; }
+
+    /// <summary>Whether the first stage's reading alone settles what the bot does (else the sentence-embedding model is asked).</summary>
+    public bool Decides(IntentAssessment firstStage)
+    {
+        ArgumentNullException.ThrowIfNull(firstStage);
+        return firstStage.ScopeProbability < OutOfScopeBelow
+               || (firstStage.ScopeProbability >= ScopeAtLeast && firstStage.IntentProbabilities.Max() >= AnswerAtLeast);
+    }
+
+    internal void Check(string path, UnderstandingModel model)
+    {
+        if (!(AnswerAtLeast >= model.AnswerThreshold && AnswerAtLeast <= 1.01 && ScopeAtLeast >= model.ScopeThreshold && ScopeAtLeast <= 1.01
+              && OutOfScopeBelow >= 0 && OutOfScopeBelow <= model.ScopeThreshold))
+        {
+            throw new InvalidOperationException(
+                $"{path}: cascade must have answer_at_least between answer_threshold and 1.01, scope_at_least between scope_threshold and 1.01 "
+                + "and out_of_scope_below between 0 and scope_threshold; run the fitting command.");
         }
     }
 }

@@ -15,7 +15,10 @@ namespace B12Bot.Hosting;
 /// Runs before the server listens: starts loading the sentence-embedding model, builds the FAQ index from the content
 /// (already loaded and validated when the application was built; from the content's saved embeddings, so it need not
 /// wait for the model), takes one real FAQ turn through the
-/// adapter so the first visitor does not pay for JIT compilation, and waits for the model. The number and yes/no recognizers, used only inside the walkthrough, warm up in the background.
+/// adapter so the first visitor does not pay for JIT compilation, and (without the cascade) waits for the model. With the
+/// cascade (SentenceEmbedder:Cascade), the host listens as soon as the content and the static first stage are ready: the
+/// model finishes loading in the background and only messages the first stage leaves undecided wait for it. The number
+/// and yes/no recognizers, used only inside the walkthrough, warm up in the background.
 /// </summary>
 public sealed partial class BotWarmUpService(
     IServiceProvider services,
@@ -57,7 +60,12 @@ public sealed partial class BotWarmUpService(
             LogContentEmbeddingsComputed(saved.Computed, saved.Computed + saved.Hits, saved.Problem ?? "the content changed since it was written");
         }
 
-        await embedder.Loaded.WaitAsync(cancellationToken);
+        var options = services.GetRequiredService<SentenceEmbedderOptions>();
+        if (!options.Cascade)
+        {
+            await embedder.Loaded.WaitAsync(cancellationToken);
+        }
+
         await storage.DeleteAsync([$"{WarmUpChannel}/conversations/{WarmUpConversation}"], cancellationToken);
         foreach (var store in conversationData)
         {

@@ -17,9 +17,10 @@ public sealed class ContentFixture
     {
         Content = B12ContentLoader.Load(RepositoryPaths.Dialogs, "911");
         Model = UnderstandingModel.Load(Path.Combine(RepositoryPaths.Dialogs, UnderstandingModel.FileName));
-        // As the host does: the content's saved embeddings (ContentEmbeddingCacheTests check they are current and right).
-        Matcher = new FaqMatcher(Content, Embedder, Model,
-            ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder));
+        // As the host does: the content's saved embeddings (ContentEmbeddingCacheTests check they are current and right)
+        // and the cascade's static first stage.
+        SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
+        Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
     }
 
@@ -28,6 +29,8 @@ public sealed class ContentFixture
     public B12Content Content { get; }
 
     public UnderstandingModel Model { get; }
+
+    public ContentEmbeddingCache SavedEmbeddings { get; }
 
     public FaqMatcher Matcher { get; }
 

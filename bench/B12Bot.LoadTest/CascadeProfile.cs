@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Understanding;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace B12Bot.LoadTest;
+
+/// <summary>
+/// The understanding cascade in-process, on the bench's distinct patient-style questions: CPU time of one thread per
+/// message for each stage (lexical evidence, the static first stage, the sentence-embedding model for the messages the
+/// first stage leaves undecided), the share of messages that reach the model, and the whole matcher with and without
+/// the cascade. CPU time of the measuring thread, so other work on a shared machine does not count. Prints figures only.
+/// </summary>
+internal static class CascadeProfile
+{
+    private const int Messages = 2_000;
+
+    public static void Run(string repoRoot)
+    {
+        var dialogs = Path.Combine(repoRoot, "dialogs");
+        var content = B12ContentLoader.Load(dialogs, B12ContentLoader.DefaultEmergencyNumber);
+        var model = UnderstandingModel.Load(Path.Combine(dialogs, UnderstandingModel.FileName));
+        if (model.Cascade is null)
+        {
+            Console.WriteLine("the understanding model has no cascade band: refit it (build/refresh-understanding.sh)");
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var staticEmbedder = StaticSentenceEmbedder.Instance;
+        var tableMs = clock.Elapsed.TotalMilliseconds;
+        var catalog = IntentCatalog.FromContent(content);
+        var firstCpu = EmbedderProfile.ThreadCpuMs();
+        var staticIndex = new SemanticIndex(catalog, staticEmbedder.EmbedBatch);
+        firstCpu = EmbedderProfile.ThreadCpuMs() - firstCpu;
+        var againCpu = EmbedderProfile.ThreadCpuMs();
+        _ = new SemanticIndex(catalog, staticEmbedder.EmbedBatch);
+        againCpu = EmbedderProfile.ThreadCpuMs() - againCpu;
+        Console.WriteLine($"static table mapped in {tableMs:F1} ms wall ({staticEmbedder.Vocabulary} word pieces); the content's static vectors ({SemanticIndex.Texts(catalog).Count} texts): "
+                          + $"{firstCpu:F0} ms CPU the first time in the process (as at start), {againCpu:F0} ms once compiled");
+
+        var options = new SentenceEmbedderOptions { IntraOpThreads = 1, CacheCapacity = 0 };
+        using var embedder = new MiniLmSentenceEmbedder(options, NullLogger<MiniLmSentenceEmbedder>.Instance);
+        embedder.Loaded.GetAwaiter().GetResult();
+        using var miniLm = new MiniLmModel(options);
+        var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
+        var withCascade = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
+        var withoutCascade = new FaqMatcher(content, embedder, model, saved);
+        var analyzer = withCascade.Analyzer;
+        var lexicalScorer = new LexicalScorer(new LexicalIndex(catalog, content.Language, analyzer));
+        var semanticIndex = new SemanticIndex(catalog, saved.Embed);
+        var policy = new DecisionPolicy(catalog, model);
+        var texts = Enumerable.Range(0, Messages).Select(i => PatientQuestionGenerator.Compose(1_000_000L + (i * 7919L))).ToArray();
+
+        // Warm every path once (JIT), then measure.
+        foreach (var text in texts.Take(20))
+        {
+            Stages(text);
+        }
+
+        double lexicalMs = 0, staticMs = 0, decideMs = 0, modelMs = 0;
+        var undecided = 0;
+        foreach (var text in texts)
+        {
+            var (l, s, d, m) = Stages(text);
+            lexicalMs += l;
+            staticMs += s;
+            decideMs += d;
+            if (m is { } ms)
+            {
+                modelMs += ms;
+                undecided++;
+            }
+        }
+
+        var n = texts.Length;
+        Console.WriteLine($"{n} distinct bench questions; CPU per message: analysis + lexical {lexicalMs / n:F3} ms, static first stage (tokenize + table + index) {staticMs / n:F3} ms, "
+                          + $"first-stage decision {decideMs / n:F3} ms; sentence-embedding model {(undecided == 0 ? 0 : modelMs / undecided):F2} ms for each of the {undecided} "
+                          + $"({undecided / (double)n:P1}) the first stage left undecided");
+        Console.WriteLine($"model CPU per message on average: {modelMs / n:F3} ms with the cascade against {(undecided == 0 ? 0 : modelMs / undecided):F2} ms without");
+
+        foreach (var (label, matcher) in new[] { ("whole matcher, cascade on", withCascade), ("whole matcher, cascade off", withoutCascade) })
+        {
+            var cpu = EmbedderProfile.ThreadCpuMs();
+            var process = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var text in texts)
+            {
+                matcher.MatchAsync(text).AsTask().GetAwaiter().GetResult();
+            }
+
+            var processMs = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
+            var (decided, sent) = matcher.Routing;
+            Console.WriteLine($"{label}: process CPU {processMs / n:F3} ms per message (this thread {(EmbedderProfile.ThreadCpuMs() - cpu) / n:F3} ms; the model runs on the embedder's worker), "
+                              + $"{sent} of {decided + sent} reached the model");
+        }
+
+        (double Lexical, double Static, double Decide, double? Model) Stages(string text)
+        {
+            var t0 = EmbedderProfile.ThreadCpuMs();
+            var lexical = lexicalScorer.Score(analyzer.Analyze(text));
+            var t1 = EmbedderProfile.ThreadCpuMs();
+            var evidence = staticIndex.Score(staticEmbedder.Embed(text));
+            var t2 = EmbedderProfile.ThreadCpuMs();
+            var firstStage = policy.AssessFirstStage(lexical, evidence);
+            var decides = model.Cascade!.Decides(firstStage);
+            var t3 = EmbedderProfile.ThreadCpuMs();
+            double? modelMs = null;
+            if (!decides)
+            {
+                var vector = miniLm.Embed([miniLm.Tokenize(text)])[0];
+                policy.Decide(policy.Assess(lexical, semanticIndex.Score(vector)));
+                modelMs = EmbedderProfile.ThreadCpuMs() - t3;
+            }
+
+            return (t1 - t0, t2 - t1, t3 - t2, modelMs);
+        }
+    }
+}
