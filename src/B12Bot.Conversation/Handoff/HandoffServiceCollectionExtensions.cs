@@ -1,6 +1,7 @@
 using BotRuntime.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using BotRuntime.Storage;
 
 namespace B12Bot.Conversation.Handoff;
 
@@ -17,7 +18,7 @@ public static class HandoffServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        HandoffJsonContext.EnsureRegistered();
+        services.Configure<BotStateJsonOptions>(json => json.TypeInfoResolvers.Add(HandoffJsonContext.Default));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => HandoffContentLoader.Load(dialogsFolder, emergencyNumber));
