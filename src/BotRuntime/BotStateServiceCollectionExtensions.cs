@@ -50,6 +50,11 @@ public static class BotStateServiceCollectionExtensions
                 // A host without logging (a test, a tool) still gets its store: the attempts are then not logged.
                 LoggerFactory = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
                 ResultFormatter = (_, result) => result is System.Collections.ICollection items ? $"{items.Count} items" : result?.GetType().Name,
+                // Every store call is an attempt: a successful one is debug detail, not a line per call in the host's
+                // log; a failed attempt and its retry keep their warning.
+                SeverityProvider = args => args.Event is { EventName: "ExecutionAttempt", Severity: ResilienceEventSeverity.Information }
+                    ? ResilienceEventSeverity.Debug
+                    : args.Event.Severity,
             });
             if (context.ServiceProvider.GetService<TimeProvider>() is { } time)
             {
