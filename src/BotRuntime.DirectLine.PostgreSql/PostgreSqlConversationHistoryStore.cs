@@ -3,6 +3,7 @@ using BotRuntime.AspNetCore.DirectLine;
 using BotRuntime.AspNetCore.DirectLine.History;
 using BotRuntime.Schema;
 using BotRuntime.Storage;
+using BotRuntime.Storage.PostgreSql;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -96,7 +97,7 @@ public sealed class PostgreSqlConversationHistoryStore : IConversationHistorySto
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.DuplicateTable)
+            catch (PostgresException ex) when (PostgreSqlFailures.IsConcurrentSchemaCreation(ex))
             {
                 // Another instance created them at the same moment (IF NOT EXISTS is not atomic across sessions).
             }
@@ -381,16 +382,7 @@ public sealed class PostgreSqlConversationHistoryStore : IConversationHistorySto
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             return await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException ex) when (ex.IsTransient || ex is not PostgresException)
-        {
-            throw new StorageUnavailableException(ProviderName, ex);
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.TooManyConnections)
-        {
-            throw new StorageUnavailableException(ProviderName, ex);
-        }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (PostgreSqlFailures.IsTransient(ex))
         {
             throw new StorageUnavailableException(ProviderName, ex);
         }

@@ -19,7 +19,7 @@ public sealed class TranscriptTests : IDisposable
         await bot.SayAsync("can I pay with a credit card", "t-2");
         await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-3");
 
-        var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<SqliteTranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
+        var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<ITranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
         var texts = groups.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
 
         Assert.DoesNotContain("are b12 injections safe?", texts);
@@ -36,7 +36,7 @@ public sealed class TranscriptTests : IDisposable
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
         await bot.SayAsync("can I pay by credit card", "forget-t");
         await bot.SayAsync("do you take visa or mastercard", "keep-t");
-        var store = bot.Services.GetRequiredService<SqliteTranscriptStore>();
+        var store = bot.Services.GetRequiredService<ITranscriptStore>();
         Assert.Equal(2, (await store.ReadAsync(UnansweredQuestionsReport.Outcomes)).Count);
 
         await bot.SayAsync("delete my data", "forget-t");
@@ -80,7 +80,39 @@ public sealed class TranscriptTests : IDisposable
         await using var bot = await RunningBot.StartAsync("--Transcript:SqlitePath", Path.Combine(_folder, "off.db"));
         await bot.SayAsync("can I pay by credit card", "off-1");
 
-        Assert.Empty(await bot.Services.GetRequiredService<SqliteTranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
+        Assert.Empty(await bot.Services.GetRequiredService<ITranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
+    }
+
+    [Fact]
+    public async Task A_transcript_store_that_does_not_answer_costs_the_dashboard_its_groups_and_nothing_else()
+    {
+        await using var bot = await RunningBot.StartAsync(
+            builder => builder.Services.AddSingleton<ITranscriptStore, UnreachableTranscriptStore>(),
+            "--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "u.db"));
+        await bot.SayAsync("can I pay by credit card", "u-1");
+
+        var summary = await bot.Services.GetRequiredService<B12Bot.Admin.DashboardSummaryService>().BuildAsync(7, default);
+
+        Assert.Equal(0, summary.Unanswered.Questions);
+        Assert.Contains("could not be read just now", summary.Unanswered.Note, StringComparison.Ordinal);
+        Assert.True(summary.Totals.Questions.Values.Sum() >= 1, "the day's counts are still there");
+        Assert.Contains(bot.Logs.Entries, e => e.Contains("could not read the transcript for the unanswered groups (HttpRequestException)", StringComparison.Ordinal));
+    }
+
+    /// <summary>A shared transcript store whose server is down.</summary>
+    private sealed class UnreachableTranscriptStore : ITranscriptStore
+    {
+        public Task AddAsync(string channelId, string conversationId, string redactedText, string outcome, CancellationToken cancellationToken = default) => Fail();
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(IReadOnlyCollection<string> outcomes, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<TranscriptEntry>>();
+
+        public Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default) => Fail<int>();
+
+        public Task<int> ForgetConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken = default) => Fail<int>();
+
+        private static Task Fail() => Task.FromException(new HttpRequestException("connection refused"));
+
+        private static Task<T> Fail<T>() => Task.FromException<T>(new HttpRequestException("connection refused"));
     }
 
     public void Dispose()

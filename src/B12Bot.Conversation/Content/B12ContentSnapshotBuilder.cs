@@ -25,13 +25,15 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
 
     public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));
 
+    /// <param name="requireHandoff">Whether dialogs/handoff.yaml must be there (a reload of content that had it: the live
+    /// handoff reads it, so removing the file is refused like any other broken edit).</param>
     /// <exception cref="ContentValidationException">The content has problems (each with its file:line).</exception>
-    public B12ContentSnapshot Build(int version)
+    public B12ContentSnapshot Build(int version, bool requireHandoff = false)
     {
         // Every file's problems in one list, as the start-up prints them, so one look shows all there is to fix.
         var problems = new List<ContentProblem>();
         var content = Validated(() => B12ContentLoader.Load(DialogsFolder, contacts), problems);
-        var handoff = File.Exists(Path.Combine(DialogsFolder, HandoffContentLoader.FileName))
+        var handoff = requireHandoff || File.Exists(Path.Combine(DialogsFolder, HandoffContentLoader.FileName))
             ? Validated(() => HandoffContentLoader.Load(DialogsFolder, contacts.EmergencyNumber), problems)
             : null;
         var model = Validated(LoadModel, problems);

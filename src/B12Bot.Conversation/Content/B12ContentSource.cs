@@ -91,7 +91,7 @@ public sealed partial class B12ContentSource
         ContentReloadOutcome outcome;
         try
         {
-            var snapshot = _builder.Build(live.Version + 1);
+            var snapshot = _builder.Build(live.Version + 1, requireHandoff: live.Handoff is not null);
             Volatile.Write(ref _current, snapshot);
             _liveFingerprint = fingerprint;
             _refusedFingerprint = null;

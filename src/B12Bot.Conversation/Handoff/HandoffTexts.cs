@@ -2,10 +2,18 @@ using System.Globalization;
 
 namespace B12Bot.Conversation.Handoff;
 
-/// <summary>The handoff texts with the settings filled in (phone, wait, retention, the staff member's display name).</summary>
-public sealed class HandoffTexts(HandoffContent content, HandoffOptions options)
+/// <summary>
+/// The handoff texts with the settings filled in (phone, wait, retention, the staff member's display name), from the
+/// content in use (a reload of dialogs/handoff.yaml applies to the next text asked for).
+/// </summary>
+public sealed class HandoffTexts(HandoffContentSource source, HandoffOptions options)
 {
-    public HandoffContent Content { get; } = content ?? throw new ArgumentNullException(nameof(content));
+    public HandoffTexts(HandoffContent content, HandoffOptions options)
+        : this(new HandoffContentSource(content), options)
+    {
+    }
+
+    public HandoffContent Content => source.Current;
 
     public string Get(string key, string? staffFirstName = null)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotRuntime.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -64,7 +65,17 @@ internal static class AdminEndpoints
             return Error(StatusCodes.Status400BadRequest, "bad_days", $"days must be a whole number from 1 to {DashboardSummaryService.MaxDays}.");
         }
 
-        var summary = await summaries.BuildAsync(count, context.RequestAborted);
+        DashboardSummary summary;
+        try
+        {
+            summary = await summaries.BuildAsync(count, context.RequestAborted);
+        }
+        catch (StorageUnavailableException)
+        {
+            // The shared store is down or busy (the retries gave up): say so, as /readyz does, rather than fail.
+            return Error(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store that keeps the dashboard's figures is not answering; try again in a moment.");
+        }
+
         return Results.Json(summary, AdminJsonContext.Default.DashboardSummary);
     }
 

@@ -87,6 +87,14 @@ public static class AdminHostingExtensions
                 oidc.MapInboundClaims = false;
                 oidc.SaveTokens = false;
                 oidc.ResponseMode = OpenIdConnectResponseMode.FormPost;
+                // A sign-in answer that fails its checks (another app's token, a nonce or state this sign-in never
+                // sent): back to the sign-in page without a session, never an error page.
+                oidc.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect("/admin");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
                 if (string.IsNullOrEmpty(options.ClientSecret))
                 {
                     oidc.ResponseType = OpenIdConnectResponseType.IdToken;

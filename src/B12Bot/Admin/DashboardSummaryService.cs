@@ -11,12 +11,13 @@ namespace B12Bot.Admin;
 /// unsaved counts), and the unanswered-question groups from the opt-in transcript (recomputed at most once a minute:
 /// grouping embeds every stored question).
 /// </summary>
-public sealed class DashboardSummaryService(
+public sealed partial class DashboardSummaryService(
     DashboardTotalsStore store,
     DashboardAggregator aggregator,
     IOptions<TranscriptOptions> transcript,
     IServiceProvider services,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DashboardSummaryService> logger)
 {
     public const int MaxDays = 366;
     public const int MaxGroups = 12;
@@ -79,8 +80,19 @@ public sealed class DashboardSummaryService(
                 return cached.Summary;
             }
 
-            var report = new UnansweredQuestionsReport(services.GetRequiredService<SqliteTranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>());
-            var groups = await report.BuildAsync(cancellationToken).ConfigureAwait(false);
+            var report = new UnansweredQuestionsReport(services.GetRequiredService<ITranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>());
+            IReadOnlyList<QuestionGroup> groups;
+            try
+            {
+                groups = await report.BuildAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A shared transcript store that does not answer costs the groups, not the rest of the dashboard.
+                LogTranscriptUnreadable(ex.GetType().Name);
+                return new UnansweredSummary(true, "The transcript could not be read just now: the groups come back once its store answers.", 0, []);
+            }
+
             var matcher = services.GetService<FaqMatcher>();
             var shown = new List<UnansweredGroupSummary>();
             foreach (var (group, index) in groups.Take(MaxGroups).Select((g, i) => (g, i)))
@@ -110,4 +122,7 @@ public sealed class DashboardSummaryService(
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, v < 10 ? 2 : 0) : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard could not read the transcript for the unanswered groups ({ExceptionType})")]
+    private partial void LogTranscriptUnreadable(string exceptionType);
 }

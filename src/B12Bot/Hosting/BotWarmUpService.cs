@@ -62,7 +62,16 @@ public sealed partial class BotWarmUpService(
         foreach (var store in conversationData)
         {
             // The warm-up question is nobody's: no transcript keeps it.
-            await store.ForgetConversationAsync(WarmUpChannel, WarmUpConversation, cancellationToken);
+            try
+            {
+                await store.ForgetConversationAsync(WarmUpChannel, WarmUpConversation, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A shared transcript store that is down at start must not keep the host down: the transcript's
+                // retention sweep removes the warm-up question later (it is an answered question, in no report).
+                LogWarmUpNotForgotten(ex.GetType().Name);
+            }
         }
 
         readiness.MarkContentLoaded();
@@ -83,6 +92,9 @@ public sealed partial class BotWarmUpService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Computed} of {Total} content texts were not in dialogs/" + ContentEmbeddingCache.FileName + " ({Reason}) and were embedded at start, which slows the start: refresh it with `dotnet run -c Release --project build/B12Bot.ContentEmbeddings`")]
     private partial void LogContentEmbeddingsComputed(int computed, int total, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up question could not be removed from the transcript now ({ExceptionType}); its retention sweep removes it")]
+    private partial void LogWarmUpNotForgotten(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prompt recognizers warmed in {ElapsedMs:F0} ms")]
     private partial void LogRecognizersWarm(double elapsedMs);

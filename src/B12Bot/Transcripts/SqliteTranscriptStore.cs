@@ -1,20 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
-using BotRuntime.Storage;
 using BotRuntime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace B12Bot.Transcripts;
 
-/// <summary>One visitor message as the transcript keeps it: already redacted, with how the bot handled it.</summary>
-public sealed record TranscriptEntry(DateTimeOffset Time, string Text, string Outcome);
-
-/// <summary>
-/// The opt-in transcript in its own SQLite file: redacted visitor messages with their outcome, keyed by a hash of the
-/// channel and conversation (ids are not kept), removed by the retention sweep (<see cref="IExpiringStore"/>) and by
-/// "delete my data" (<see cref="IConversationDataStore"/>).
-/// </summary>
-public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataStore
+/// <summary>The opt-in transcript in its own SQLite file, on one instance (BotState:Provider Sqlite or Memory).</summary>
+public sealed class SqliteTranscriptStore : ITranscriptStore
 {
     private readonly SqliteDatabaseFile _file;
     private readonly TimeSpan? _retention;
@@ -42,20 +32,19 @@ public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataSto
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO transcript (conversation_hash, time_ticks, text, outcome) VALUES ($c, $t, $x, $o)";
-        command.Parameters.AddWithValue("$c", ConversationHash(channelId, conversationId));
+        command.Parameters.AddWithValue("$c", TranscriptRecords.ConversationHash(channelId, conversationId));
         command.Parameters.AddWithValue("$t", _time.GetUtcNow().UtcTicks);
         command.Parameters.AddWithValue("$x", redactedText);
         command.Parameters.AddWithValue("$o", outcome);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The kept messages with one of <paramref name="outcomes"/>, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(IReadOnlyCollection<string> outcomes, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var names = outcomes.Select((_, i) => "$o" + i).ToArray();
-        command.CommandText = $"SELECT time_ticks, text, outcome FROM transcript WHERE outcome IN ({string.Join(',', names)}) ORDER BY time_ticks";
+        command.CommandText = $"SELECT time_ticks, text, outcome FROM transcript WHERE outcome IN ({string.Join(',', names)}) ORDER BY time_ticks DESC, rowid DESC LIMIT {ITranscriptStore.MaxEntriesRead}";
         var index = 0;
         foreach (var outcome in outcomes)
         {
@@ -69,13 +58,14 @@ public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataSto
             entries.Add(new TranscriptEntry(new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero), reader.GetString(1), reader.GetString(2)));
         }
 
+        entries.Reverse();
         return entries;
     }
 
     /// <summary>Removes messages older than the transcript's own retention, or idle since <paramref name="idleSince"/> without one.</summary>
     public async Task<int> RemoveIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken = default)
     {
-        var cutoff = _retention is { } retention ? _time.GetUtcNow() - retention : idleSince;
+        var cutoff = TranscriptRecords.Cutoff(_retention, _time, idleSince);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript WHERE time_ticks < $cutoff";
@@ -88,12 +78,9 @@ public sealed class SqliteTranscriptStore : IExpiringStore, IConversationDataSto
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript WHERE conversation_hash = $c";
-        command.Parameters.AddWithValue("$c", ConversationHash(channelId, conversationId));
+        command.Parameters.AddWithValue("$c", TranscriptRecords.ConversationHash(channelId, conversationId));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static string ConversationHash(string channelId, string conversationId) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + conversationId)));
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 }

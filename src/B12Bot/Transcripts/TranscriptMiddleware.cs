@@ -12,7 +12,7 @@ namespace B12Bot.Transcripts;
 /// handled: a question outcome (answered, clarified, out of scope, not understood...), an escalation class, or
 /// "dialog" for answers inside the walkthrough. A confirmed "delete my data" keeps nothing of its turn.
 /// </summary>
-public sealed partial class TranscriptMiddleware(SqliteTranscriptStore store, ILogger<TranscriptMiddleware> logger) : IMiddleware
+public sealed partial class TranscriptMiddleware(ITranscriptStore store, ILogger<TranscriptMiddleware> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ public sealed record QuestionGroup(string Example, int Count, IReadOnlyDictionar
 /// the bot's own sentence embedder (a question joins the group whose first question is closest, when at least
 /// <see cref="Similarity"/> alike), largest group first. Reads the transcript only, never logs.
 /// </summary>
-public sealed class UnansweredQuestionsReport(SqliteTranscriptStore store, ISentenceEmbedder embedder)
+public sealed class UnansweredQuestionsReport(ITranscriptStore store, ISentenceEmbedder embedder)
 {
     public const double Similarity = 0.7;
 
@@ -79,10 +79,12 @@ public sealed class UnansweredQuestionsReport(SqliteTranscriptStore store, ISent
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptOptions>>().Value;
         if (!options.Enabled)
         {
+            // Nothing to read: with a shared store, reading would only create its empty table or container.
             await output.WriteLineAsync("The transcript is off (Transcript:Enabled=false): there is nothing to report. Nothing is ever read from logs.").ConfigureAwait(false);
+            return 0;
         }
 
-        var groups = await new UnansweredQuestionsReport(services.GetRequiredService<SqliteTranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>())
+        var groups = await new UnansweredQuestionsReport(services.GetRequiredService<ITranscriptStore>(), services.GetRequiredService<ISentenceEmbedder>())
             .BuildAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"{groups.Sum(g => g.Count)} unanswered or clarified question(s) in {groups.Count} group(s), largest first:").ConfigureAwait(false);
         foreach (var group in groups)

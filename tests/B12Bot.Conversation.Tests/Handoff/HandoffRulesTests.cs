@@ -18,6 +18,11 @@ public sealed class HandoffRulesTests
     [InlineData("I need to talk to a real person please")]
     [InlineData("connect me to the staff")]
     [InlineData("human")]
+    [InlineData("can i chat with a nurse")]
+    [InlineData("I'd like to chat to someone at the clinic")]
+    [InlineData("connect me with one of the nurses")]
+    [InlineData("can someone talk to me")]
+    [InlineData("could a nurse chat with me about my dose")]
     public void Asking_for_a_person_is_recognised(string text) => Assert.True(_recognizer.IsRequest(text));
 
     [Theory]
@@ -26,6 +31,10 @@ public sealed class HandoffRulesTests
     [InlineData("can a nurse give me the injection at home")]
     [InlineData("who gives the injection")]
     [InlineData("")]
+    [InlineData("is this chat automated or is someone typing")]
+    [InlineData("is this chat a real person or a bot")]
+    [InlineData("am I chatting with a person or a bot")]
+    [InlineData("does someone read this chat")]
     [InlineData("I want to talk to a person about my b12 levels because my doctor said they were low and I am worried about the nerve symptoms I have")]
     public void Questions_are_not_requests_for_a_person(string text) => Assert.False(_recognizer.IsRequest(text));
 

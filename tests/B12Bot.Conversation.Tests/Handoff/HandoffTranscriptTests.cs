@@ -105,6 +105,38 @@ public sealed class HandoffTranscriptTests(ContentFixture fixture) : IClassFixtu
         Assert.DoesNotContain("does the injection hurt", state, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is this chat automated or is someone typing")]
+    [InlineData("is this chat a real person or a bot?")]
+    [InlineData("does someone read this chat")]
+    public async Task A_question_about_who_is_in_the_chat_gets_an_answer_not_the_offer_to_share_it_with_the_team(string question)
+    {
+        var chat = await ChatAsync();
+
+        var replies = await chat.SayAsync(question);
+
+        Assert.NotEmpty(replies);
+        Assert.All(replies, reply => Assert.DoesNotContain("Do you want me to share this with the clinic team?", reply.Text ?? "", StringComparison.Ordinal));
+        Assert.All(replies, reply => Assert.NotEqual(["Yes", "No"], BotConversation.QuickReplies(reply)));
+        Assert.Empty(_clinic.Threads);
+    }
+
+    [Theory]
+    [InlineData("can i chat with a nurse")]
+    [InlineData("can someone talk to me")]
+    [InlineData("I'd like to speak with one of the nurses")]
+    public async Task Asking_to_chat_or_speak_with_a_person_gets_the_offer_to_share_the_chat_with_the_team(string request)
+    {
+        var chat = await ChatAsync();
+
+        var consent = Assert.Single(await chat.SayAsync(request));
+
+        Assert.Contains("Do you want me to share this with the clinic team?", consent.Text, StringComparison.Ordinal);
+        Assert.Equal(["Yes", "No"], BotConversation.QuickReplies(consent));
+        Assert.Contains("within about 5 minutes", Assert.Single(await chat.SayAsync("Yes")).Text, StringComparison.Ordinal);
+        Assert.Single(_clinic.Threads);
+    }
+
     [Fact]
     public async Task A_not_sure_answer_gets_the_talk_to_a_person_button()
     {

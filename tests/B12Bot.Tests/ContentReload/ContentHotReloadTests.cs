@@ -1,4 +1,5 @@
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Handoff;
 using B12Bot.Tests.Support;
 using Microsoft.Extensions.Hosting;
 
@@ -118,6 +119,67 @@ public sealed class ContentHotReloadTests
 
         Assert.Equal(ContentReloadResult.Applied, outcome.Result);
         Assert.Contains(EditedAnswerStart, Turns.Text(await bot.SayAsync(WhatB12DoesQuestion, "fixed-1")), StringComparison.Ordinal);
+    }
+
+    private const string ShippedUnavailable = "Sorry, I can't reach the clinic team right now. Please call the clinic at (555) 010-0199.";
+    private const string EditedUnavailable = "The clinic team cannot be reached from the chat just now. Please phone (555) 010-0199.";
+
+    [Fact]
+    public async Task A_saved_handoff_edit_changes_what_asks_for_a_person_and_what_the_bot_says_from_the_next_message()
+    {
+        using var dialogs = new EditableDialogsFolder();
+        await using var bot = await StartAsync(dialogs);
+        var content = bot.Services.GetRequiredService<B12ContentSource>();
+        // Not yet installed in the clinic's team: asking for a person gets the "unavailable" text of handoff.yaml.
+        Assert.Contains(ShippedUnavailable, Turns.Text(await bot.SayAsync("talk to a person", "handoff-edit-1")), StringComparison.Ordinal);
+        Assert.DoesNotContain("can't reach", Turns.Text(await bot.SayAsync("page the front desk", "handoff-edit-1")), StringComparison.Ordinal);
+
+        using var patience = Patience();
+        var reloaded = content.NextOutcomeAsync(patience.Token);
+        var yaml = dialogs.Read(HandoffContentLoader.FileName)
+            .Replace("phrases: [talk to a person,", "phrases: [page the front desk, talk to a person,", StringComparison.Ordinal)
+            .Replace("\"Sorry, I can't reach the clinic team right now. Please call the clinic at {clinicPhone}.\"",
+                "\"The clinic team cannot be reached from the chat just now. Please phone {clinicPhone}.\"", StringComparison.Ordinal);
+        dialogs.Write(HandoffContentLoader.FileName, yaml);
+        var outcome = await reloaded;
+
+        Assert.Equal(ContentReloadResult.Applied, outcome.Result);
+        // The same conversation, next messages: the new phrase asks for a person, and the edited text answers.
+        Assert.Contains(EditedUnavailable, Turns.Text(await bot.SayAsync("page the front desk", "handoff-edit-1")), StringComparison.Ordinal);
+        Assert.Contains(EditedUnavailable, Turns.Text(await bot.SayAsync("talk to a person", "handoff-edit-1")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_or_deleted_handoff_file_is_refused_with_file_and_line_and_the_live_handoff_texts_stay()
+    {
+        using var dialogs = new EditableDialogsFolder();
+        await using var bot = await StartAsync(dialogs);
+        var content = bot.Services.GetRequiredService<B12ContentSource>();
+        var shipped = dialogs.Read(HandoffContentLoader.FileName);
+
+        using var patience = Patience();
+        var refused = content.NextOutcomeAsync(patience.Token);
+        var edited = dialogs.Replace(HandoffContentLoader.FileName, "Please call the clinic at {clinicPhone}.", "Please call the clinic at {clinicphone}.");
+        var outcome = await refused;
+
+        Assert.Equal(ContentReloadResult.Refused, outcome.Result);
+        var line = EditableDialogsFolder.LineOf(edited, "{clinicphone}");
+        Assert.Contains(outcome.Problems, p => p.File == HandoffContentLoader.FileName && p.Line == line && p.Message.Contains("{clinicphone}", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Entries, e => e.Contains("Content reload refused", StringComparison.Ordinal) && e.Contains($"  {HandoffContentLoader.FileName}:{line}: ", StringComparison.Ordinal));
+        Assert.Contains(ShippedUnavailable, Turns.Text(await bot.SayAsync("talk to a person", "handoff-broken-1")), StringComparison.Ordinal);
+
+        // The live handoff reads the file: deleting it is refused as well, and visitors keep the reviewed texts.
+        var deleted = content.NextOutcomeAsync(patience.Token);
+        File.Delete(Path.Combine(dialogs.Path, HandoffContentLoader.FileName));
+        outcome = await deleted;
+        Assert.Equal(ContentReloadResult.Refused, outcome.Result);
+        Assert.Contains(outcome.Problems, p => p.File == HandoffContentLoader.FileName && p.Line == 1);
+        Assert.Contains(ShippedUnavailable, Turns.Text(await bot.SayAsync("talk to a person", "handoff-broken-1")), StringComparison.Ordinal);
+        Assert.Equal(1, content.Current.Version);
+
+        // Put back as it was: the same bytes as the live content, nothing to rebuild.
+        dialogs.Write(HandoffContentLoader.FileName, shipped);
+        Assert.Equal(ContentReloadResult.Unchanged, (await content.ReloadAsync(patience.Token)).Result);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<DashboardHost> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<DashboardHost> StartAsync(Dictionary<string, string?>? settings = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -35,7 +35,7 @@ public sealed class DashboardHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return new DashboardHost(await ProductHost.StartAsync(all));
+        return new DashboardHost(await ProductHost.StartAsync(all, configure));
     }
 
     /// <summary>A new conversation as a channel opens it: the visitor joins, the bot welcomes them.</summary>
