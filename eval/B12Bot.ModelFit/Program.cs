@@ -8,7 +8,7 @@ using B12Bot.Conversation.Understanding;
 using B12Bot.ModelFit;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.975]
+// Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.98]
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
 // phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json and eval/dev-set-v3.json
 // (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.

@@ -92,9 +92,20 @@ public sealed partial class BotHttpAdapter : BotAdapter
 
         activity.CallerId = authentication.CallerId;
         InvokeResponse? result;
+        List<Activity>? replies = null;
         try
         {
-            result = await ProcessActivityAsync(authentication.Identity!, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            using var context = await RunTurnAsync(authentication.Identity!, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            if (!activity.IsType(ActivityTypes.Invoke) && context.IsExpectingReplies)
+            {
+                // Written straight to the response below: no JSON document built first and copied.
+                replies = context.BufferedReplyActivities;
+                result = null;
+            }
+            else
+            {
+                result = ResultOf(context, activity);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +116,16 @@ public sealed partial class BotHttpAdapter : BotAdapter
             // Only reached when the turn failed and the error handler failed too (for example the connector is down).
             LogTurnFailed(ex.GetType().Name);
             await WriteErrorAsync(response, StatusCodes.Status502BadGateway, "BotError", "The bot could not complete this turn.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (replies is not null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new Utf8JsonWriter(response.BodyWriter);
+            JsonSerializer.Serialize(writer, new ExpectedReplies { Activities = replies }, BotJsonContext.Default.ExpectedReplies);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -131,7 +152,12 @@ public sealed partial class BotHttpAdapter : BotAdapter
     public async Task<InvokeResponse?> ProcessActivityAsync(ClaimsIdentity identity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
         using var context = await RunTurnAsync(identity, activity, callback, cancellationToken).ConfigureAwait(false);
+        return ResultOf(context, activity);
+    }
 
+    /// <summary>The invoke response, the expected replies as a JSON body, or null for an ordinary activity.</summary>
+    private static InvokeResponse? ResultOf(TurnContext context, Activity activity)
+    {
         if (activity.IsType(ActivityTypes.Invoke))
         {
             var invokeResponse = context.TurnState.Get<Activity>(InvokeResponseKey);

@@ -77,7 +77,7 @@ public static partial class B12ContentLoader
             reader.Problem(shotNode, $"shot word '{notB12}' is not one of the b12_words");
         }
 
-        var (leading, trailing, shorthand) = ReadWholeMessage(reader, root);
+        var (leading, trailing, commandWords, shorthand) = ReadWholeMessage(reader, root);
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var synonymsNode = reader.Get(root, "synonyms");
@@ -152,22 +152,30 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, Shorthand = shorthand,
+            ForeignWords = foreignWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
+            Shorthand = shorthand,
         };
     }
 
-    /// <summary>The "whole_message" section: leading and trailing fillers and shorthand (word -> spelled out).</summary>
-    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(YamlFileReader reader, YamlMappingNode root)
+    /// <summary>The "whole_message" section: leading and trailing fillers, command words and shorthand (word -> spelled out).</summary>
+    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(
+        YamlFileReader reader, YamlMappingNode root)
     {
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.Get(root, "whole_message") is not { } node || reader.Mapping(node, "'whole_message'") is not { } section)
         {
-            return ([], [], shorthand);
+            return ([], [], [], shorthand);
         }
 
-        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "shorthand");
+        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "shorthand");
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
+        var commandWords = reader.StringList(section, "command_words", "'whole_message'", required: false, minimum: 0);
+        if (commandWords.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord
+            && reader.Get(section, "command_words") is { } commandWordsNode)
+        {
+            reader.Problem(commandWordsNode, $"command word '{notOneWord}' must be one word");
+        }
         if (reader.Get(section, "shorthand") is { } shorthandNode && reader.Mapping(shorthandNode, "'shorthand'") is { } map)
         {
             foreach (var (keyNode, valueNode) in map.Children)
@@ -191,7 +199,7 @@ public static partial class B12ContentLoader
             }
         }
 
-        return (leading, trailing, shorthand);
+        return (leading, trailing, commandWords, shorthand);
     }
 
     private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)

@@ -28,6 +28,12 @@ public sealed class LanguageResources
     /// <summary>Words dropped at the end of a whole-message command or small talk ("please", "mate").</summary>
     public IReadOnlyList<string> TrailingFillers { get; init; } = [];
 
+    /// <summary>
+    /// Words that may stand around a command phrase without turning the message into a question ("stop the questions",
+    /// "restart this conversation", "nah forget it"), normalized single words.
+    /// </summary>
+    public IReadOnlyList<string> CommandWords { get; init; } = [];
+
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "thx" -> "thanks"), normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 }

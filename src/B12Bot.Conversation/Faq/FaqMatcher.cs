@@ -17,6 +17,7 @@ public sealed class FaqMatcher
     private readonly SemanticIndex _semantic;
     private readonly DecisionPolicy _policy;
     private readonly ISentenceEmbedder _embedder;
+    private readonly RecentMatches _recent = new();
 
     /// <param name="savedEmbeddings">
     /// The content's embeddings saved beside it (dialogs/content-embeddings.bin): texts it has are not recomputed, so the
@@ -40,13 +41,26 @@ public sealed class FaqMatcher
 
     public IntentCatalog Catalog { get; }
 
-    public async ValueTask<FaqMatch> MatchAsync(string? text, CancellationToken cancellationToken = default)
+    /// <summary>The reading of <paramref name="text"/>; a text read recently by this matcher is not read again.</summary>
+    public ValueTask<FaqMatch> MatchAsync(string? text, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new FaqMatch { Kind = FaqMatchKind.Empty };
+            return ValueTask.FromResult(new FaqMatch { Kind = FaqMatchKind.Empty });
         }
 
+        return _recent.TryGet(text, out var known) ? ValueTask.FromResult(known) : ReadAndKeepAsync(text, cancellationToken);
+    }
+
+    private async ValueTask<FaqMatch> ReadAndKeepAsync(string text, CancellationToken cancellationToken)
+    {
+        var match = await ReadAsync(text, cancellationToken).ConfigureAwait(false);
+        _recent.Add(text, match);
+        return match;
+    }
+
+    private async ValueTask<FaqMatch> ReadAsync(string text, CancellationToken cancellationToken)
+    {
         var analyzed = Analyzer.Analyze(text);
         if (analyzed.Words.Length == 0)
         {

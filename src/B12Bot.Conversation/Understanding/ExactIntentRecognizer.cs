@@ -23,12 +23,14 @@ public sealed class ExactIntentRecognizer
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
-    private readonly (string[] Words, BotCommand Command)[] _commandPhrases;
+    /// <summary>The command phrases by their first word: only those can start at a given word of a message.</summary>
+    private readonly Dictionary<string, (string[] Words, BotCommand Command)[]> _commandPhrasesByFirstWord;
     private readonly BotCommand[] _commandNames;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
 
     public ExactIntentRecognizer(IntentCatalog catalog, BotMessages messages, LanguageResources language, TermAnalyzer analyzer)
     {
@@ -76,7 +78,9 @@ public sealed class ExactIntentRecognizer
             }
         }
 
-        _commandPhrases = [.. commandPhrases];
+        _commandPhrasesByFirstWord = commandPhrases.GroupBy(p => p.Item1[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
@@ -135,8 +139,10 @@ public sealed class ExactIntentRecognizer
 
     /// <summary>
     /// The command a message gives: one of its phrases as the whole message, or said in a short sentence whose other
-    /// words are all stop words ("can u cancel this pls", "i want to start again from the beginning", "no stop, cancel
-    /// that"). Phrases of two different commands, or any other word ("how do i stop my injections"), make it no command.
+    /// words are all stop words or command words ("can u cancel this pls", "i want to start again from the beginning",
+    /// "no stop, cancel that", "restart this conversation"). A phrase may have such words inside it too ("show me the
+    /// options" for "show options", "how does this chat work" for "how does this work"). Phrases of two different
+    /// commands, or any other word ("how do i stop my injections"), make it no command.
     /// </summary>
     private BotCommand? Command(string text, string exactKey)
     {
@@ -145,8 +151,9 @@ public sealed class ExactIntentRecognizer
             return command;
         }
 
-        var words = ExpandedWords(text);
-        if (words.Length > MaxCommandSentenceWords)
+        // The words without leading and trailing fillers ("um what do i ask you", "ok so cancel").
+        var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxCommandSentenceWords || !StartsAnyCommandPhrase(words))
         {
             return null;
         }
@@ -169,9 +176,9 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// True when the words are phrases of <paramref name="command"/> (at least one) and stop words, in any order: a small
-    /// dynamic programme from the end, so "i dont want to do this anymore" is covered by "dont want to do this anymore"
-    /// even though the longer-looking "i dont want to do this" also starts there.
+    /// True when the words are phrases of <paramref name="command"/> (at least one), stop words and command words, in any
+    /// order: a small dynamic programme from the end, so "i dont want to do this anymore" is covered by "dont want to do
+    /// this anymore" even though the longer-looking "i dont want to do this" also starts there.
     /// </summary>
     private bool CoversWithStopwords(string[] words, BotCommand command)
     {
@@ -180,15 +187,20 @@ public sealed class ExactIntentRecognizer
         covered[words.Length] = true;
         for (var i = words.Length - 1; i >= 0; i--)
         {
-            if (_analyzer.IsStopword(words[i]))
+            if (IsCommandFiller(words[i]))
             {
                 covered[i] = covered[i + 1];
                 usesPhrase[i] = usesPhrase[i + 1];
             }
 
-            foreach (var (phrase, phraseCommand) in _commandPhrases)
+            if (!_commandPhrasesByFirstWord.TryGetValue(words[i], out var startingHere))
             {
-                if (phraseCommand == command && i + phrase.Length <= words.Length && covered[i + phrase.Length] && SequenceAt(words, i, phrase))
+                continue;
+            }
+
+            foreach (var (phrase, phraseCommand) in startingHere)
+            {
+                if (phraseCommand == command && PhraseEnd(words, i, phrase) is var end && end > 0 && covered[end])
                 {
                     covered[i] = true;
                     usesPhrase[i] = true;
@@ -197,6 +209,57 @@ public sealed class ExactIntentRecognizer
         }
 
         return usesPhrase[0];
+    }
+
+    private bool IsCommandFiller(string word) => _analyzer.IsStopword(word) || _commandWords.Contains(word);
+
+    /// <summary>
+    /// Where <paramref name="phrase"/> ends when it starts at <paramref name="start"/>, allowing stop words and command
+    /// words between its words (never before its first); -1 when it is not there.
+    /// </summary>
+    private int PhraseEnd(string[] words, int start, string[] phrase)
+    {
+        if (!string.Equals(words[start], phrase[0], StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var at = start + 1;
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            while (at < words.Length && !string.Equals(words[at], phrase[k], StringComparison.Ordinal))
+            {
+                if (!IsCommandFiller(words[at]))
+                {
+                    return -1;
+                }
+
+                at++;
+            }
+
+            if (at == words.Length)
+            {
+                return -1;
+            }
+
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>False when no command phrase starts at any word: then no command can cover the message.</summary>
+    private bool StartsAnyCommandPhrase(string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (_commandPhrasesByFirstWord.ContainsKey(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)

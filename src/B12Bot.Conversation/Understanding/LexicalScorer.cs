@@ -36,11 +36,12 @@ public sealed class LexicalScorer(LexicalIndex index)
         var count = _index.IntentCount;
         var scores = new double[count];
         var whole = ScoreInto(analyzed, AllClauses, scores);
-        // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject.
+        // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject. A shot word
+        // inside another subject's own phrase ("vitamin d injection", "tetanus jab") does not name a B12 shot, though.
         if (!whole.NamesB12 || !whole.NamesB12Itself)
         {
             var padded = " " + analyzed.Normalized + " ";
-            whole.NamesB12 |= ContainsAny(padded, _index.B12Phrases);
+            whole.NamesB12 |= ContainsAny(padded, whole.HasForeign ? _index.B12OwnPhrases : _index.B12Phrases);
             whole.NamesB12Itself |= ContainsAny(padded, _index.B12OwnPhrases);
         }
 

@@ -199,6 +199,14 @@ public sealed class ContentLoadingTests : IDisposable
         Assert.Contains($"language.yaml:{line}: 'acne' is listed under both 'acne' and 'rash'", LoadMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_command_word_of_more_than_one_word_is_rejected()
+    {
+        var line = Replace("language.yaml", "  command_words: [nah, nope,", "  command_words: [no thanks, nope,");
+
+        Assert.Contains($"language.yaml:{line}: command word 'no thanks' must be one word", LoadMessage(), StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<ContentProblem> LoadProblems() =>
         Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
 

@@ -14,6 +14,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("what vitamins help hair growth")]
     [InlineData("can i take ibuprofen with my blood pressure pills")]
     [InlineData("is paracetamol safe when pregnant")]
+    [InlineData("can my thyroid tablets make me tired")]
     public void A_question_about_another_medicine_vitamin_or_condition_gets_the_scope_statement_not_a_b12_answer(string text)
     {
         var match = fixture.Match(text);
@@ -65,6 +66,30 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("show me all the options", BotCommand.Help)]
+    [InlineData("how does this bot work", BotCommand.Help)]
+    [InlineData("nope, forget it", BotCommand.Cancel)]
+    [InlineData("stop all these questions", BotCommand.Cancel)]
+    [InlineData("restart the whole conversation", BotCommand.Restart)]
+    [InlineData("go back a question", BotCommand.Back)]
+    public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("does the whole injection hurt")]
+    [InlineData("can i ask my doctor for b12 shots")]
+    [InlineData("stop asking and tell me the b12 dose")]
+    public void A_question_with_command_words_is_still_a_question(string text)
+    {
+        Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
+    }
+
+    [Theory]
     [InlineData("how do i stop my b12 injections")]
     [InlineData("can i restart b12 shots after a break")]
     [InlineData("help, my arm is sore after the jab")]
@@ -79,6 +104,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("does a cortisone shot hurt")]
     [InlineData("i get b12 jabs every 3 months but how often can i use my asthma inhaler?")]
     [InlineData("what needle size for testosterone shots")]
+    [InlineData("how long does a tetanus jab last")]
+    [InlineData("is the depo jab bad for your bones")]
     public void A_question_about_another_shot_or_asked_beside_b12_is_out_of_scope(string text)
     {
         var match = fixture.Match(text);
@@ -115,9 +142,28 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("do i need b12 shots or not")]
     [InlineData("hi, can you check my symptoms for me")]
     [InlineData("am i a good candidate for b12 jabs")]
+    [InlineData("could we do the b12 questionnaire")]
+    [InlineData("i want the self check")]
     public void Asking_whether_b12_shots_are_needed_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Fact]
+    public void Dev_set_v5_stays_a_regression_set_for_commands_walkthrough_starts_and_scope()
+    {
+        var set = EvaluationSet.Load(Path.Combine(RepositoryPaths.Root, "eval", "dev-set-v5.json"));
+
+        var missedCommands = set.Commands
+            .Where(c => fixture.Match(c.Text) is var match && (match.Kind != FaqMatchKind.Command || !string.Equals(match.Command.ToString(), c.Command, StringComparison.OrdinalIgnoreCase)))
+            .Select(c => c.Text).ToList();
+        var startsWalkthrough = set.WalkthroughStart.Count(text => fixture.Match(text).Kind == FaqMatchKind.StartWalkthrough);
+        var answeredOutOfScope = set.OutOfScope.Where(text => fixture.Match(text).Kind == FaqMatchKind.Answer).ToList();
+
+        Assert.NotEmpty(set.Commands);
+        Assert.Empty(missedCommands);
+        Assert.True(startsWalkthrough >= set.WalkthroughStart.Count - 1, $"{startsWalkthrough}/{set.WalkthroughStart.Count} started the walkthrough");
+        Assert.Empty(answeredOutOfScope);
     }
 
     [Fact]

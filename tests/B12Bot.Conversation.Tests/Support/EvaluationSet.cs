@@ -9,6 +9,10 @@ public sealed class EvaluationSet
     public required IReadOnlyList<string> Emergency { get; init; }
     public required IReadOnlyList<string> Benign { get; init; }
     public required IReadOnlyList<string> OutOfScope { get; init; }
+    public IReadOnlyList<string> WalkthroughStart { get; init; } = [];
+
+    /// <summary>Command name as in the file ("help", "cancel", "restart", "back") and a message that gives it.</summary>
+    public IReadOnlyList<(string Command, string Text)> Commands { get; init; } = [];
 
     public static EvaluationSet Load(string path)
     {
@@ -31,6 +35,10 @@ public sealed class EvaluationSet
             Emergency = Strings(root, "emergency"),
             Benign = Strings(root, "benign"),
             OutOfScope = Strings(root, "out_of_scope"),
+            WalkthroughStart = Strings(root, "walkthrough_start"),
+            Commands = root.TryGetProperty("commands", out var commands)
+                ? [.. commands.EnumerateObject().SelectMany(c => c.Value.EnumerateArray().Select(s => (c.Name, s.GetString()!)))]
+                : [],
         };
     }
 
