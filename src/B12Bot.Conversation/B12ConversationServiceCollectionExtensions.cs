@@ -37,7 +37,7 @@ public static class B12ConversationServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogsFolder);
         ArgumentNullException.ThrowIfNull(contacts);
         contacts.Validate();
-        ConversationJsonContext.EnsureRegistered();
+        services.Configure<BotStateJsonOptions>(json => json.TypeInfoResolvers.Add(ConversationJsonContext.Default));
         services.TryAddSingleton(sp => new B12ContentSnapshotBuilder(dialogsFolder, contacts, sp));
         services.TryAddSingleton<B12ContentSource>();
         services.TryAddTransient(sp => sp.GetRequiredService<B12ContentSource>().Current.Content);

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using BotRuntime.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotRuntime.Storage.AzureBlobs;
 
@@ -22,7 +23,7 @@ public static class AzureBlobBotStateBuilderExtensions
         }
 
         var container = string.IsNullOrWhiteSpace(section["Container"]) ? "bot-state" : section["Container"]!;
-        return builder.AddProvider(ProviderName, _ => new AzureBlobStorage(CreateContainerClient(connectionString!, container)));
+        return builder.AddProvider(ProviderName, sp => new AzureBlobStorage(CreateContainerClient(connectionString!, container), sp.GetRequiredService<StateJson>().Options));
     }
 
     /// <summary>A container client that leaves retries to the runtime's storage pipeline (one retry policy, not two stacked).</summary>

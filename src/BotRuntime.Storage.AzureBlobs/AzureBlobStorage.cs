@@ -26,7 +26,7 @@ public sealed class AzureBlobStorage : IStorage, IExpiringStore
     public AzureBlobStorage(BlobContainerClient container, JsonSerializerOptions? options = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        _options = options ?? StateJson.Options;
+        _options = options ?? StateJson.Default.Options;
     }
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)

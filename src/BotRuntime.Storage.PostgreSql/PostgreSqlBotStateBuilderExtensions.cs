@@ -26,7 +26,7 @@ public static class PostgreSqlBotStateBuilderExtensions
         return builder.AddProvider(ProviderName, sp =>
         {
             var dataSource = NpgsqlDataSource.Create(connectionString!);
-            return new PostgreSqlStorage(dataSource, table, timeProvider: sp.GetService<TimeProvider>());
+            return new PostgreSqlStorage(dataSource, table, sp.GetRequiredService<StateJson>().Options, sp.GetService<TimeProvider>());
         });
     }
 }

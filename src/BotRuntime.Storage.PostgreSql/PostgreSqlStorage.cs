@@ -33,7 +33,7 @@ public sealed class PostgreSqlStorage : IStorage, IExpiringStore
 
         _table = table;
         _sequence = table + "_version";
-        _options = options ?? StateJson.Options;
+        _options = options ?? StateJson.Default.Options;
         _time = timeProvider ?? TimeProvider.System;
     }
 

@@ -36,7 +36,7 @@ public static class SqliteBotStateBuilderExtensions
             var path = Path.IsPathRooted(configuredPath)
                 ? configuredPath
                 : Path.Combine(sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory(), configuredPath!);
-            return new SqliteStorage(path, timeProvider: sp.GetService<TimeProvider>(), busyTimeout: busyTimeout);
+            return new SqliteStorage(path, sp.GetRequiredService<StateJson>().Options, sp.GetService<TimeProvider>(), busyTimeout);
         });
     }
 }

@@ -51,7 +51,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStore, IStorageReadinessP
 
         _readers = new SqliteReadConnectionPool(file);
         _writer = new SqliteGroupCommitWriter(file, new SqliteWalCheckpointer(file));
-        _options = options ?? StateJson.Options;
+        _options = options ?? StateJson.Default.Options;
         _time = timeProvider ?? TimeProvider.System;
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BotRuntime.State;
 using BotRuntime.Storage.AzureBlobs;
 using BotRuntime.Storage.PostgreSql;
 using BotRuntime.Storage.Sqlite;
@@ -67,6 +70,27 @@ public sealed class BotStateBuilderTests
         Assert.Equal(4, flaky.Calls);
     }
 
+    [Fact]
+    public async Task A_state_type_added_on_the_builder_is_written_by_the_store_and_read_back_with_its_own_json_context()
+    {
+        var services = new ServiceCollection();
+        services.AddBotState(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["BotState:Provider"] = "Memory" }).Build())
+            .AddMemoryStore()
+            .AddStateTypes(ReminderJsonContext.Default);
+        var provider = services.BuildServiceProvider();
+        var json = provider.GetRequiredService<StateJson>();
+        var storage = provider.GetRequiredService<IStorage>();
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object?> { ["reminder"] = new Reminder(Urgency.Soon) } });
+        var stored = ((JsonElement)(await storage.ReadAsync(["k"]))["k"]).GetProperty("reminder");
+
+        // The context writes the enum by name; the runtime's defaults alone would write a number and could not read the name.
+        Assert.Equal("Soon", stored.GetProperty("urgency").GetString());
+        Assert.Equal(Urgency.Soon, json.As<Reminder>(stored)!.Urgency);
+        Assert.Throws<JsonException>(() => StateJson.Default.As<Reminder>(stored));
+        Assert.Same(json, provider.GetRequiredService<ConversationState>().Json);
+    }
+
     private sealed class FlakyStorage(int failures) : IStorage
     {
         private readonly MemoryStorage _inner = new();
@@ -92,3 +116,15 @@ public sealed class BotStateBuilderTests
         public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
     }
 }
+
+public enum Urgency
+{
+    Later,
+    Soon,
+}
+
+public sealed record Reminder(Urgency Urgency);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Reminder))]
+internal sealed partial class ReminderJsonContext : JsonSerializerContext;

@@ -17,7 +17,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     private string DatabasePath => Path.Combine(_folder, "state.db");
 
     private static StorageProviderContract.Note Read(IDictionary<string, object> items, string key) =>
-        ((JsonElement)items[key]).Deserialize<StorageProviderContract.Note>(StateJson.Options)!;
+        ((JsonElement)items[key]).Deserialize<StorageProviderContract.Note>(StateJson.Default.Options)!;
 
     [Fact]
     public async Task Many_writes_at_once_all_land_and_each_stale_one_fails_only_its_own_caller()
@@ -88,7 +88,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
                 using var command = other.CreateCommand();
                 command.CommandText = "SELECT document FROM bot_state WHERE key = $key";
                 command.Parameters.AddWithValue("$key", $"visitor/{visitor}");
-                var document = JsonSerializer.Deserialize<StorageProviderContract.Note>((string)command.ExecuteScalar()!, StateJson.Options)!;
+                var document = JsonSerializer.Deserialize<StorageProviderContract.Note>((string)command.ExecuteScalar()!, StateJson.Default.Options)!;
                 Assert.Equal(turn, document.Count);
             }
         })));

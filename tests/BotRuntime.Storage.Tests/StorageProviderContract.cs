@@ -15,7 +15,7 @@ public abstract class StorageProviderContract
     protected abstract Task<IStorage> CreateNeighbourAsync(IStorage first);
 
     private static Note Read(IDictionary<string, object> items, string key) =>
-        ((JsonElement)items[key]).Deserialize<Note>(StateJson.Options)!;
+        ((JsonElement)items[key]).Deserialize<Note>(StateJson.Default.Options)!;
 
     [Fact]
     public async Task Missing_keys_are_absent_and_written_items_read_back_with_an_etag()

@@ -51,11 +51,12 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies);
 
         // The dialogs take this content; everything else they need (state, settings, loggers) from the container.
-        var symptomCheck = ActivatorUtilities.CreateInstance<SymptomCheckDialog>(services, matcher, content);
+        var commands = new CommandInterruption(matcher);
+        var symptomCheck = ActivatorUtilities.CreateInstance<SymptomCheckDialog>(services, matcher, content, commands);
         var reactionCheck = ActivatorUtilities.CreateInstance<PossibleReactionCheckDialog>(services, content, replies);
         var forgetMe = ActivatorUtilities.CreateInstance<ForgetMeDialog>(services, content);
         var consent = ActivatorUtilities.CreateInstance<ConsentDialog>(services, content);
-        var mainDialog = ActivatorUtilities.CreateInstance<MainDialog>(services, matcher, content, symptomCheck, reactionCheck, forgetMe, consent);
+        var mainDialog = ActivatorUtilities.CreateInstance<MainDialog>(services, matcher, content, symptomCheck, reactionCheck, forgetMe, consent, commands);
         var bot = ActivatorUtilities.CreateInstance<B12DialogBot>(services, mainDialog, content);
         return new B12ContentSnapshot(version, content, handoff, model, embeddings, matcher, triage, replies, triageMiddleware, bot);
     }

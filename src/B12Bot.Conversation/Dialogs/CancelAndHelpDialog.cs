@@ -6,20 +6,24 @@ using BotRuntime.Schema;
 namespace B12Bot.Conversation.Dialogs;
 
 /// <summary>
-/// The interruption base, like CoreBot's CancelAndHelpDialog: before the inner dialog sees a message, whole-message
-/// commands (help, cancel, restart, back) are handled at every step, and a question that is not an answer to the current
-/// step gets its FAQ answer, after which the current question is asked again.
+/// The interruption base, like CoreBot's CancelAndHelpDialog: before the inner dialog sees a message, a command that
+/// <see cref="CommandInterruption"/> says interrupts the step (help, cancel, restart, back) is answered here, and a
+/// question that is not an answer to the current step gets its FAQ answer, after which the current question is asked again.
 /// </summary>
 public abstract class CancelAndHelpDialog : ComponentDialog
 {
-    protected CancelAndHelpDialog(string dialogId, FaqMatcher matcher, B12Content content)
+    /// <param name="commands">The owner of commands (one is made from <paramref name="matcher"/> when not given).</param>
+    protected CancelAndHelpDialog(string dialogId, FaqMatcher matcher, B12Content content, CommandInterruption? commands = null)
         : base(dialogId)
     {
         Matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         Content = content ?? throw new ArgumentNullException(nameof(content));
+        Commands = commands ?? new CommandInterruption(matcher);
     }
 
     protected FaqMatcher Matcher { get; }
+
+    protected CommandInterruption Commands { get; }
 
     protected B12Content Content { get; }
 
@@ -70,7 +74,18 @@ public abstract class CancelAndHelpDialog : ComponentDialog
     private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         var activity = innerDc.Context.Activity;
-        if (!activity.IsType(ActivityTypes.Message) || string.IsNullOrWhiteSpace(activity.Text) || IsAnswerToCurrentStep(innerDc, activity.Text))
+        if (!activity.IsType(ActivityTypes.Message) || string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return null;
+        }
+
+        var isAnswer = IsAnswerToCurrentStep(innerDc, activity.Text);
+        if (Commands.BetweenWalkthroughSteps(innerDc.Context, isAnswer) is { } command)
+        {
+            return await OnCommandAsync(innerDc, command, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (isAnswer)
         {
             return null;
         }
@@ -78,12 +93,18 @@ public abstract class CancelAndHelpDialog : ComponentDialog
         var match = await Matcher.MatchAsync(activity.Text, cancellationToken).ConfigureAwait(false);
         return match switch
         {
-            { Kind: FaqMatchKind.Command, Command: BotCommand.Help } => await OnHelpAsync(innerDc, cancellationToken).ConfigureAwait(false),
-            { Kind: FaqMatchKind.Command, Command: BotCommand.Cancel } => await OnCancelAsync(innerDc, cancellationToken).ConfigureAwait(false),
-            { Kind: FaqMatchKind.Command, Command: BotCommand.Restart } => await OnRestartAsync(innerDc, cancellationToken).ConfigureAwait(false),
-            { Kind: FaqMatchKind.Command, Command: BotCommand.Back } => await OnBackAsync(innerDc, cancellationToken).ConfigureAwait(false),
+            { Kind: FaqMatchKind.Command } when CommandInterruption.Interrupting(match.Command) is { } read =>
+                await OnCommandAsync(innerDc, read, cancellationToken).ConfigureAwait(false),
             { Kind: FaqMatchKind.Answer, Entry: { } entry } => await OnQuestionAsync(innerDc, entry, cancellationToken).ConfigureAwait(false),
             _ => null, // not a command or a question: the step's own retry handles it
         };
     }
+
+    private Task<DialogTurnResult> OnCommandAsync(DialogContext innerDc, BotCommand command, CancellationToken cancellationToken) => command switch
+    {
+        BotCommand.Help => OnHelpAsync(innerDc, cancellationToken),
+        BotCommand.Cancel => OnCancelAsync(innerDc, cancellationToken),
+        BotCommand.Restart => OnRestartAsync(innerDc, cancellationToken),
+        _ => OnBackAsync(innerDc, cancellationToken),
+    };
 }

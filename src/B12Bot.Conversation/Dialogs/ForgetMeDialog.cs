@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Dialogs;
 /// "delete my data": asks for a Yes/No confirmation. Yes stops every dialog, confirms, and marks the turn so that
 /// <see cref="Bots.B12DialogBot"/> erases the state and history at its end (nothing is written back after it). Anything
 /// else deletes nothing and the dialog underneath (the walkthrough) asks its question again.
-/// <see cref="MainDialog"/> begins it on top of whatever is running.
+/// <see cref="MainDialog"/> begins it on top of whatever is running when <see cref="CommandInterruption"/> says so (not
+/// over the reaction check).
 /// </summary>
 public sealed class ForgetMeDialog(B12Content content) : YesNoQuestionDialog(DialogId)
 {

@@ -26,17 +26,20 @@ public sealed class MainDialog : ComponentDialog
     private readonly B12Content _content;
     private readonly ILogger<MainDialog> _logger;
     private readonly ConsentDialog? _consent;
+    private readonly CommandInterruption _commands;
 
     /// <param name="forgetMe">"delete my data" (one is made from the content when not given).</param>
     /// <param name="consent">Consent before the walkthrough; without it the walkthrough starts at once.</param>
+    /// <param name="commands">The owner of commands, shared with the walkthrough (one is made from the matcher when not given).</param>
     public MainDialog(FaqMatcher matcher, B12Content content, SymptomCheckDialog symptomCheck, PossibleReactionCheckDialog reactionCheck, ILogger<MainDialog> logger,
-        ForgetMeDialog? forgetMe = null, ConsentDialog? consent = null)
+        ForgetMeDialog? forgetMe = null, ConsentDialog? consent = null, CommandInterruption? commands = null)
         : base(nameof(MainDialog))
     {
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _consent = consent;
+        _commands = commands ?? new CommandInterruption(matcher);
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, StartAfterConsentAsync, FinishAsync]));
         AddDialog(symptomCheck ?? throw new ArgumentNullException(nameof(symptomCheck)));
         AddDialog(reactionCheck ?? throw new ArgumentNullException(nameof(reactionCheck)));
@@ -71,11 +74,7 @@ public sealed class MainDialog : ComponentDialog
             return innerDc.ActiveDialog?.Id != PossibleReactionCheckDialog.DialogId ? PossibleReactionCheckDialog.DialogId : null;
         }
 
-        var activity = innerDc.Context.Activity;
-        return activity.IsType(ActivityTypes.Message) && innerDc.ActiveDialog?.Id != ForgetMeDialog.DialogId
-            && _matcher.RecognizeCommand(activity.Text) == BotCommand.ForgetMe
-            ? ForgetMeDialog.DialogId
-            : null;
+        return _commands.StartsForgetMe(innerDc.Context, innerDc.ActiveDialog?.Id) ? ForgetMeDialog.DialogId : null;
     }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -94,7 +93,10 @@ public sealed class MainDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
+        // A command is read by its owner; anything else by the matcher.
+        var match = _commands.AtTopLevel(context) is { } command
+            ? new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 }
+            : await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("Message routed as {Kind}.", match.Kind);
         B12BotTelemetry.Question(context, match.Kind);
         var messages = _content.Messages;
@@ -128,7 +130,7 @@ public sealed class MainDialog : ComponentDialog
                 reply = Replies.Message(match.SmallTalk!.Reply, MainTopics());
                 break;
             case FaqMatchKind.Command:
-                reply = match.Command switch
+                reply = CommandInterruption.Interrupting(match.Command) switch
                 {
                     BotCommand.Help => Replies.Message(messages.Help, MainTopics()),
                     BotCommand.Cancel => Replies.Message(messages.NothingToCancel, MainTopics()),

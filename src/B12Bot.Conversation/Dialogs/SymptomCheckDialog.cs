@@ -5,6 +5,7 @@ using BotRuntime.Builder;
 using BotRuntime.Dialogs;
 using BotRuntime.Dialogs.Choices;
 using BotRuntime.Dialogs.Prompts;
+using BotRuntime.State;
 
 namespace B12Bot.Conversation.Dialogs;
 
@@ -28,10 +29,10 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
     private readonly WalkthroughAnswerRecognizer _recognizer;
     private readonly WalkthroughAnswerPrompt _answerPrompt;
 
-    public SymptomCheckDialog(FaqMatcher matcher, B12Content content)
-        : base(DialogId, matcher, content)
+    /// <param name="commands">The owner of commands, shared with <see cref="MainDialog"/> (one is made from the matcher when not given).</param>
+    public SymptomCheckDialog(FaqMatcher matcher, B12Content content, CommandInterruption? commands = null)
+        : base(DialogId, matcher, content, commands)
     {
-        ConversationJsonContext.EnsureRegistered();
         _walkthrough = content.Walkthrough;
         _recognizer = new WalkthroughAnswerRecognizer(_walkthrough);
 
@@ -198,7 +199,7 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
 
     /// <summary>The progress lives in this component's own instance state, beside its inner dialog stack.</summary>
     private static SymptomCheckProgress GetProgress(DialogContext innerDc) =>
-        DialogStateValues.Get<SymptomCheckProgress>(ComponentState(innerDc), ProgressKey) ?? new SymptomCheckProgress();
+        DialogStateValues.Get<SymptomCheckProgress>(ComponentState(innerDc), ProgressKey, BotState.JsonOf(innerDc.Context)) ?? new SymptomCheckProgress();
 
     private static void SetProgress(DialogContext innerDc, SymptomCheckProgress progress) => ComponentState(innerDc)[ProgressKey] = progress;
 

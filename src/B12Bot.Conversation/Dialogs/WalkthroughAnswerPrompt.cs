@@ -2,7 +2,7 @@ using B12Bot.Conversation.Content;
 using BotRuntime.Builder;
 using BotRuntime.Dialogs.Choices;
 using BotRuntime.Dialogs.Prompts;
-using BotRuntime.Storage;
+using BotRuntime.Dialogs;
 
 namespace B12Bot.Conversation.Dialogs;
 
@@ -22,7 +22,7 @@ public sealed class WalkthroughAnswerPrompt(
     public WalkthroughQuestion? QuestionOf(PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var questionId = StateJson.As<string>(options.Validations);
+        var questionId = DialogStateValues.FromJson(options.Validations) as string;
         return walkthrough.Questions.FirstOrDefault(q => q.Id == questionId);
     }
 

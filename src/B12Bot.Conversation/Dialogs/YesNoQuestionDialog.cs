@@ -35,6 +35,17 @@ public abstract class YesNoQuestionDialog(string dialogId) : Dialog(dialogId)
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
         AskAsync(turnContext, cancellationToken);
 
+    /// <summary>
+    /// Back on top after a dialog that interrupted it ("delete my data" over the consent question, the reaction check
+    /// over the "delete my data" confirmation): the question is asked again and still waits for its answer.
+    /// </summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await AskAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
     private Task AskAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(Replies.Message(Question, YesNoAnswer.Buttons), cancellationToken);
 }

@@ -2,6 +2,7 @@ using B12Bot.Conversation.Content;
 using BotRuntime.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using BotRuntime.Storage;
 
 namespace B12Bot.Conversation.Handoff;
 
@@ -20,7 +21,7 @@ public static class HandoffServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        HandoffJsonContext.EnsureRegistered();
+        services.Configure<BotStateJsonOptions>(json => json.TypeInfoResolvers.Add(HandoffJsonContext.Default));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton(sp => sp.GetService<B12ContentSource>() is { } content

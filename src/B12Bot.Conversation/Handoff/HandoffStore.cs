@@ -16,7 +16,7 @@ public sealed class HandoffIndex : IStoreItem
 /// The handoff's records in the bot's state store (IStorage, the same provider as conversation state), so the clinic
 /// channel, sessions and thread pointers survive restarts and are shared by every instance.
 /// </summary>
-public sealed class HandoffStore(IStorage storage, TimeProvider? time = null)
+public sealed class HandoffStore(IStorage storage, TimeProvider? time = null, StateJson? json = null)
 {
     private const string ClinicChannelKey = "handoff/clinic-channel";
 
@@ -130,6 +130,6 @@ public sealed class HandoffStore(IStorage storage, TimeProvider? time = null)
         where T : class
     {
         var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var value) ? StateJson.As<T>(value) : null;
+        return items.TryGetValue(key, out var value) ? (json ?? StateJson.Default).As<T>(value) : null;
     }
 }

@@ -21,9 +21,9 @@ public sealed class DashboardTotalsStore(IStorage storage) : IAsyncDisposable
 
     public static DashboardTotalsStore Create(IServiceProvider services, IConfiguration configuration, AdminOptions options)
     {
-        var section = configuration.GetSection(BotStateServiceCollectionExtensions.SectionName);
+        var section = configuration.GetSection(BotStateBuilder.SectionName);
         var time = services.GetService<TimeProvider>();
-        IStorage inner = section[BotStateServiceCollectionExtensions.ProviderKey]?.ToUpperInvariant() switch
+        IStorage inner = section[BotStateBuilder.ProviderKey]?.ToUpperInvariant() switch
         {
             "SQLITE" => new SqliteStorage(
                 Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, options.SqlitePath),
@@ -32,7 +32,7 @@ public sealed class DashboardTotalsStore(IStorage storage) : IAsyncDisposable
             "AZUREBLOBS" => new AzureBlobStorage(AzureBlobBotStateBuilderExtensions.CreateContainerClient(section["AzureBlobs:ConnectionString"]!, options.AzureBlobsContainer)),
             _ => new MemoryStorage(timeProvider: time),
         };
-        var pipeline = services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(BotStateServiceCollectionExtensions.ResiliencePipelineName);
+        var pipeline = services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(BotStateBuilder.ResiliencePipelineName);
         return new DashboardTotalsStore(new ResilientStorage(inner, pipeline));
     }
 

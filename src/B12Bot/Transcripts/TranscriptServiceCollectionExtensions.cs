@@ -34,9 +34,9 @@ public static class TranscriptServiceCollectionExtensions
 
     private static ITranscriptStore Create(IServiceProvider services, IConfiguration configuration, TranscriptOptions options)
     {
-        var state = configuration.GetSection(BotStateServiceCollectionExtensions.SectionName);
+        var state = configuration.GetSection(BotStateBuilder.SectionName);
         var time = services.GetRequiredService<TimeProvider>();
-        switch (state[BotStateServiceCollectionExtensions.ProviderKey]?.ToUpperInvariant())
+        switch (state[BotStateBuilder.ProviderKey]?.ToUpperInvariant())
         {
             case "POSTGRESQL":
                 return new PostgreSqlTranscriptStore(NpgsqlDataSource.Create(state["PostgreSql:ConnectionString"]!), options.PostgreSqlTable, options.Retention, time);

@@ -13,7 +13,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
     /// <summary>
     /// Registers the bot's authentication:
     /// <list type="bullet">
-    /// <item><see cref="BotRuntime.AspNetCore.BotFrameworkOptions"/> bound from the configuration root (MicrosoftAppId,
+    /// <item><see cref="BotFrameworkOptions"/> bound from the configuration root (MicrosoftAppId,
     /// MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId, AllowedTenants, ... as the SDK reads them),
     /// validated at start-up by <see cref="BotFrameworkOptionsValidator"/>.</item>
     /// <item><see cref="IBotAuthenticator"/>: <see cref="LocalModeAuthenticator"/> without an app id,
@@ -32,7 +32,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<BotRuntime.AspNetCore.BotFrameworkOptions>()
+        services.AddOptions<BotFrameworkOptions>()
             .Bind(configuration)
             .PostConfigure(options =>
             {
@@ -48,7 +48,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
                 }
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotRuntime.AspNetCore.BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
 
         services.AddHttpClient(BotFrameworkHttpClientNames.OpenIdMetadata).AddResilienceHandler("openid-metadata", ConfigureIdentityPipeline);
         services.AddHttpClient(BotFrameworkHttpClientNames.Tokens).AddResilienceHandler("connector-tokens", ConfigureIdentityPipeline);
@@ -62,7 +62,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
 
     private static IBotAuthenticator CreateAuthenticator(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<BotRuntime.AspNetCore.BotFrameworkOptions>>();
+        var options = services.GetRequiredService<IOptions<BotFrameworkOptions>>();
         var settings = options.Value;
         IBotAuthenticator authenticator = settings.IsLocalMode
             ? ActivatorUtilities.CreateInstance<LocalModeAuthenticator>(services)
@@ -77,7 +77,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
 
     private static IConnectorTokenProvider CreateTokenProvider(IServiceProvider services, IConfiguration configuration)
     {
-        var settings = services.GetRequiredService<IOptions<BotRuntime.AspNetCore.BotFrameworkOptions>>().Value;
+        var settings = services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
         if (settings.IsLocalMode || settings.DisableAuthenticationForLocalEmulator)
         {
             // Local emulators accept replies without a token, and a real token must never go to a local endpoint.
@@ -87,7 +87,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         if (MicrosoftAppTypes.Normalize(settings.MicrosoftAppType) == MicrosoftAppTypes.UserAssignedMsi)
         {
             return new ManagedIdentityTokenProvider(
-                services.GetRequiredService<IOptions<BotRuntime.AspNetCore.BotFrameworkOptions>>(),
+                services.GetRequiredService<IOptions<BotFrameworkOptions>>(),
                 services.GetRequiredService<IHttpClientFactory>(),
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<ManagedIdentityTokenProvider>>(),

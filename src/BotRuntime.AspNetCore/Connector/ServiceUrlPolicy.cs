@@ -1,4 +1,5 @@
 using System.Net;
+using BotRuntime.AspNetCore.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using BotRuntime.Builder;
+using BotRuntime.State;
 
 namespace BotRuntime.Dialogs;
 
@@ -89,7 +90,7 @@ public class ComponentDialog : DialogContainer
     public override DialogContext? CreateChildContext(DialogContext dc)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        return dc.ActiveDialog is { } instance ? new DialogContext(Dialogs, dc, GetInnerState(instance)) : null;
+        return dc.ActiveDialog is { } instance ? new DialogContext(Dialogs, dc, GetInnerState(dc.Context, instance)) : null;
     }
 
     /// <summary>Runs once, before the component first begins or continues in this process.</summary>
@@ -137,10 +138,10 @@ public class ComponentDialog : DialogContainer
     }
 
     private DialogContext CreateInnerDc(ITurnContext turnContext, DialogInstance instance) =>
-        new(Dialogs, turnContext, GetInnerState(instance));
+        new(Dialogs, turnContext, GetInnerState(turnContext, instance));
 
-    private static DialogState GetInnerState(DialogInstance instance) =>
-        DialogStateValues.Get<DialogState>(instance.State, PersistedDialogState) ?? CreateInnerState(instance);
+    private static DialogState GetInnerState(ITurnContext turnContext, DialogInstance instance) =>
+        DialogStateValues.Get<DialogState>(instance.State, PersistedDialogState, BotState.JsonOf(turnContext)) ?? CreateInnerState(instance);
 
     private static DialogState CreateInnerState(DialogInstance instance)
     {

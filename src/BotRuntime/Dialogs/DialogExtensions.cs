@@ -2,7 +2,6 @@ using System.Text.Json;
 using BotRuntime.Builder;
 using BotRuntime.Schema;
 using BotRuntime.State;
-using BotRuntime.Storage;
 
 namespace BotRuntime.Dialogs;
 
@@ -57,7 +56,7 @@ public static class DialogExtensions
             return Task.CompletedTask;
         }
 
-        var snapshot = JsonSerializer.SerializeToElement(new DialogState(dc.Stack), StateJson.Options);
+        var snapshot = JsonSerializer.SerializeToElement(new DialogState(dc.Stack), BotState.JsonOf(dc.Context).Options);
         var trace = Activity.CreateTraceActivity("BotState", "https://www.botframework.com/schemas/botState", snapshot, "Bot State");
         return dc.Context.SendActivityAsync(trace, cancellationToken);
     }

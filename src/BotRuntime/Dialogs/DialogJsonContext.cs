@@ -6,10 +6,10 @@ namespace BotRuntime.Dialogs;
 
 /// <summary>
 /// Source-generated JSON metadata for everything the dialog system keeps in conversation state, so saving and
-/// loading a dialog stack needs no reflection. Included in <see cref="Storage.StateJson.Options"/>.
+/// loading a dialog stack needs no reflection. Added to the state JSON by <c>AddBotState</c>.
 /// </summary>
 // Metadata mode: the serialization fast path would resolve object-typed values (step values, options) against this context
-// alone; metadata mode lets them go through every resolver of StateJson.Options.
+// alone; metadata mode lets them go through every resolver of the state JSON options.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(DialogState))]
 [JsonSerializable(typeof(DialogInstance))]

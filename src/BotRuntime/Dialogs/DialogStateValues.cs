@@ -23,7 +23,7 @@ public static class DialogStateValues
 
     /// <summary>
     /// A JSON scalar as the .NET value it was written from: string, bool, long (integral numbers) or double; null for JSON null.
-    /// Objects and arrays stay JSON elements: read them with <see cref="StateJson.As{T}(object?)"/>.
+    /// Objects and arrays stay JSON elements: read them with <see cref="Get{T}"/> or <see cref="StateJson.As{T}(object?)"/>.
     /// </summary>
     public static object? FromJson(object? value) => value is JsonElement element
         ? element.ValueKind switch
@@ -64,9 +64,11 @@ public static class DialogStateValues
     }
 
     /// <summary>The typed value stored under <paramref name="key"/>, materialised from JSON once and written back.</summary>
-    public static T? Get<T>(IDictionary<string, object> state, string key) where T : class
+    /// <param name="json">The turn's state JSON (<c>BotState.JsonOf(turnContext)</c>).</param>
+    public static T? Get<T>(IDictionary<string, object> state, string key, StateJson json) where T : class
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(json);
         if (!state.TryGetValue(key, out var stored) || stored is null)
         {
             return null;
@@ -77,7 +79,7 @@ public static class DialogStateValues
             return typed;
         }
 
-        var materialised = StateJson.As<T>(stored);
+        var materialised = json.As<T>(stored);
         if (materialised is not null)
         {
             state[key] = materialised;

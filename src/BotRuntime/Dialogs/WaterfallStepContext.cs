@@ -1,4 +1,4 @@
-using BotRuntime.Storage;
+using BotRuntime.State;
 
 namespace BotRuntime.Dialogs;
 
@@ -47,10 +47,10 @@ public class WaterfallStepContext : DialogContext
     public string StepName => _parentWaterfall.GetStepName(Index);
 
     /// <summary>The begin options as <typeparamref name="T"/>, whether live or reloaded from storage.</summary>
-    public T? GetOptions<T>() => StateJson.As<T>(Options);
+    public T? GetOptions<T>() => BotState.JsonOf(Context).As<T>(Options);
 
     /// <summary>A value from <see cref="Values"/> as <typeparamref name="T"/>, whether live or reloaded; default when absent.</summary>
-    public T? GetValue<T>(string key) => Values.TryGetValue(key, out var value) ? StateJson.As<T>(value) : default;
+    public T? GetValue<T>(string key) => Values.TryGetValue(key, out var value) ? BotState.JsonOf(Context).As<T>(value) : default;
 
     /// <summary>Skips to the next step in this same turn, handing it <paramref name="result"/>. Allowed once per step.</summary>
     public Task<DialogTurnResult> NextAsync(object? result = null, CancellationToken cancellationToken = default)

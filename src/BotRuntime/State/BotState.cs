@@ -11,15 +11,33 @@ namespace BotRuntime.State;
 /// </summary>
 public abstract class BotState
 {
+    /// <summary>Where a loaded state leaves its <see cref="StateJson"/> for the turn (dialogs read stored values with it).</summary>
+    private const string TurnJsonKey = "BotState.json";
+
     private readonly string _contextServiceKey;
 
-    protected BotState(IStorage storage, string contextServiceKey)
+    /// <param name="json">The host's state JSON; without one, the runtime's defaults (<see cref="StateJson.Default"/>).</param>
+    protected BotState(IStorage storage, string contextServiceKey, StateJson? json = null)
     {
         Storage = storage ?? throw new ArgumentNullException(nameof(storage));
         _contextServiceKey = contextServiceKey;
+        Json = json ?? StateJson.Default;
     }
 
     public IStorage Storage { get; }
+
+    /// <summary>How this state is written and its stored values read back.</summary>
+    public StateJson Json { get; }
+
+    /// <summary>
+    /// The state JSON of the turn: the one its state was loaded with, or the runtime's defaults before any load.
+    /// Code that is not built per host (a dialog, a prompt) reads stored values with it.
+    /// </summary>
+    public static StateJson JsonOf(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<StateJson>(TurnJsonKey) ?? StateJson.Default;
+    }
 
     public IStatePropertyAccessor<T> CreateProperty<T>(string name)
     {
@@ -37,9 +55,10 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var items = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Set(TurnJsonKey, Json);
         turnContext.TurnState[_contextServiceKey] = items.TryGetValue(key, out var stored) && stored is JsonElement element
-            ? CachedBotState.FromStored(element)
-            : new CachedBotState();
+            ? CachedBotState.FromStored(element, Json.Options)
+            : new CachedBotState(Json.Options);
     }
 
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
@@ -72,7 +91,8 @@ public abstract class BotState
         ArgumentNullException.ThrowIfNull(turnContext);
         var previous = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey);
         // Cleared without being read this turn: the clear is meant whatever is stored, so it is written unconditionally.
-        turnContext.TurnState[_contextServiceKey] = new CachedBotState { ETag = previous is null ? "*" : previous.ETag, Hash = "\u0000forced" };
+        turnContext.TurnState.Set(TurnJsonKey, Json);
+        turnContext.TurnState[_contextServiceKey] = new CachedBotState(Json.Options) { ETag = previous is null ? "*" : previous.ETag, Hash = "\u0000forced" };
         return Task.CompletedTask;
     }
 
@@ -108,7 +128,7 @@ public abstract class BotState
             }
 
             // Stored values come back as JSON; materialise once and keep the live object so changes to it are saved.
-            var materialised = StateJson.As<T>(value);
+            var materialised = Json.As<T>(value);
             cached.State[name] = materialised;
             return materialised;
         }
@@ -135,7 +155,7 @@ public abstract class BotState
         turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!.State.Remove(name);
     }
 
-    private sealed class CachedBotState
+    private sealed class CachedBotState(JsonSerializerOptions options)
     {
         public Dictionary<string, object?> State { get; private init; } = new(StringComparer.Ordinal);
 
@@ -144,11 +164,11 @@ public abstract class BotState
         /// <summary>The JSON of the state as last loaded or saved: a save is skipped when nothing differs from it.</summary>
         public string Hash { get; set; } = "{}";
 
-        public string Serialize() => JsonSerializer.Serialize(State, StateJson.Options);
+        public string Serialize() => JsonSerializer.Serialize(State, options);
 
-        public static CachedBotState FromStored(JsonElement element)
+        public static CachedBotState FromStored(JsonElement element, JsonSerializerOptions options)
         {
-            var cached = new CachedBotState();
+            var cached = new CachedBotState(options);
             if (element.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in element.EnumerateObject())

@@ -4,7 +4,7 @@ using BotRuntime.Storage;
 namespace BotRuntime.State;
 
 /// <summary>State shared by everyone in a conversation. Key: <c>{channelId}/conversations/{conversationId}</c>.</summary>
-public class ConversationState(IStorage storage) : BotState(storage, nameof(ConversationState))
+public class ConversationState(IStorage storage, StateJson? json = null) : BotState(storage, nameof(ConversationState), json)
 {
     protected override string GetStorageKey(ITurnContext turnContext)
     {

@@ -4,7 +4,7 @@ using BotRuntime.Storage;
 namespace BotRuntime.State;
 
 /// <summary>State of one user within one conversation. Key: <c>{channelId}/conversations/{conversationId}/users/{userId}</c>.</summary>
-public class PrivateConversationState(IStorage storage) : BotState(storage, nameof(PrivateConversationState))
+public class PrivateConversationState(IStorage storage, StateJson? json = null) : BotState(storage, nameof(PrivateConversationState), json)
 {
     protected override string GetStorageKey(ITurnContext turnContext)
     {

@@ -4,7 +4,7 @@ using BotRuntime.Storage;
 namespace BotRuntime.State;
 
 /// <summary>State that follows one user across conversations. Key: <c>{channelId}/users/{userId}</c>.</summary>
-public class UserState(IStorage storage) : BotState(storage, nameof(UserState))
+public class UserState(IStorage storage, StateJson? json = null) : BotState(storage, nameof(UserState), json)
 {
     protected override string GetStorageKey(ITurnContext turnContext)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,13 @@ namespace BotRuntime.Storage;
 /// </summary>
 public sealed class BotStateBuilder
 {
+    public const string SectionName = "BotState";
+    public const string ProviderKey = "Provider";
+    public const string MemoryProvider = "Memory";
+
+    /// <summary>The resilience pipeline every store call runs through (transient errors retried with backoff).</summary>
+    public const string ResiliencePipelineName = "BotRuntime.Storage";
+
     private readonly Dictionary<string, Func<IServiceProvider, IStorage>> _providers = new(StringComparer.OrdinalIgnoreCase);
 
     internal BotStateBuilder(IServiceCollection services, IConfigurationSection configuration)
@@ -23,7 +31,7 @@ public sealed class BotStateBuilder
     public IConfigurationSection Configuration { get; }
 
     /// <summary>True when <c>BotState:Provider</c> names <paramref name="name"/>: a provider registers its options only then.</summary>
-    public bool IsSelected(string name) => string.Equals(Configuration[BotStateServiceCollectionExtensions.ProviderKey], name, StringComparison.OrdinalIgnoreCase);
+    public bool IsSelected(string name) => string.Equals(Configuration[ProviderKey], name, StringComparison.OrdinalIgnoreCase);
 
     public BotStateBuilder AddProvider(string name, Func<IServiceProvider, IStorage> factory)
     {
@@ -33,9 +41,17 @@ public sealed class BotStateBuilder
         return this;
     }
 
+    /// <summary>Adds a source-generated JSON context for state types (the bot's own), tried before reflection.</summary>
+    public BotStateBuilder AddStateTypes(IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        Services.Configure<BotStateJsonOptions>(options => options.TypeInfoResolvers.Add(resolver));
+        return this;
+    }
+
     internal IStorage Create(IServiceProvider services)
     {
-        var name = Configuration[BotStateServiceCollectionExtensions.ProviderKey];
+        var name = Configuration[ProviderKey];
         if (string.IsNullOrWhiteSpace(name) || !_providers.TryGetValue(name, out var factory))
         {
             throw new InvalidOperationException(

@@ -9,7 +9,7 @@ namespace BotRuntime.Storage;
 public sealed class MemoryStorage(JsonSerializerOptions? options = null, TimeProvider? timeProvider = null) : IStorage, IExpiringStore
 {
     private readonly Dictionary<string, (string Json, string ETag, DateTimeOffset Written)> _memory = new(StringComparer.Ordinal);
-    private readonly JsonSerializerOptions _options = options ?? StateJson.Options;
+    private readonly JsonSerializerOptions _options = options ?? StateJson.Default.Options;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private long _eTag;
 

@@ -6,48 +6,40 @@ using BotRuntime.Schema;
 namespace BotRuntime.Storage;
 
 /// <summary>
-/// JSON options for stored state. Source-generated metadata is used for every type the runtime and the bot register;
-/// other types fall back to reflection once (metadata is cached by the options), which keeps user code simple.
+/// JSON options for stored state, one instance per host (registered by <c>AddBotState</c> and injected into the stores,
+/// the state scopes and, through the turn, the dialogs). Source-generated metadata is used for the runtime's own types
+/// and every context added to <see cref="BotStateJsonOptions"/>; other types fall back to reflection once (metadata is
+/// cached by the options), which keeps user code simple.
 /// </summary>
-public static class StateJson
+public sealed class StateJson
 {
-    private static readonly List<IJsonTypeInfoResolver> Registered = [];
-    private static JsonSerializerOptions? _options;
-
-    public static JsonSerializerOptions Options => _options ??= Build();
-
-    /// <summary>Adds a source-generated context for the bot's own state types. Call at start-up, before the first turn.</summary>
-    public static void Register(IJsonTypeInfoResolver resolver)
+    /// <param name="typeInfoResolvers">Source-generated contexts for the bot's and the dialogs' state types, tried first.</param>
+    public StateJson(IEnumerable<IJsonTypeInfoResolver> typeInfoResolvers)
     {
-        lock (Registered)
+        ArgumentNullException.ThrowIfNull(typeInfoResolvers);
+        Options = new JsonSerializerOptions
         {
-            Registered.Add(resolver);
-            _options = null;
-        }
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNameCaseInsensitive = true,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. typeInfoResolvers, StateJsonContext.Default, BotJsonContext.Default, new DefaultJsonTypeInfoResolver()]),
+        };
+        Options.MakeReadOnly();
     }
 
-    private static JsonSerializerOptions Build()
-    {
-        lock (Registered)
-        {
-            var resolvers = new List<IJsonTypeInfoResolver>(Registered) { StateJsonContext.Default, BotJsonContext.Default, Dialogs.DialogJsonContext.Default, new DefaultJsonTypeInfoResolver() };
-            var options = new JsonSerializerOptions
-            {
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-                PropertyNameCaseInsensitive = true,
-                TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
-            };
-            options.MakeReadOnly();
-            return options;
-        }
-    }
+    /// <summary>
+    /// The runtime's types only, for a store or state made without a service provider (a test, a tool): other types
+    /// go through reflection.
+    /// </summary>
+    public static StateJson Default { get; } = new(Array.Empty<IJsonTypeInfoResolver>());
+
+    public JsonSerializerOptions Options { get; }
 
     /// <summary>
     /// Turns a state value back into <typeparamref name="T"/>: values come back from storage as JSON elements,
     /// and numbers may come back as long or double, so live objects and stored ones read the same.
     /// </summary>
-    public static T? As<T>(object? value)
+    public T? As<T>(object? value)
     {
         switch (value)
         {

@@ -17,7 +17,10 @@ public sealed class HandoffTranscriptTests(ContentFixture fixture) : IClassFixtu
 {
     private readonly RecordingClinic _clinic = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero)); // Tuesday 10:00 New York
-    private readonly HandoffStore _store = new(new MemoryStorage());
+    // The state JSON as the host builds it: the handoff's own types (enums as names) beside the dialogs'.
+    private static readonly StateJson Json = new([HandoffJsonContext.Default, B12Bot.Conversation.Dialogs.ConversationJsonContext.Default, BotRuntime.Dialogs.DialogJsonContext.Default]);
+
+    private readonly HandoffStore _store = new(new MemoryStorage(Json.Options), json: Json);
 
     private HandoffContent HandoffContent { get; } = HandoffContentLoader.Load(RepositoryPaths.Dialogs, "911");
 
@@ -157,8 +160,7 @@ public sealed class HandoffTranscriptTests(ContentFixture fixture) : IClassFixtu
             await _store.SaveClinicChannelAsync(new ClinicChannel { ServiceUrl = "https://smba.trafficmanager.net/amer/", TenantId = "t", ChannelId = "19:c@thread.tacv2", BotId = "28:b" }, default);
         }
 
-        HandoffJsonContext.EnsureRegistered();
-        var chat = new BotConversation(fixture, Channels.Webchat);
+        var chat = new BotConversation(fixture, Channels.Webchat, json: Json);
         var options = new HandoffOptions { ClinicPhone = "(555) 010-0199" };
         var texts = new HandoffTexts(HandoffContent, options);
         var coordinator = new HandoffCoordinator(_store, _clinic, new RecordingVisitor(), texts, options, _time, NullLogger<HandoffCoordinator>.Instance);

@@ -22,18 +22,21 @@ public sealed class BotConversation
     private readonly B12DialogBot _bot;
 
     /// <param name="privacy">The clinic's privacy settings (default: no notice link, no consent question).</param>
-    public BotConversation(ContentFixture fixture, string channelId = Channels.Test, PrivacySettings? privacy = null)
+    /// <param name="json">The state JSON (default: the bot's and the dialogs' types, as the host registers them).</param>
+    public BotConversation(ContentFixture fixture, string channelId = Channels.Test, PrivacySettings? privacy = null, StateJson? json = null)
     {
         _fixture = fixture;
         privacy ??= PrivacySettings.Default;
-        Storage = new MemoryStorage();
-        ConversationState = new ConversationState(Storage);
-        UserState = new UserState(Storage);
-        var symptomCheck = new SymptomCheckDialog(fixture.Matcher, fixture.Content);
+        json ??= new StateJson([ConversationJsonContext.Default, BotRuntime.Dialogs.DialogJsonContext.Default]);
+        Storage = new MemoryStorage(json.Options);
+        ConversationState = new ConversationState(Storage, json);
+        UserState = new UserState(Storage, json);
+        var commands = new CommandInterruption(fixture.Matcher);
+        var symptomCheck = new SymptomCheckDialog(fixture.Matcher, fixture.Content, commands);
         var replies = new SafetyReplies(fixture.Content);
         var reactionCheck = new PossibleReactionCheckDialog(fixture.Content, replies);
         var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance,
-            new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy));
+            new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy), commands);
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
         Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
         // As the host: Teams shaping (the notification alert), then auto-save (the only writer of state, so nothing is

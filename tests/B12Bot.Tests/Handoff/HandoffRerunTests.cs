@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using B12Bot.Tests.Support;
-using BotRuntime.Schema;
 using BotRuntime.Storage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace B12Bot.Tests.Handoff;
 
@@ -13,40 +9,18 @@ namespace B12Bot.Tests.Handoff;
 /// </summary>
 public sealed class HandoffRerunTests : IAsyncLifetime
 {
-    private const string Secret = "handoff-rerun-direct-line-secret-0123456789";
-
-    // Tuesday 10:00 in New York: inside the default office hours.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
     private readonly ConflictOnceStorage.Switch _conflict = new();
-    private FakeTeamsConnector _teams = null!;
-    private RunningBot _bot = null!;
+    private HandoffClinic _clinic = null!;
 
-    public async Task InitializeAsync()
-    {
-        _teams = await FakeTeamsConnector.StartAsync();
-        _bot = await RunningBot.StartAsync(
-            builder =>
-            {
-                builder.Services.AddSingleton<TimeProvider>(_time);
-                ConflictOnceStorage.Decorate(builder.Services, _conflict);
-            },
-            "--DirectLine:Secret", Secret,
-            "--Handoff:TeamsChannelId", TeamsActivities.ClinicChannelId,
-            "--Handoff:WaitForTaker", "00:05:00");
-    }
+    public async Task InitializeAsync() => _clinic = await HandoffClinic.StartAsync(services => ConflictOnceStorage.Decorate(services, _conflict));
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _teams.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _clinic.DisposeAsync();
 
     [Fact]
     public async Task A_handoff_request_whose_turn_is_rerun_after_a_conflict_starts_one_thread_in_the_clinic_channel()
     {
-        using var install = await _bot.Client.PostAsJsonAsync("/api/messages", TeamsActivities.Install(_teams.ServiceUrl), BotJsonContext.Default.Activity);
-        install.EnsureSuccessStatusCode();
-        var visitor = await DirectLineVisitor.StartAsync(_bot.Client, Secret);
+        await _clinic.InstallAsync();
+        var visitor = await _clinic.VisitorAsync();
         await visitor.SayAsync("I'd like to talk to a nurse");
 
         _conflict.Arm();
@@ -56,11 +30,11 @@ public sealed class HandoffRerunTests : IAsyncLifetime
 
         Assert.Equal(1, _conflict.Fired);
         Assert.Contains("Someone should be with you within about 5 minutes", requested);
-        Assert.Single(_teams.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
+        Assert.Single(_clinic.Teams.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
 
         // The rerun kept the first run's session: the visitor's next message reaches that same thread.
         await visitor.SayAsync("Is it normal to feel tired after the injection?");
-        var relayed = await _teams.WaitForAsync(c => c.Method == "POST" && c.TextRuns.Contains("Is it normal to feel tired after the injection?"), "the visitor's message");
+        var relayed = await _clinic.Teams.WaitForAsync(c => c.Method == "POST" && c.TextRuns.Contains("Is it normal to feel tired after the injection?"), "the visitor's message");
         Assert.StartsWith($"/v3/conversations/{Uri.EscapeDataString(TeamsActivities.ClinicChannelId + ";messageid=" + FakeTeamsConnector.ThreadRootId)}/activities", relayed.Path);
     }
 }

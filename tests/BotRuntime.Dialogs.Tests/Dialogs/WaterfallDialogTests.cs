@@ -1,6 +1,7 @@
 using BotRuntime.Dialogs.Choices;
 using BotRuntime.Dialogs.Prompts;
 using BotRuntime.Schema;
+using BotRuntime.Storage;
 using BotRuntime.Testing;
 
 namespace BotRuntime.Dialogs.Tests.Dialogs;
@@ -189,7 +190,7 @@ public sealed class WaterfallDialogTests
         Assert.Equal("Symptom 3? Say done to finish.", (await client.SendActivityAsync("tingling"))?.Text);
         var stack = client.DialogContext!.Stack;
         Assert.Single(stack);
-        Assert.Single(DialogStateValues.Get<DialogState>(stack[0].State, ComponentDialog.PersistedDialogState)!.DialogStack, i => i.Id == "loop");
+        Assert.Single(DialogStateValues.Get<DialogState>(stack[0].State, ComponentDialog.PersistedDialogState, StateJson.Default)!.DialogStack, i => i.Id == "loop");
         Assert.Equal("You listed: tiredness, tingling.", (await client.SendActivityAsync("done"))?.Text);
         Assert.Equal(DialogTurnStatus.Complete, client.DialogTurnResult?.Status);
     }

@@ -85,14 +85,8 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
     [Fact]
     public async Task A_stream_on_one_instance_hears_what_another_instance_appended_and_its_typing()
     {
-        var here = Instance("here");
-        var there = Instance("there");
-        var hub = new ConversationStreamHub();
-        using var listener = new PostgreSqlStreamListener(here, hub, TimeProvider.System, NullLogger<PostgreSqlStreamListener>.Instance);
-        await here.TryCreateAsync(Conversation("c1"), default);
-        using var stream = hub.Subscribe("c1");
-        await listener.StartAsync(default);
-        await WaitUntilAsync(() => listener.IsListening);
+        await using var listening = await ListenAsync();
+        var (there, stream) = (listening.There, listening.Stream);
         // Listening started: every stream is told to re-read (it may have missed notices before).
         Assert.Equal(0, (await NextSignalAsync(stream)).Watermark);
 
@@ -103,20 +97,13 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
 
         Assert.Equal((null, 2L), (appended.TransientActivity, appended.Watermark));
         Assert.Equal("""{"type":"typing"}""", Encoding.UTF8.GetString(typing.TransientActivity!.Value.Span));
-        await listener.StopAsync(default);
     }
 
     [Fact]
     public async Task An_instance_skips_its_own_notices_because_it_told_its_streams_itself()
     {
-        var here = Instance("here");
-        var there = Instance("there");
-        var hub = new ConversationStreamHub();
-        using var listener = new PostgreSqlStreamListener(here, hub, TimeProvider.System, NullLogger<PostgreSqlStreamListener>.Instance);
-        await here.TryCreateAsync(Conversation("c1"), default);
-        using var stream = hub.Subscribe("c1");
-        await listener.StartAsync(default);
-        await WaitUntilAsync(() => listener.IsListening);
+        await using var listening = await ListenAsync();
+        var (here, there, stream) = (listening.Here, listening.There, listening.Stream);
         await NextSignalAsync(stream);
 
         await here.AppendAsync("c1", [Message("own")], default);
@@ -124,20 +111,13 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
 
         // Notices arrive in commit order: the first one heard is the other instance's (watermark 2), not this one's.
         Assert.Equal(2, (await NextSignalAsync(stream)).Watermark);
-        await listener.StopAsync(default);
     }
 
     [Fact]
     public async Task A_notice_that_is_not_understood_is_ignored_and_later_ones_still_arrive()
     {
-        var here = Instance("here");
-        var there = Instance("there");
-        var hub = new ConversationStreamHub();
-        using var listener = new PostgreSqlStreamListener(here, hub, TimeProvider.System, NullLogger<PostgreSqlStreamListener>.Instance);
-        await here.TryCreateAsync(Conversation("c1"), default);
-        using var stream = hub.Subscribe("c1");
-        await listener.StartAsync(default);
-        await WaitUntilAsync(() => listener.IsListening);
+        await using var listening = await ListenAsync();
+        var (there, listener, stream) = (listening.There, listening.Listener, listening.Stream);
         await NextSignalAsync(stream);
 
         await there.NotifyAsync("a|there|not-a-number|c1", default);
@@ -146,7 +126,22 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
 
         Assert.Equal(1, (await NextSignalAsync(stream)).Watermark);
         Assert.True(listener.IsListening);
-        await listener.StopAsync(default);
+    }
+
+    /// <summary>
+    /// Two instances of the store: "here" listens for notices, with a stream open on conversation c1; "there" is the
+    /// other instance. The stream's first signal (listening started: re-read) is left for the test.
+    /// </summary>
+    private async Task<Listening> ListenAsync()
+    {
+        var here = Instance("here");
+        var hub = new ConversationStreamHub();
+        var listener = new PostgreSqlStreamListener(here, hub, TimeProvider.System, NullLogger<PostgreSqlStreamListener>.Instance);
+        await here.TryCreateAsync(Conversation("c1"), default);
+        var listening = new Listening(here, Instance("there"), listener, hub.Subscribe("c1"));
+        await listener.StartAsync(default);
+        await WaitUntilAsync(() => listener.IsListening);
+        return listening;
     }
 
     private static async Task<StreamSignal> NextSignalAsync(StreamSubscription stream)
@@ -172,6 +167,17 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
         foreach (var store in _stores)
         {
             await store.DisposeAsync();
+        }
+    }
+
+    private sealed record Listening(PostgreSqlConversationHistoryStore Here, PostgreSqlConversationHistoryStore There, PostgreSqlStreamListener Listener, StreamSubscription Stream)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Listener.StopAsync(default);
+            Listener.Dispose();
+            Stream.Dispose();
         }
     }
 }

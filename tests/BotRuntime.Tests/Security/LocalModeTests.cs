@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using BotRuntime.AspNetCore;
+using BotRuntime.AspNetCore.Authentication;
 using BotRuntime.AspNetCore.Connector;
 using BotRuntime.Schema;
 using BotRuntime.Storage;

@@ -1,6 +1,7 @@
 using BotRuntime.Builder;
 using BotRuntime.Dialogs.Choices;
 using BotRuntime.Schema;
+using BotRuntime.State;
 
 namespace BotRuntime.Dialogs.Prompts;
 
@@ -62,7 +63,7 @@ public abstract class Prompt<T> : Dialog
 
         var instance = dc.ActiveDialog!;
         var state = DialogStateValues.GetDictionary(instance.State, PersistedState);
-        var options = GetOptions(instance);
+        var options = GetOptions(dc.Context, instance);
         var recognized = await RecognizeOnceAsync(dc.Context, instance, state, options, cancellationToken).ConfigureAwait(false);
 
         state[AttemptCountKey] = DialogStateValues.ToInt32(state.TryGetValue(AttemptCountKey, out var count) ? count : null) + 1;
@@ -96,7 +97,7 @@ public abstract class Prompt<T> : Dialog
     {
         ArgumentNullException.ThrowIfNull(instance);
         var state = DialogStateValues.GetDictionary(instance.State, PersistedState);
-        return OnPromptAsync(turnContext, state, GetOptions(instance), isRetry: false, cancellationToken);
+        return OnPromptAsync(turnContext, state, GetOptions(turnContext, instance), isRetry: false, cancellationToken);
     }
 
     /// <summary>
@@ -110,7 +111,7 @@ public abstract class Prompt<T> : Dialog
         if (e.Name == DialogEvents.ActivityReceived && dc.Context.Activity.IsType(ActivityTypes.Message) && dc.ActiveDialog is { } instance)
         {
             var state = DialogStateValues.GetDictionary(instance.State, PersistedState);
-            var recognized = await RecognizeOnceAsync(dc.Context, instance, state, GetOptions(instance), cancellationToken).ConfigureAwait(false);
+            var recognized = await RecognizeOnceAsync(dc.Context, instance, state, GetOptions(dc.Context, instance), cancellationToken).ConfigureAwait(false);
             return recognized.Succeeded;
         }
 
@@ -159,8 +160,8 @@ public abstract class Prompt<T> : Dialog
         return result;
     }
 
-    private static PromptOptions GetOptions(DialogInstance instance) =>
-        DialogStateValues.Get<PromptOptions>(instance.State, PersistedOptions) ?? new PromptOptions();
+    private static PromptOptions GetOptions(ITurnContext turnContext, DialogInstance instance) =>
+        DialogStateValues.Get<PromptOptions>(instance.State, PersistedOptions, BotState.JsonOf(turnContext)) ?? new PromptOptions();
 
     /// <summary>Recognition runs at most once per turn and instance: the activityReceived event and the continue call share it.</summary>
     private async Task<PromptRecognizerResult<T>> RecognizeOnceAsync(ITurnContext turnContext, DialogInstance instance, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace BotRuntime.AspNetCore;
+namespace BotRuntime.AspNetCore.Authentication;
 
 /// <summary>
 /// The bot's identity and channel settings, bound from configuration with the Bot Framework's own key names
