@@ -24,6 +24,11 @@ echo "== Button presses at saturation"
 run --scenario buttons --connections 32 --seconds "$seconds"
 echo "== Cold start to first answer (bar: <= 1.5 s)"
 run --scenario cold-start --repeats 3
+echo "== Cold start of the deployed form: a ReadyToRun publish (precompiled, so little JIT at start; see README, Deploying)"
+r2r=$(mktemp -d)
+dotnet publish src/B12Bot -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$r2r" -nologo -v:q >/dev/null
+run --scenario cold-start --repeats 3 --host-dll "$r2r/B12Bot.dll"
+rm -rf "$r2r"
 echo "== Understanding cascade in-process: CPU per message by stage, share reaching the sentence-embedding model (load-independent)"
 run --scenario cascade-profile
 echo "== Sentence-embedding model in-process: single messages vs batches vs the service's micro-batching"
