@@ -1,6 +1,7 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Hosting;
 using B12Bot.Transcripts;
+using Microsoft.Extensions.Options;
 
 try
 {
@@ -17,6 +18,17 @@ catch (ContentValidationException invalid)
 {
     // A content error is the clinic's to fix: say exactly where, without a stack trace in the way.
     Console.Error.WriteLine(invalid.Message);
+    return 1;
+}
+catch (OptionsValidationException invalid)
+{
+    // A missing or wrong setting is the operator's to fix: name each one, without a stack trace in the way.
+    Console.Error.WriteLine("The bot's settings are not valid:");
+    foreach (var failure in invalid.Failures)
+    {
+        Console.Error.WriteLine($"- {failure}");
+    }
+
     return 1;
 }
 

@@ -152,19 +152,44 @@ public sealed class ContentValidationAtStartTests : IDisposable
         CopyContentWithAMisspeltKey();
 
         // The real program, as `dotnet run` starts it: what a clinic editor sees in the console.
+        var (exitCode, console) = await RunHostProcessAsync("Development", "--B12Bot:DialogsPath", _folder);
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"faq\.yaml:\d+", console);
+        Assert.StartsWith("The bot's content has", console.TrimStart());
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", console);
+        Assert.DoesNotContain("Exception", console);
+    }
+
+    [Fact]
+    public async Task A_missing_production_setting_is_named_without_a_stack_trace_and_the_host_exits_with_1()
+    {
+        // Production requires the public chat address; an operator who forgot it sees which setting, not a crash dump.
+        var (exitCode, console) = await RunHostProcessAsync("Production", "--DirectLine:PublicBaseUrl", "");
+
+        Assert.Equal(1, exitCode);
+        // The model may log its load first (it loads on its own thread); then the list of settings to fix.
+        Assert.Contains("The bot's settings are not valid:", console);
+        Assert.Contains("DirectLine:PublicBaseUrl", console);
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", console);
+        Assert.DoesNotContain("Exception", console);
+    }
+
+    private static async Task<(int ExitCode, string Console)> RunHostProcessAsync(string environment, params string[] settings)
+    {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in (string[])[typeof(B12BotApplication).Assembly.Location, "--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", "--B12Bot:DialogsPath", _folder])
+        foreach (var argument in (string[])[typeof(B12BotApplication).Assembly.Location, "--urls", "http://127.0.0.1:0", "--BotState:Provider", "Memory", .. settings])
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         using var host = System.Diagnostics.Process.Start(start)!;
         var output = host.StandardOutput.ReadToEndAsync();
         var errors = host.StandardError.ReadToEndAsync();
@@ -179,12 +204,7 @@ public sealed class ContentValidationAtStartTests : IDisposable
             throw;
         }
 
-        var console = await output + await errors;
-        Assert.Equal(1, host.ExitCode);
-        Assert.Matches(@"faq\.yaml:\d+", console);
-        Assert.StartsWith("The bot's content has", console.TrimStart());
-        Assert.DoesNotMatch(@"(?m)^\s+at \S", console);
-        Assert.DoesNotContain("Exception", console);
+        return (host.ExitCode, await output + await errors);
     }
 
     private void CopyContentWithAMisspeltKey()
