@@ -63,7 +63,8 @@ internal sealed record LoadTestOptions(
     int Repeats,
     string RepoRoot,
     string? HostDll,
-    IReadOnlyList<string> HostArguments)
+    IReadOnlyList<string> HostArguments,
+    int? CpuOfProcessTree)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
@@ -83,6 +84,8 @@ internal sealed record LoadTestOptions(
                             repeat --url for several instances
           --directline-secret S   with --url and --channel directline: the DirectLine:Secret of the running hosts
           --host-dll PATH   the host to start; --host-arg X passes X to it (repeatable), e.g. --host-arg --BotState:Provider=Memory
+          --cpu-of PID      also print the CPU time per turn that process and its children used while measuring (e.g. the
+                            PostgreSQL postmaster: its backends); on a shared machine CPU per turn compares better than turns/s
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -114,7 +117,8 @@ internal sealed record LoadTestOptions(
             Number("--repeats", 3),
             Value("--repo") ?? FindRepositoryRoot(),
             Value("--host-dll"),
-            hostArguments);
+            hostArguments,
+            Value("--cpu-of") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 
     private static string FindRepositoryRoot()

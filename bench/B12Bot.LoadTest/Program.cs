@@ -93,8 +93,19 @@ try
 
     Console.WriteLine($"measuring for {options.Seconds} s ...");
     var memory = hosts.Select(h => new ResidentMemorySampler(h.Id)).ToList();
+    var hostCpuBefore = hosts.Select(HostProcess.CpuTime).ToArray();
+    var treeCpuBefore = options.CpuOfProcessTree is { } tree ? Machine.ProcessTreeCpu(tree) : TimeSpan.Zero;
     var result = await Run(TimeSpan.FromSeconds(options.Seconds), warm.NextIndex + 1);
+    var hostCpu = hosts.Select((h, i) => HostProcess.CpuTime(h) - hostCpuBefore[i]).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+    var treeCpu = options.CpuOfProcessTree is { } measured ? Machine.ProcessTreeCpu(measured) - treeCpuBefore : TimeSpan.Zero;
     result.Print(workload.Name, channel.Name);
+    if (result.SortedLatencies.Length > 0 && hosts.Count > 0)
+    {
+        // CPU per turn: what a turn costs, which the machine's other load changes far less than it changes turns/s.
+        Console.WriteLine(options.CpuOfProcessTree is { } pid
+            ? $"CPU per turn: hosts {hostCpu.TotalMilliseconds / result.SortedLatencies.Length:F2} ms, process {pid} and children {treeCpu.TotalMilliseconds / result.SortedLatencies.Length:F2} ms"
+            : $"CPU per turn: hosts {hostCpu.TotalMilliseconds / result.SortedLatencies.Length:F2} ms");
+    }
     for (var i = 0; i < memory.Count; i++)
     {
         await memory[i].DisposeAsync();

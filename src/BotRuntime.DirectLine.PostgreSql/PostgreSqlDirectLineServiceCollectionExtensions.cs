@@ -1,10 +1,11 @@
 using BotRuntime.AspNetCore.DirectLine;
 using BotRuntime.AspNetCore.DirectLine.History;
 using BotRuntime.AspNetCore.DirectLine.Streaming;
+using BotRuntime.Storage.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace BotRuntime.DirectLine.PostgreSql;
 
@@ -40,14 +41,15 @@ public static class PostgreSqlDirectLineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             // Keepalives let the long-lived LISTEN connection notice a dead server instead of waiting forever.
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30 };
+            var dataSource = PostgreSqlDataSources.Create(connectionString, builder => builder.KeepAlive = 30);
             var instanceId = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
             return new PostgreSqlConversationHistoryStore(
-                NpgsqlDataSource.Create(builder.ConnectionString),
+                dataSource,
                 sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.History,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 prefix,
-                instanceId);
+                instanceId,
+                sp.GetService<ILogger<PostgreSqlConversationHistoryStore>>());
         });
         services.AddSingleton<IConversationHistoryStore>(sp => sp.GetRequiredService<PostgreSqlConversationHistoryStore>());
         services.AddSingleton<IConversationStreamRelay, PostgreSqlStreamRelay>();

@@ -20,13 +20,13 @@ public sealed class AzureBlobStorage : IStorage, IExpiringStore
 
     private readonly BlobContainerClient _container;
     private readonly JsonSerializerOptions _options;
-    private readonly SemaphoreSlim _containerGate = new(1, 1);
-    private volatile bool _containerReady;
+    private readonly OneTimeSetup _containerSetup;
 
     public AzureBlobStorage(BlobContainerClient container, JsonSerializerOptions? options = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _options = options ?? StateJson.Default.Options;
+        _containerSetup = new OneTimeSetup(ct => _container.CreateIfNotExistsAsync(cancellationToken: ct));
     }
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -133,34 +133,12 @@ public sealed class AzureBlobStorage : IStorage, IExpiringStore
             return removed;
         }, cancellationToken);
 
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (_containerReady)
-        {
-            return;
-        }
-
-        await _containerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_containerReady)
-            {
-                await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                _containerReady = true;
-            }
-        }
-        finally
-        {
-            _containerGate.Release();
-        }
-    }
-
     /// <summary>Makes sure the container exists, then runs the call; errors that may pass become <see cref="StorageUnavailableException"/>.</summary>
     private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+            await _containerSetup.EnsureAsync(cancellationToken).ConfigureAwait(false);
             return await call(cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 0 or 408 or 429 or >= 500)

@@ -1,6 +1,5 @@
 using BotRuntime.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BotRuntime.Storage.PostgreSql;
 
@@ -25,7 +24,7 @@ public static class PostgreSqlBotStateBuilderExtensions
         var table = string.IsNullOrWhiteSpace(section["Table"]) ? "bot_state" : section["Table"]!;
         return builder.AddProvider(ProviderName, sp =>
         {
-            var dataSource = NpgsqlDataSource.Create(connectionString!);
+            var dataSource = PostgreSqlDataSources.Create(connectionString!);
             return new PostgreSqlStorage(dataSource, table, sp.GetRequiredService<StateJson>().Options, sp.GetService<TimeProvider>());
         });
     }

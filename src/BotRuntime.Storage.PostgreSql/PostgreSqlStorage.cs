@@ -20,8 +20,7 @@ public sealed class PostgreSqlStorage : IStorage, IExpiringStore
     private readonly TimeProvider _time;
     private readonly string _table;
     private readonly string _sequence;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly OneTimeSetup _schema;
 
     public PostgreSqlStorage(NpgsqlDataSource dataSource, string table = "bot_state", JsonSerializerOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -35,48 +34,32 @@ public sealed class PostgreSqlStorage : IStorage, IExpiringStore
         _sequence = table + "_version";
         _options = options ?? StateJson.Default.Options;
         _time = timeProvider ?? TimeProvider.System;
+        _schema = new OneTimeSetup(CreateSchemaAsync);
     }
 
-    /// <summary>Creates the table, its sequence and the sweep's index if they are missing (idempotent; run once per process).</summary>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
+    /// <summary>Makes sure the schema exists: created by the first call in this process, then at no cost.</summary>
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => _schema.EnsureAsync(cancellationToken);
 
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Creates the table, its sequence and the sweep's index if they are missing (idempotent; run once per process by EnsureSchemaAsync).</summary>
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            CREATE SEQUENCE IF NOT EXISTS {_sequence};
+            CREATE TABLE IF NOT EXISTS {_table} (
+                key text PRIMARY KEY,
+                version bigint NOT NULL,
+                document jsonb NOT NULL,
+                updated_utc timestamptz NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS {_table}_updated_utc ON {_table} (updated_utc);
+            """);
         try
         {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            await using var command = _dataSource.CreateCommand($"""
-                CREATE SEQUENCE IF NOT EXISTS {_sequence};
-                CREATE TABLE IF NOT EXISTS {_table} (
-                    key text PRIMARY KEY,
-                    version bigint NOT NULL,
-                    document jsonb NOT NULL,
-                    updated_utc timestamptz NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS {_table}_updated_utc ON {_table} (updated_utc);
-                """);
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException ex) when (PostgreSqlFailures.IsConcurrentSchemaCreation(ex))
-            {
-                // Another instance created it at the same moment (IF NOT EXISTS is not atomic across sessions).
-            }
-
-            _schemaReady = true;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (PostgresException ex) when (PostgreSqlFailures.IsConcurrentSchemaCreation(ex))
         {
-            _schemaGate.Release();
+            // Another instance created it at the same moment (IF NOT EXISTS is not atomic across sessions).
         }
     }
 
@@ -115,36 +98,25 @@ public sealed class PostgreSqlStorage : IStorage, IExpiringStore
 
         return RunAsync(async ct =>
         {
+            if (changes.Count == 1)
+            {
+                // A turn saves one item (the conversation's state): one statement, committed on its own, is one round
+                // trip and holds the row's lock only while it runs.
+                var (key, value) = changes.First();
+                await using var single = _dataSource.CreateCommand();
+                var newVersion = await WriteItemAsync(single, key, value, ct).ConfigureAwait(false);
+                StorageDocument.HandBack(value, newVersion);
+                return true;
+            }
+
             await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var handBacks = new List<(object Value, string ETag)>(changes.Count);
             foreach (var (key, value) in changes)
             {
-                var document = StorageDocument.Serialize(value, _options);
-                var incoming = StorageDocument.IncomingETag(document);
-                if (document is System.Text.Json.Nodes.JsonObject obj)
-                {
-                    // The version column is the eTag; a copy inside the document would only go stale.
-                    obj.Remove(StorageDocument.ETagProperty);
-                }
-
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = WriteStatement(incoming, out var expectedVersion);
-                command.Parameters.AddWithValue("key", NpgsqlDbType.Text, key);
-                command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, document?.ToJsonString(_options) ?? "null");
-                command.Parameters.AddWithValue("updated", NpgsqlDbType.TimestampTz, _time.GetUtcNow().UtcDateTime);
-                if (expectedVersion is { } version)
-                {
-                    command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, version);
-                }
-
-                if (await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is not long newVersion)
-                {
-                    throw new EtagConflictException(key);
-                }
-
-                handBacks.Add((value, newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                handBacks.Add((value, await WriteItemAsync(command, key, value, ct).ConfigureAwait(false)));
             }
 
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -155,6 +127,31 @@ public sealed class PostgreSqlStorage : IStorage, IExpiringStore
 
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>Writes one item with <paramref name="command"/>; returns its new eTag, or throws <see cref="EtagConflictException"/>.</summary>
+    private async Task<string> WriteItemAsync(NpgsqlCommand command, string key, object value, CancellationToken cancellationToken)
+    {
+        var document = StorageDocument.Serialize(value, _options);
+        var incoming = StorageDocument.IncomingETag(document);
+        if (document is System.Text.Json.Nodes.JsonObject obj)
+        {
+            // The version column is the eTag; a copy inside the document would only go stale.
+            obj.Remove(StorageDocument.ETagProperty);
+        }
+
+        command.CommandText = WriteStatement(incoming, out var expectedVersion);
+        command.Parameters.AddWithValue("key", NpgsqlDbType.Text, key);
+        command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, document?.ToJsonString(_options) ?? "null");
+        command.Parameters.AddWithValue("updated", NpgsqlDbType.TimestampTz, _time.GetUtcNow().UtcDateTime);
+        if (expectedVersion is { } version)
+        {
+            command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, version);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long newVersion
+            ? newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new EtagConflictException(key);
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using BotRuntime.Storage;
 using BotRuntime.Storage.AzureBlobs;
 using BotRuntime.Storage.PostgreSql;
 using BotRuntime.Storage.Sqlite;
-using Npgsql;
 using Polly.Registry;
 
 namespace B12Bot.Admin;
@@ -28,7 +27,7 @@ public sealed class DashboardTotalsStore(IStorage storage) : IAsyncDisposable
             "SQLITE" => new SqliteStorage(
                 Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, options.SqlitePath),
                 timeProvider: time),
-            "POSTGRESQL" => new PostgreSqlStorage(NpgsqlDataSource.Create(section["PostgreSql:ConnectionString"]!), options.PostgreSqlTable, timeProvider: time),
+            "POSTGRESQL" => new PostgreSqlStorage(PostgreSqlDataSources.Create(section["PostgreSql:ConnectionString"]!), options.PostgreSqlTable, timeProvider: time),
             "AZUREBLOBS" => new AzureBlobStorage(AzureBlobBotStateBuilderExtensions.CreateContainerClient(section["AzureBlobs:ConnectionString"]!, options.AzureBlobsContainer)),
             _ => new MemoryStorage(timeProvider: time),
         };

@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using BotRuntime.Storage;
 
 namespace B12Bot.Transcripts;
 
@@ -17,8 +18,7 @@ public sealed class AzureBlobTranscriptStore(BlobContainerClient container, Time
     private const string OutcomeKey = "outcome";
     private const int ParallelDownloads = 8;
 
-    private readonly SemaphoreSlim _containerGate = new(1, 1);
-    private volatile bool _containerReady;
+    private readonly OneTimeSetup _containerSetup = new(ct => container.CreateIfNotExistsAsync(cancellationToken: ct));
 
     public async Task AddAsync(string channelId, string conversationId, string redactedText, string outcome, CancellationToken cancellationToken = default)
     {
@@ -112,25 +112,5 @@ public sealed class AzureBlobTranscriptStore(BlobContainerClient container, Time
         return response.Value;
     }
 
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (_containerReady)
-        {
-            return;
-        }
-
-        await _containerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_containerReady)
-            {
-                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                _containerReady = true;
-            }
-        }
-        finally
-        {
-            _containerGate.Release();
-        }
-    }
+    private Task EnsureContainerAsync(CancellationToken cancellationToken) => _containerSetup.EnsureAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using BotRuntime.Storage;
 using BotRuntime.Storage.PostgreSql;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,8 +16,7 @@ public sealed class PostgreSqlTranscriptStore : ITranscriptStore, IAsyncDisposab
     private readonly string _table;
     private readonly TimeSpan? _retention;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly OneTimeSetup _schema;
 
     public PostgreSqlTranscriptStore(NpgsqlDataSource dataSource, string table, TimeSpan? retention, TimeProvider time)
     {
@@ -29,6 +29,7 @@ public sealed class PostgreSqlTranscriptStore : ITranscriptStore, IAsyncDisposab
         _table = table;
         _retention = retention;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _schema = new OneTimeSetup(CreateSchemaAsync);
     }
 
     public async Task AddAsync(string channelId, string conversationId, string redactedText, string outcome, CancellationToken cancellationToken = default)
@@ -77,48 +78,30 @@ public sealed class PostgreSqlTranscriptStore : ITranscriptStore, IAsyncDisposab
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>Creates the table and its indexes if they are missing (idempotent; once per process).</summary>
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Creates the table and its indexes if they are missing (idempotent; run once per process).</summary>
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            CREATE TABLE IF NOT EXISTS {_table} (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                conversation_hash text NOT NULL,
+                time_utc timestamptz NOT NULL,
+                text text NOT NULL,
+                outcome text NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS {_table}_time_utc ON {_table} (time_utc);
+            CREATE INDEX IF NOT EXISTS {_table}_conversation ON {_table} (conversation_hash);
+            CREATE INDEX IF NOT EXISTS {_table}_outcome_time ON {_table} (outcome, time_utc);
+            """);
         try
         {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            await using var command = _dataSource.CreateCommand($"""
-                CREATE TABLE IF NOT EXISTS {_table} (
-                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    conversation_hash text NOT NULL,
-                    time_utc timestamptz NOT NULL,
-                    text text NOT NULL,
-                    outcome text NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS {_table}_time_utc ON {_table} (time_utc);
-                CREATE INDEX IF NOT EXISTS {_table}_conversation ON {_table} (conversation_hash);
-                CREATE INDEX IF NOT EXISTS {_table}_outcome_time ON {_table} (outcome, time_utc);
-                """);
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException ex) when (PostgreSqlFailures.IsConcurrentSchemaCreation(ex))
-            {
-                // Another instance created it at the same moment.
-            }
-
-            _schemaReady = true;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (PostgresException ex) when (PostgreSqlFailures.IsConcurrentSchemaCreation(ex))
         {
-            _schemaGate.Release();
+            // Another instance created it at the same moment.
         }
     }
 }

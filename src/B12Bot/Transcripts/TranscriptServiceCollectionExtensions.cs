@@ -1,7 +1,7 @@
 using BotRuntime.Storage;
 using BotRuntime.Storage.AzureBlobs;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using BotRuntime.Storage.PostgreSql;
 using IMiddleware = BotRuntime.Builder.IMiddleware;
 
 namespace B12Bot.Transcripts;
@@ -39,7 +39,7 @@ public static class TranscriptServiceCollectionExtensions
         switch (state[BotStateBuilder.ProviderKey]?.ToUpperInvariant())
         {
             case "POSTGRESQL":
-                return new PostgreSqlTranscriptStore(NpgsqlDataSource.Create(state["PostgreSql:ConnectionString"]!), options.PostgreSqlTable, options.Retention, time);
+                return new PostgreSqlTranscriptStore(PostgreSqlDataSources.Create(state["PostgreSql:ConnectionString"]!), options.PostgreSqlTable, options.Retention, time);
             case "AZUREBLOBS":
                 return new AzureBlobTranscriptStore(
                     AzureBlobBotStateBuilderExtensions.CreateContainerClient(state["AzureBlobs:ConnectionString"]!, options.AzureBlobsContainer), options.Retention, time);

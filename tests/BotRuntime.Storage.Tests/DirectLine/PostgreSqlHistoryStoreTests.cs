@@ -56,6 +56,29 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
     }
 
     [Fact]
+    public async Task Each_activity_is_stored_with_its_own_id_and_its_text_untouched_whatever_the_text_holds()
+    {
+        var store = Instance("a");
+        await store.TryCreateAsync(Conversation("c1"), default);
+        await store.AppendAsync("c1", [Message("first")], default);
+        // Text that looks like JSON, an id, escapes, and characters outside ASCII.
+        string[] texts = ["{\"id\":\"c1|0000001\"} \\ \"quoted\"", "B12 💉 Müdigkeit — ok?", "id"];
+
+        var appended = await store.AppendAsync("c1", texts.Select(Message).ToList(), default);
+        var page = await store.ReadAsync("c1", 1, 10, default);
+
+        Assert.Equal(["c1|0000002", "c1|0000003", "c1|0000004"], appended!.Select(a => a.Id));
+        Assert.Equal(appended.Select(a => a.Id), page!.Activities.Select(a => a.Id));
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(appended[i].Json.ToArray(), page.Activities[i].Json.ToArray());
+            var activity = System.Text.Json.JsonSerializer.Deserialize(page.Activities[i].Json.Span, BotRuntime.Schema.BotJsonContext.Default.Activity)!;
+            Assert.Equal(appended[i].Id, activity.Id);
+            Assert.Equal(texts[i], activity.Text);
+        }
+    }
+
+    [Fact]
     public async Task A_reader_following_the_watermark_while_two_instances_append_sees_every_activity_once_in_order()
     {
         var first = Instance("a");
