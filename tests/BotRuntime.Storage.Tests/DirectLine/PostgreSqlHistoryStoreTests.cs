@@ -64,11 +64,11 @@ public sealed class PostgreSqlHistoryStoreTests(PostgreSqlServer server) : Histo
         // Text that looks like JSON, an id, escapes, and characters outside ASCII.
         string[] texts = ["{\"id\":\"c1|0000001\"} \\ \"quoted\"", "B12 💉 Müdigkeit — ok?", "id"];
 
-        var appended = await store.AppendAsync("c1", texts.Select(Message).ToList(), default);
-        var page = await store.ReadAsync("c1", 1, 10, default);
+        var appended = (await store.AppendAsync("c1", texts.Select(Message).ToList(), default))!;
+        var page = (await store.ReadAsync("c1", 1, 10, default))!;
 
-        Assert.Equal(["c1|0000002", "c1|0000003", "c1|0000004"], appended!.Select(a => a.Id));
-        Assert.Equal(appended.Select(a => a.Id), page!.Activities.Select(a => a.Id));
+        Assert.Equal(["c1|0000002", "c1|0000003", "c1|0000004"], appended.Select(a => a.Id));
+        Assert.Equal(appended.Select(a => a.Id), page.Activities.Select(a => a.Id));
         for (var i = 0; i < texts.Length; i++)
         {
             Assert.Equal(appended[i].Json.ToArray(), page.Activities[i].Json.ToArray());
