@@ -33,7 +33,11 @@ public static class PostgreSqlDirectLineServiceCollectionExtensions
         var connectionString = string.IsNullOrWhiteSpace(section["ConnectionString"]) ? configuration["BotState:PostgreSql:ConnectionString"] : section["ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException("The shared Direct Line history needs a database: set DirectLine:History:PostgreSql:ConnectionString or BotState:PostgreSql:ConnectionString.");
+            // A setting error like the others: listed at start, and the host does not start.
+            services.AddOptions<DirectLineOptions>()
+                .Validate(_ => false, "DirectLine:History:Provider \"PostgreSql\" (several instances) needs a database: set DirectLine:History:PostgreSql:ConnectionString or BotState:PostgreSql:ConnectionString.")
+                .ValidateOnStart();
+            return services;
         }
 
         var prefix = string.IsNullOrWhiteSpace(section["TablePrefix"]) ? "directline" : section["TablePrefix"]!;

@@ -175,6 +175,23 @@ public sealed class ContentValidationAtStartTests : IDisposable
         Assert.DoesNotContain("Exception", console);
     }
 
+    [Theory]
+    [InlineData("AzureBlobs", "Blob Storage has no publish/subscribe")]
+    [InlineData("PostgreSql", "needs a database")]
+    public async Task A_direct_line_history_for_several_instances_that_cannot_be_served_is_named_and_the_host_exits_with_1(string history, string reason)
+    {
+        // An operator who expects Azure Blob state to carry Direct Line across instances, or who chose the shared
+        // history without a database, learns at start why, instead of visitors losing replies on the other instance.
+        var (exitCode, console) = await RunHostProcessAsync(
+            "Development", "--DirectLine:History:Provider", history, "--DirectLine:TokenSigningKey", new string('k', 32));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The bot's settings are not valid:", console);
+        Assert.Contains("DirectLine:History:Provider \"" + history + "\"", console);
+        Assert.Contains(reason, console);
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", console);
+    }
+
     private static async Task<(int ExitCode, string Console)> RunHostProcessAsync(string environment, params string[] settings)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
