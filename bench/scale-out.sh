@@ -38,7 +38,10 @@ as_postgres "$pg_bin/pg_ctl" -D "$pg_folder/data" -l "$pg_folder/server.log" \
   -o "-p $pg_port -k $pg_folder/sockets -c listen_addresses=127.0.0.1 -c max_connections=300" -w -t 60 start >/dev/null
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (fsync on, synchronous_commit on)"
 
-run() { dotnet run -c Release --no-build --project bench/B12Bot.LoadTest -- --seconds "$seconds" --connections "$connections" "$@" 2>&1 | grep -v '^host: ' || true; echo; }
+postmaster=$(head -1 "$pg_folder/data/postmaster.pid")
+# CPU per turn of the hosts and of PostgreSQL (the postmaster and its backends): on a shared machine it compares
+# before/after far better than turns/s, which the other load moves.
+run() { dotnet run -c Release --no-build --project bench/B12Bot.LoadTest -- --seconds "$seconds" --connections "$connections" --cpu-of "$postmaster" "$@" 2>&1 | grep -v '^host: ' || true; echo; }
 table=0
 next_postgres_table() {
   # A table of its own per run, so no run starts on another's rows.
