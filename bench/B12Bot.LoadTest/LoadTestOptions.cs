@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using B12Bot.Bench;
 
 namespace B12Bot.LoadTest;
 
@@ -63,7 +63,8 @@ internal sealed record LoadTestOptions(
     int Repeats,
     string RepoRoot,
     string? HostDll,
-    IReadOnlyList<string> HostArguments)
+    IReadOnlyList<string> HostArguments,
+    IReadOnlyList<string> HostEnvironment)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
@@ -83,6 +84,7 @@ internal sealed record LoadTestOptions(
                             repeat --url for several instances
           --directline-secret S   with --url and --channel directline: the DirectLine:Secret of the running hosts
           --host-dll PATH   the host to start; --host-arg X passes X to it (repeatable), e.g. --host-arg --BotState:Provider=Memory
+          --host-env N=V    sets an environment variable of the started hosts only (repeatable), e.g. --host-env DOTNET_gcServer=0
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -112,21 +114,9 @@ internal sealed record LoadTestOptions(
             Number("--warmup", 3),
             Number("--visitors", 256),
             Number("--repeats", 3),
-            Value("--repo") ?? FindRepositoryRoot(),
+            Value("--repo") ?? BenchTurns.FindRepositoryRoot(),
             Value("--host-dll"),
-            hostArguments);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "B12Bot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName
-            ?? typeof(LoadTestOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
-            ?? Directory.GetCurrentDirectory();
+            hostArguments,
+            Values("--host-env"));
     }
 }
