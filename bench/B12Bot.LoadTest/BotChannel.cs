@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using B12Bot.Bench;
 using BotRuntime.Schema;
 
 namespace B12Bot.LoadTest;
@@ -49,7 +50,7 @@ internal sealed class MessagesChannel : BotChannel
 
     public override async Task<string?> SendAsync(HttpClient client, LoadConversation conversation, string text, CancellationToken cancellationToken)
     {
-        using var response = await client.PostAsJsonAsync("/api/messages", Turns.Message(text, conversation.Id), BotJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+        using var response = await client.PostAsJsonAsync("/api/messages", BenchTurns.Message(text, conversation.Id), BotJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.OK && body.Length >= 20 ? body : null;
     }

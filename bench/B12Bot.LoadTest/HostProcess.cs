@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using B12Bot.Bench;
 using BotRuntime.Schema;
 
 namespace B12Bot.LoadTest;
@@ -35,6 +36,12 @@ internal static class HostProcess
         // Development: without an app id, /api/messages is open to local callers there only (the load test is one).
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var variable in options.HostEnvironment)
+        {
+            var (name, value) = variable.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? (variable[..at], variable[(at + 1)..]) : (variable, "");
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
@@ -59,7 +66,7 @@ internal static class HostProcess
         {
             try
             {
-                using var response = await client.PostAsJsonAsync("/api/messages", Turns.Message(question, "cold-start"), BotJsonContext.Default.Activity);
+                using var response = await client.PostAsJsonAsync("/api/messages", BenchTurns.Message(question, "cold-start"), BotJsonContext.Default.Activity);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     var replies = await response.Content.ReadFromJsonAsync(BotJsonContext.Default.ExpectedReplies);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using B12Bot.Bench;
 
 namespace B12Bot.LoadTest;
 
@@ -64,7 +64,8 @@ internal sealed record LoadTestOptions(
     string RepoRoot,
     string? HostDll,
     IReadOnlyList<string> HostArguments,
-    int? CpuOfProcessTree)
+    int? CpuOfProcessTree,
+    IReadOnlyList<string> HostEnvironment)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
@@ -86,6 +87,7 @@ internal sealed record LoadTestOptions(
           --host-dll PATH   the host to start; --host-arg X passes X to it (repeatable), e.g. --host-arg --BotState:Provider=Memory
           --cpu-of PID      also print the CPU time per turn that process and its children used while measuring (e.g. the
                             PostgreSQL postmaster: its backends); on a shared machine CPU per turn compares better than turns/s
+          --host-env N=V    sets an environment variable of the started hosts only (repeatable), e.g. --host-env DOTNET_gcServer=0
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -115,22 +117,10 @@ internal sealed record LoadTestOptions(
             Number("--warmup", 3),
             Number("--visitors", 256),
             Number("--repeats", 3),
-            Value("--repo") ?? FindRepositoryRoot(),
+            Value("--repo") ?? BenchTurns.FindRepositoryRoot(),
             Value("--host-dll"),
             hostArguments,
-            Value("--cpu-of") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "B12Bot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName
-            ?? typeof(LoadTestOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
-            ?? Directory.GetCurrentDirectory();
+            Value("--cpu-of") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            Values("--host-env"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using B12Bot.Bench;
 using B12Bot.LoadTest;
 
 // Measures what a user waits for: turns through POST /api/messages (expectReplies), closed-loop at saturation or
@@ -38,7 +39,7 @@ if (options.Scenario == Scenario.ColdStart)
         var (process, url) = HostProcess.Start(options, []);
         try
         {
-            starts.Add(await HostProcess.FirstAnswerAsync(url, Workload.FirstQuestion(options.RepoRoot), stopwatch));
+            starts.Add(await HostProcess.FirstAnswerAsync(url, BenchTurns.DevSetQuestions(options.RepoRoot)[0], stopwatch));
             Console.WriteLine($"cold start {i + 1}: {starts[^1]:F0} ms from process spawn to the first FAQ answer, host CPU {HostProcess.CpuTime(process).TotalMilliseconds:F0} ms (Release build; load average {Machine.LoadAverage()})");
         }
         finally
@@ -73,7 +74,7 @@ try
             var (host, url) = HostProcess.Start(options, instanceArguments);
             hosts.Add(host);
             baseUrls.Add(url);
-            var firstAnswerMs = await HostProcess.FirstAnswerAsync(url, Workload.FirstQuestion(options.RepoRoot), stopwatch);
+            var firstAnswerMs = await HostProcess.FirstAnswerAsync(url, BenchTurns.DevSetQuestions(options.RepoRoot)[0], stopwatch);
             Console.WriteLine($"instance {instance + 1}: cold start to first FAQ answer: {firstAnswerMs:F0} ms (process spawn to reply, Release build), host CPU {HostProcess.CpuTime(host).TotalMilliseconds:F0} ms");
             Console.WriteLine($"instance {instance + 1}: host resident memory when ready: {Machine.ResidentMiB(host.Id):F0} MiB");
         }

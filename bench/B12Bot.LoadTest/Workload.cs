@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json;
+using B12Bot.Bench;
 using B12Bot.Conversation.Content;
-using BotRuntime.Schema;
-using Activity = BotRuntime.Schema.Activity;
 
 namespace B12Bot.LoadTest;
 
@@ -42,7 +40,7 @@ internal sealed class Workload
         var faqShape = conversations == ConversationMode.New ? ", every turn a new conversation" : ", one returning conversation per connection";
         return scenario switch
         {
-            Scenario.Repeat => Cycle("repeated FAQ questions (eval/dev-set.json)" + faqShape, DevSetQuestions(repoRoot), faqTurns),
+            Scenario.Repeat => Cycle("repeated FAQ questions (eval/dev-set.json)" + faqShape, BenchTurns.DevSetQuestions(repoRoot), faqTurns),
             Scenario.Distinct => new Workload($"distinct patient-style FAQ questions ({PatientQuestionGenerator.Count:N0} combinations, none repeated){faqShape}", (i, _) => PatientQuestionGenerator.Compose(i), faqTurns),
             Scenario.Buttons => Cycle("button presses (FAQ topic titles, as imBack text)" + faqShape, ButtonTitles(repoRoot), faqTurns),
             Scenario.Walkthrough => new Workload(
@@ -54,8 +52,6 @@ internal sealed class Workload
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Not a load scenario."),
         };
     }
-
-    public static string FirstQuestion(string repoRoot) => DevSetQuestions(repoRoot)[0];
 
     /// <summary>The text of turn <paramref name="turn"/> (0-based, within its conversation), the load's <paramref name="index"/>-th turn.</summary>
     public string Text(long index, int turn) => text!(index, turn);
@@ -69,33 +65,6 @@ internal sealed class Workload
     private static Workload Cycle(string name, IReadOnlyList<string> texts, int turnsPerConversation) =>
         new(name, (i, _) => texts[(int)(i % texts.Count)], turnsPerConversation);
 
-    private static IReadOnlyList<string> DevSetQuestions(string repoRoot)
-    {
-        using var stream = File.OpenRead(Path.Combine(repoRoot, "eval", "dev-set.json"));
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.GetProperty("faq").EnumerateArray()
-            .SelectMany(topic => topic.GetProperty("says").EnumerateArray().Select(s => s.GetString()!))
-            .ToArray();
-    }
-
     private static IReadOnlyList<string> ButtonTitles(string repoRoot) =>
         B12ContentLoader.Load(Path.Combine(repoRoot, "dialogs")).Faq.Select(entry => entry.Title).ToArray();
-}
-
-internal static class Turns
-{
-    // Web Chat's channel id: the Emulator channel would add the Emulator-only state traces to every turn.
-    public static Activity Message(string text, string conversationId) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Webchat,
-        ServiceUrl = "http://127.0.0.1:9/",
-        From = new ChannelAccount("load-user", "Visitor", RoleTypes.User),
-        Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
-        Conversation = new ConversationAccount(conversationId),
-        Text = text,
-        Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
-    };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Net;
 using System.Text.Json;
+using B12Bot.Bench;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
@@ -32,8 +33,7 @@ internal static class B12TurnCostBenchmark
     /// <param name="only">Runs only the scenarios whose name contains this (e.g. to profile one), or all when null.</param>
     public static async Task RunAsync(TimeSpan warmUp, TimeSpan measure, string? only = null)
     {
-        var repoRoot = FindRepositoryRoot();
-        var questions = DevSetQuestions(repoRoot);
+        var questions = BenchTurns.DevSetQuestions(BenchTurns.FindRepositoryRoot());
         var directory = Path.Combine(Path.GetTempPath(), "b12bot-turncost-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var apps = new List<WebApplication>();
@@ -56,10 +56,10 @@ internal static class B12TurnCostBenchmark
                 var snapshot = app.Services.GetRequiredService<B12ContentSource>().Current;
                 var titles = snapshot.Content.Faq.Select(e => e.Title).ToArray();
                 var run = Guid.NewGuid().ToString("N")[..8];
-                scenarios.Add(Turns(adapter, bot, $"repeated FAQ question, returning conversation, {provider}", i => Message(questions[(int)(i % questions.Count)], $"r-{run}-{i % Conversations}")));
-                scenarios.Add(Turns(adapter, bot, $"button press (FAQ title), returning conversation, {provider}", i => Message(titles[(int)(i % titles.Length)], $"b-{run}-{i % Conversations}")));
-                scenarios.Add(Turns(adapter, bot, $"new conversation: FAQ question as first turn, {provider}", i => Message(questions[(int)(i % questions.Count)], $"n-{run}-{i}")));
-                scenarios.Add(Turns(adapter, bot, $"new conversation: welcome (conversationUpdate), {provider}", i => Welcome($"w-{run}-{i}")));
+                scenarios.Add(Turns(adapter, bot, $"repeated FAQ question, returning conversation, {provider}", i => BenchTurns.Message(questions[(int)(i % questions.Count)], $"r-{run}-{i % Conversations}")));
+                scenarios.Add(Turns(adapter, bot, $"button press (FAQ title), returning conversation, {provider}", i => BenchTurns.Message(titles[(int)(i % titles.Length)], $"b-{run}-{i % Conversations}")));
+                scenarios.Add(Turns(adapter, bot, $"new conversation: FAQ question as first turn, {provider}", i => BenchTurns.Message(questions[(int)(i % questions.Count)], $"n-{run}-{i}")));
+                scenarios.Add(Turns(adapter, bot, $"new conversation: welcome (conversationUpdate), {provider}", i => BenchTurns.Welcome($"w-{run}-{i}")));
                 if (provider == "Memory")
                 {
                     scenarios.AddRange(Stages(snapshot.Triage, snapshot.Matcher, questions, titles));
@@ -182,52 +182,6 @@ internal static class B12TurnCostBenchmark
         var turns = i - first;
         var jit = JitInfo.GetCompilationTime() - jitBefore;
         return new Figures(turns, wall.TotalMicroseconds / turns, (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / turns, (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / turns, jit.TotalMilliseconds);
-    }
-
-    private static Activity Message(string text, string conversationId) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Webchat,
-        ServiceUrl = "http://127.0.0.1:9/",
-        From = new ChannelAccount("bench-user", "Visitor", RoleTypes.User),
-        Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
-        Conversation = new ConversationAccount(conversationId),
-        Text = text,
-        Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
-    };
-
-    private static Activity Welcome(string conversationId) => new()
-    {
-        Type = ActivityTypes.ConversationUpdate,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Webchat,
-        ServiceUrl = "http://127.0.0.1:9/",
-        From = new ChannelAccount("bench-user", "Visitor", RoleTypes.User),
-        Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
-        Conversation = new ConversationAccount(conversationId),
-        MembersAdded = [new ChannelAccount("bench-user", "Visitor", RoleTypes.User)],
-        Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
-    };
-
-    private static List<string> DevSetQuestions(string repoRoot)
-    {
-        using var stream = File.OpenRead(Path.Combine(repoRoot, "eval", "dev-set.json"));
-        using var document = JsonDocument.Parse(stream);
-        return [.. document.RootElement.GetProperty("faq").EnumerateArray().SelectMany(topic => topic.GetProperty("says").EnumerateArray().Select(s => s.GetString()!))];
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "B12Bot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? Directory.GetCurrentDirectory();
     }
 
     private static string LoadAverage() =>

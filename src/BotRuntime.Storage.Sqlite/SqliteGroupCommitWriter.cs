@@ -5,12 +5,15 @@ namespace BotRuntime.Storage.Sqlite;
 
 /// <summary>
 /// The one writer of a SQLite file in this process, committing several callers' writes together (group commit).
-/// Callers enqueue an operation and await it; a thread of its own takes whatever is queued, opens one immediate
-/// transaction, applies each operation under its own savepoint (so one eTag conflict fails only its caller), commits,
-/// and only then completes the callers: a caller's write is committed before its await returns, so a reply sent after
-/// it survives the process being killed. While one batch commits the next one queues up, so the commit cost is shared
-/// by every turn that arrived meanwhile, and no two writers of this process ever meet at SQLite's write lock (where a
-/// loser sleeps in a busy handler).
+/// A caller that finds nobody committing and nothing queued commits its own write at once on its own thread: at low
+/// load a turn's save costs no hand-off to another thread and back (two thread wake-ups, each up to milliseconds on a
+/// busy machine). Otherwise the caller enqueues the operation and awaits it; a thread of its own takes whatever is
+/// queued once the commit in progress is done, opens one immediate transaction, applies each operation under its own
+/// savepoint (so one eTag conflict fails only its caller), commits, and only then completes the callers. Either way a
+/// caller's write is committed before its await returns, so a reply sent after it survives the process being killed;
+/// while one batch commits the next one queues up, so under load the commit cost is shared by every turn that arrived
+/// meanwhile, and no two writers of this process ever meet at SQLite's write lock (where a loser sleeps in a busy
+/// handler): one commit at a time, on one connection.
 /// </summary>
 internal sealed class SqliteGroupCommitWriter : IDisposable
 {
@@ -25,6 +28,12 @@ internal sealed class SqliteGroupCommitWriter : IDisposable
     private readonly object _lock = new();
     private readonly Queue<SqliteWriteOperation> _queue = new();
     private bool _writerRunning;
+
+    /// <summary>A commit or checkpoint is under way (on the writer thread or a caller's); it alone uses the connection.</summary>
+    private bool _committing;
+
+    /// <summary>The open write connection, kept between commits; only the holder of <see cref="_committing"/> touches it.</summary>
+    private SqliteWriterConnection? _connection;
     private bool _disposed;
 
     public SqliteGroupCommitWriter(SqliteDatabaseFile file, SqliteWalCheckpointer checkpointer)
@@ -40,8 +49,34 @@ internal sealed class SqliteGroupCommitWriter : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _queue.Enqueue(operation);
-            StartOrWakeWriter();
+            if (_committing || _queue.Count > 0 || _checkpointer.IsTailDue)
+            {
+                _queue.Enqueue(operation);
+                StartOrWakeWriter();
+                return operation.Completion;
+            }
+
+            _committing = true;
+        }
+
+        // Nobody else is writing: commit here. The caller's thread blocks in SQLite for the commit (no fsync in WAL mode
+        // with synchronous=NORMAL), as long as a hand-off to the writer thread would have taken at the least; a lock held
+        // by another process is waited for here, by this one caller, while later callers queue for the writer thread.
+        try
+        {
+            _connection = Commit(_connection, [operation]);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _committing = false;
+                if (_queue.Count > 0 || _checkpointer.IsTailDue || _disposed)
+                {
+                    // Whatever queued meanwhile (or a close waiting for the connection) is the writer thread's.
+                    StartOrWakeWriter();
+                }
+            }
         }
 
         return operation.Completion;
@@ -62,7 +97,7 @@ internal sealed class SqliteGroupCommitWriter : IDisposable
     {
         if (_writerRunning)
         {
-            Monitor.Pulse(_lock);
+            Monitor.PulseAll(_lock);
             return;
         }
 
@@ -74,49 +109,64 @@ internal sealed class SqliteGroupCommitWriter : IDisposable
 
     private void WriterLoop()
     {
-        SqliteWriterConnection? connection = null;
         var batch = new List<SqliteWriteOperation>(MaxBatch);
-        try
+        while (true)
         {
-            while (true)
+            bool checkpointTail;
+            lock (_lock)
             {
-                bool checkpointTail;
-                lock (_lock)
+                // Nothing to do, or a caller is committing its own write: wait (the caller wakes this thread when done).
+                while (_committing || (_queue.Count == 0 && !_checkpointer.IsTailDue))
                 {
-                    while (_queue.Count == 0 && !_checkpointer.IsTailDue)
+                    if (!_committing && _disposed)
                     {
-                        if (_disposed || !Monitor.Wait(_lock, IdleExit) && _queue.Count == 0 && !_checkpointer.IsTailDue)
-                        {
-                            _writerRunning = false;
-                            return;
-                        }
+                        // Closing: the queue is drained; the connection goes with the writer.
+                        _writerRunning = false;
+                        _connection?.Dispose();
+                        _connection = null;
+                        Monitor.PulseAll(_lock);
+                        return;
                     }
 
-                    while (batch.Count < MaxBatch && _queue.TryDequeue(out var operation))
+                    if (!Monitor.Wait(_lock, IdleExit) && !_committing && _queue.Count == 0 && !_checkpointer.IsTailDue)
                     {
-                        batch.Add(operation);
+                        // Idle: the thread ends (the connection stays open for the next commit, on whichever thread).
+                        _writerRunning = false;
+                        return;
                     }
-
-                    checkpointTail = _checkpointer.IsTailDue;
                 }
 
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var operation))
+                {
+                    batch.Add(operation);
+                }
+
+                checkpointTail = _checkpointer.IsTailDue;
+                _committing = true;
+            }
+
+            try
+            {
                 if (checkpointTail)
                 {
                     // Between transactions: nothing of this process can commit meanwhile, so the copy completes and the
                     // next transaction starts the log afresh.
-                    connection = FinishCheckpoint(connection);
+                    _connection = FinishCheckpoint(_connection);
                 }
 
                 if (batch.Count > 0)
                 {
-                    connection = Commit(connection, batch);
+                    _connection = Commit(_connection, batch);
                     batch.Clear();
                 }
             }
-        }
-        finally
-        {
-            connection?.Dispose();
+            finally
+            {
+                lock (_lock)
+                {
+                    _committing = false;
+                }
+            }
         }
     }
 
@@ -217,14 +267,20 @@ internal sealed class SqliteGroupCommitWriter : IDisposable
         {
             _disposed = true;
             Monitor.PulseAll(_lock);
-            // Whatever is still queued is finished by the writer before it sees the flag (its loop drains first).
-            if (!_writerRunning)
+            // Whatever is still queued is finished by the writer before it sees the flag (its loop drains first), and a
+            // caller committing now finishes first; then the connection is closed, by the writer or here.
+            while (_writerRunning || _committing)
             {
-                while (_queue.TryDequeue(out var orphan))
-                {
-                    orphan.Fail(new ObjectDisposedException(nameof(SqliteStorage)));
-                }
+                Monitor.Wait(_lock);
             }
+
+            while (_queue.TryDequeue(out var orphan))
+            {
+                orphan.Fail(new ObjectDisposedException(nameof(SqliteStorage)));
+            }
+
+            _connection?.Dispose();
+            _connection = null;
         }
 
         _checkpointer.TailRequested -= WakeWriter;

@@ -13,12 +13,25 @@ internal sealed class SqliteReadConnectionPool(SqliteDatabaseFile file) : IDispo
     private static readonly int MaxIdle = Math.Max(8, 2 * Environment.ProcessorCount);
 
     private readonly ConcurrentBag<Reader> _idle = [];
+
+    /// <summary>How many are in <see cref="_idle"/>, kept here: the bag's own Count locks every thread's part of it.</summary>
+    private int _idleCount;
     private bool _disposed;
 
     /// <summary>The stored document of each key that exists (JSON text).</summary>
     public List<(string Key, string Json)> Read(string[] keys)
     {
-        var reader = _idle.TryTake(out var pooled) ? pooled : new Reader(file);
+        Reader reader;
+        if (_idle.TryTake(out var pooled))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader = pooled;
+        }
+        else
+        {
+            reader = new Reader(file);
+        }
+
         var found = new List<(string, string)>(keys.Length);
         try
         {
@@ -38,8 +51,13 @@ internal sealed class SqliteReadConnectionPool(SqliteDatabaseFile file) : IDispo
             throw;
         }
 
-        if (Volatile.Read(ref _disposed) || _idle.Count >= MaxIdle)
+        if (Volatile.Read(ref _disposed))
         {
+            reader.Dispose();
+        }
+        else if (Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
             reader.Dispose();
         }
         else
@@ -55,6 +73,7 @@ internal sealed class SqliteReadConnectionPool(SqliteDatabaseFile file) : IDispo
         Volatile.Write(ref _disposed, true);
         while (_idle.TryTake(out var reader))
         {
+            Interlocked.Decrement(ref _idleCount);
             reader.Dispose();
         }
     }

@@ -32,7 +32,7 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         var protocol = options.OtlpProtocol == "HttpProtobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("B12Bot"))
             .WithMetrics(metrics =>
             {
@@ -46,15 +46,15 @@ public static class TelemetryServiceCollectionExtensions
                 {
                     metrics.AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (endpoint, protocol));
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(TurnTelemetryMiddleware.ActivitySourceName);
-                if (options.OtlpEndpoint is { } endpoint)
-                {
-                    tracing.AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (endpoint, protocol));
-                }
             });
+        if (options.OtlpEndpoint is { } traceEndpoint)
+        {
+            // Spans only when they go somewhere: a tracer without an exporter still listens, so every turn and every
+            // request would build a span (and ASP.NET Core its request activity) for nobody.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(TurnTelemetryMiddleware.ActivitySourceName)
+                .AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (traceEndpoint, protocol)));
+        }
         builder.Services.AddSingleton(options);
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BotRuntime.Schema;
 
@@ -198,6 +199,15 @@ public sealed class TurnContext : ITurnContext, IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Locales already looked up (a found culture or null), so a turn does not ask ICU again whether "en-US" is a
+    /// predefined locale (an interop call and a lock every turn). Bounded: the locale is the caller's text, and past this
+    /// many distinct ones a lookup is simply not kept.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, CultureInfo?> KnownLocales = new(StringComparer.Ordinal);
+
+    private const int MaxKnownLocales = 256;
+
     /// <summary>The culture named by the activity's locale, or null when it names none that .NET knows.</summary>
     public static CultureInfo? TryGetCulture(string? locale)
     {
@@ -206,14 +216,27 @@ public sealed class TurnContext : ITurnContext, IDisposable
             return null;
         }
 
+        if (KnownLocales.TryGetValue(locale, out var known))
+        {
+            return known;
+        }
+
+        CultureInfo? culture;
         try
         {
-            return CultureInfo.GetCultureInfo(locale, predefinedOnly: true);
+            culture = CultureInfo.GetCultureInfo(locale, predefinedOnly: true);
         }
         catch (CultureNotFoundException)
         {
-            return null;
+            culture = null;
         }
+
+        if (KnownLocales.Count < MaxKnownLocales)
+        {
+            KnownLocales.TryAdd(locale, culture);
+        }
+
+        return culture;
     }
 
     public void Dispose() => TurnState.Clear();

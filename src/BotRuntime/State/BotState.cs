@@ -71,7 +71,7 @@ public abstract class BotState
         }
 
         var json = cached.Serialize();
-        if (!force && json == cached.Hash)
+        if (!force && (json == cached.Hash || cached.HoldsOnlyUntouchedDefaults()))
         {
             return;
         }
@@ -92,7 +92,9 @@ public abstract class BotState
         var previous = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey);
         // Cleared without being read this turn: the clear is meant whatever is stored, so it is written unconditionally.
         turnContext.TurnState.Set(TurnJsonKey, Json);
-        turnContext.TurnState[_contextServiceKey] = new CachedBotState(Json.Options) { ETag = previous is null ? "*" : previous.ETag, Hash = "\u0000forced" };
+        var cleared = new CachedBotState(Json.Options) { ETag = previous is null ? "*" : previous.ETag, Hash = "\u0000forced" };
+        cleared.Assigned();
+        turnContext.TurnState[_contextServiceKey] = cleared;
         return Task.CompletedTask;
     }
 
@@ -140,23 +142,36 @@ public abstract class BotState
 
         var created = defaultValueFactory();
         cached.State[name] = created;
+        cached.CreatedDefault(name, created);
         return created;
     }
 
     internal async Task SetPropertyValueAsync(ITurnContext turnContext, string name, object? value, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
-        turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!.State[name] = value;
+        var cached = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!;
+        cached.State[name] = value;
+        cached.Assigned();
     }
 
     internal async Task DeletePropertyValueAsync(ITurnContext turnContext, string name, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
-        turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!.State.Remove(name);
+        var cached = turnContext.TurnState.Get<CachedBotState>(_contextServiceKey)!;
+        cached.State.Remove(name);
+        cached.Assigned();
     }
 
     private sealed class CachedBotState(JsonSerializerOptions options)
     {
+        /// <summary>
+        /// The JSON of each property created this turn from its default, as created, while nothing is stored under the
+        /// key; null once anything is stored, assigned or deleted. A new conversation whose turn only created defaults
+        /// and left them as they were (an FAQ question answered, nothing remembered) has nothing to save: the next turn
+        /// creates the same defaults, so its first write waits for a turn that changes something.
+        /// </summary>
+        private Dictionary<string, string>? _defaults = [];
+
         public Dictionary<string, object?> State { get; private init; } = new(StringComparer.Ordinal);
 
         public string? ETag { get; set; }
@@ -166,9 +181,39 @@ public abstract class BotState
 
         public string Serialize() => JsonSerializer.Serialize(State, options);
 
+        public void CreatedDefault(string name, object? value)
+        {
+            if (_defaults is not null && ETag is null)
+            {
+                _defaults[name] = JsonSerializer.Serialize(value, options);
+            }
+        }
+
+        public void Assigned() => _defaults = null;
+
+        /// <summary>Nothing is stored, and every property is a default created this turn, unchanged since.</summary>
+        public bool HoldsOnlyUntouchedDefaults()
+        {
+            if (_defaults is null || ETag is not null || State.Count != _defaults.Count)
+            {
+                return false;
+            }
+
+            foreach (var (name, value) in State)
+            {
+                if (!_defaults.TryGetValue(name, out var created) || JsonSerializer.Serialize(value, options) != created)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static CachedBotState FromStored(JsonElement element, JsonSerializerOptions options)
         {
             var cached = new CachedBotState(options);
+            cached.Assigned();
             if (element.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in element.EnumerateObject())

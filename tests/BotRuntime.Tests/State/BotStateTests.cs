@@ -61,6 +61,37 @@ public sealed class BotStateTests
     }
 
     [Fact]
+    public async Task A_new_conversation_that_only_created_defaults_writes_nothing_until_one_changes()
+    {
+        var storage = new RecordingStorage(new MemoryStorage());
+        var conversation = new ConversationState(storage);
+        var adapter = new TestAdapter();
+        var answers = conversation.CreateProperty<List<string>>("answers");
+        var welcomed = conversation.CreateProperty<bool>("welcomed");
+
+        // An FAQ answer on a first turn: defaults looked at, nothing remembered, so nothing to store.
+        var turn1 = Turn(adapter);
+        Assert.Empty(await answers.GetAsync(turn1, () => []));
+        Assert.False(await welcomed.GetAsync(turn1, () => false));
+        await conversation.SaveChangesAsync(turn1);
+        Assert.Equal(0, storage.WriteCount);
+
+        // The next turn starts from the same defaults and changes one: now the state is written, and read back.
+        var turn2 = Turn(adapter);
+        (await answers.GetAsync(turn2, () => [])).Add("yes");
+        await conversation.SaveChangesAsync(turn2);
+        Assert.Equal(1, storage.WriteCount);
+        Assert.Equal(["yes"], await answers.GetAsync(Turn(adapter)));
+
+        // A value set explicitly is written even when it equals the default.
+        var other = Turn(adapter, conversationId: "convo2");
+        await welcomed.SetAsync(other, false);
+        await conversation.SaveChangesAsync(other);
+        Assert.Equal(2, storage.WriteCount);
+        Assert.Contains("test/conversations/convo2", storage.Written);
+    }
+
+    [Fact]
     public async Task A_changed_live_object_is_saved_without_calling_set()
     {
         var conversation = new ConversationState(new MemoryStorage());
