@@ -36,7 +36,14 @@ internal static class HostProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            // The host's own start-up timeline (logged after its first answer when its category logs Information).
+            if (e.Data?.Contains("Start-up timeline", StringComparison.Ordinal) == true)
+            {
+                Console.WriteLine($"  in-process: {e.Data.Trim()}");
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
