@@ -43,7 +43,14 @@ internal static class HostProcess
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            // The host's own start-up timeline (logged after its first answer when its category logs Information).
+            if (e.Data?.Contains("Start-up timeline", StringComparison.Ordinal) == true)
+            {
+                Console.WriteLine($"  in-process: {e.Data.Trim()}");
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

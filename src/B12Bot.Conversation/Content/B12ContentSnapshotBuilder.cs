@@ -4,6 +4,7 @@ using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Handoff;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Understanding;
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace B12Bot.Conversation.Content;
@@ -25,14 +26,63 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
 
     public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));
 
+    /// <summary>
+    /// The first snapshot (version 1) and the fingerprint of the files it was built from: from the files a
+    /// <see cref="B12ContentPreload"/> of this folder read ahead, if the container has one, otherwise read now.
+    /// </summary>
+    /// <exception cref="ContentValidationException">The content has problems (each with its file:line).</exception>
+    public (string Fingerprint, B12ContentSnapshot Snapshot) BuildFirst()
+    {
+        (string Fingerprint, B12Content Content)? preloaded;
+        try
+        {
+            preloaded = services.GetService<B12ContentPreload>()?.Take(DialogsFolder, contacts);
+        }
+        catch (ContentValidationException invalid)
+        {
+            // The content files' problems, joined by the other files' problems as any build lists them.
+            return (Fingerprint(DialogsFolder), Build(1, requireHandoff: false, content: null, contentProblems: invalid.Problems));
+        }
+
+        return preloaded is { } read
+            ? (read.Fingerprint, Build(1, requireHandoff: false, read.Content, contentProblems: null))
+            : (Fingerprint(DialogsFolder), Build(1));
+    }
+
     /// <param name="requireHandoff">Whether dialogs/handoff.yaml must be there (a reload of content that had it: the live
     /// handoff reads it, so removing the file is refused like any other broken edit).</param>
     /// <exception cref="ContentValidationException">The content has problems (each with its file:line).</exception>
-    public B12ContentSnapshot Build(int version, bool requireHandoff = false)
+    public B12ContentSnapshot Build(int version, bool requireHandoff = false) => Build(version, requireHandoff, content: null, contentProblems: null);
+
+    /// <summary>The SHA-256 of the content files in <paramref name="dialogsFolder"/> as they are on disk (a missing file counts as empty).</summary>
+    public static string Fingerprint(string dialogsFolder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in Files)
+        {
+            var path = Path.Combine(dialogsFolder, name);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            try
+            {
+                hash.AppendData(File.Exists(path) ? File.ReadAllBytes(path) : []);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable right now: a fingerprint no live content has, so the build reports it.
+                hash.AppendData(Guid.NewGuid().ToByteArray());
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <param name="content">The content files already read (a preload), or null to read them here.</param>
+    /// <param name="contentProblems">The problems the preload found in the content files, or null.</param>
+    private B12ContentSnapshot Build(int version, bool requireHandoff, B12Content? content, IReadOnlyList<ContentProblem>? contentProblems)
     {
         // Every file's problems in one list, as the start-up prints them, so one look shows all there is to fix.
-        var problems = new List<ContentProblem>();
-        var content = Validated(() => B12ContentLoader.Load(DialogsFolder, contacts), problems);
+        var problems = new List<ContentProblem>(contentProblems ?? []);
+        content ??= contentProblems is null ? Validated(() => B12ContentLoader.Load(DialogsFolder, contacts), problems) : null;
         var handoff = requireHandoff || File.Exists(Path.Combine(DialogsFolder, HandoffContentLoader.FileName))
             ? Validated(() => HandoffContentLoader.Load(DialogsFolder, contacts.EmergencyNumber), problems)
             : null;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using B12Bot.Conversation.Telemetry;
 using BotRuntime.Builder;
 using Microsoft.Extensions.Logging;
@@ -31,8 +30,7 @@ public sealed partial class B12ContentSource
     {
         _builder = builder ?? throw new ArgumentNullException(nameof(builder));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _liveFingerprint = Fingerprint();
-        _current = builder.Build(version: 1);
+        (_liveFingerprint, _current) = builder.BuildFirst();
     }
 
     /// <summary>The content in use now. A turn reads it through <see cref="For"/> instead, to keep one version throughout.</summary>
@@ -119,27 +117,7 @@ public sealed partial class B12ContentSource
         return outcome;
     }
 
-    /// <summary>The SHA-256 of the content files as they are on disk (a missing file counts as empty).</summary>
-    private string Fingerprint()
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in B12ContentSnapshotBuilder.Files)
-        {
-            var path = Path.Combine(_builder.DialogsFolder, name);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
-            try
-            {
-                hash.AppendData(File.Exists(path) ? File.ReadAllBytes(path) : []);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Unreadable right now: a fingerprint no live content has, so the build reports it.
-                hash.AppendData(Guid.NewGuid().ToByteArray());
-            }
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    private string Fingerprint() => B12ContentSnapshotBuilder.Fingerprint(_builder.DialogsFolder);
 
     private static TaskCompletionSource<ContentReloadOutcome> NewOutcome() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -27,6 +27,16 @@ public static partial class B12BotApplication
             builder.WebHost.UseUrls("http://localhost:3978");
         }
 
+        var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
+        if (!PrivacySettings.IsValidNoticeUrl(botOptions.PrivacyNoticeUrl))
+        {
+            throw new InvalidOperationException("B12Bot:PrivacyNoticeUrl must be an absolute http(s) address.");
+        }
+
+        // The content files are read and validated on another core while the services are registered and the container
+        // is built here (both are on the way to the first answer); the content's first snapshot takes them.
+        builder.Services.AddSingleton(B12ContentPreload.Start(botOptions.ResolveDialogsPath(), botOptions.SafetyContacts()));
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
         builder.Services.AddBotHttpAdapter(builder.Configuration);
@@ -35,12 +45,6 @@ public static partial class B12BotApplication
         builder.Services.AddTranscriptStore(builder.Configuration);
 
         // The B12 bot: content from dialogs/, the FAQ matcher, the safety triage (middleware, before any dialog), dialogs.
-        var botOptions = builder.Configuration.GetSection(B12BotOptions.SectionName).Get<B12BotOptions>() ?? new B12BotOptions();
-        if (!PrivacySettings.IsValidNoticeUrl(botOptions.PrivacyNoticeUrl))
-        {
-            throw new InvalidOperationException("B12Bot:PrivacyNoticeUrl must be an absolute http(s) address.");
-        }
-
         builder.Services.AddSingleton(botOptions.PrivacySettings());
         builder.Services.AddUserDataEraser();
 
@@ -67,18 +71,23 @@ public static partial class B12BotApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        StartupTimeline.Mark("host built");
 
         // The content is loaded and checked here, before any hosted service starts: a content error then reaches
         // Program as it is (its file:line list), not logged first by the host with a stack trace.
         app.Services.GetRequiredService<B12ContentSource>();
+        StartupTimeline.Mark("content ready");
+        app.Lifetime.ApplicationStarted.Register(() => StartupTimeline.Mark("listening"));
         if (botOptions.PrivacyNoticeUrl?.Host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) == true && !app.Environment.IsDevelopment())
         {
             // appsettings.json ships a placeholder address: visitors would be sent to a page that does not exist.
             LogPlaceholderPrivacyNotice(app.Logger);
         }
 
-        // The request pipeline, in order: security (forwarded headers, HSTS, headers, redacted errors), the page's
-        // static files, the Direct Line channel's WebSockets, CORS and rate limits; then the endpoints.
+        // The request pipeline, in order: the start-up timeline (logged after the first answer), security (forwarded
+        // headers, HSTS, headers, redacted errors), the page's static files, the Direct Line channel's WebSockets, CORS
+        // and rate limits; then the endpoints.
+        app.UseStartupTimeline(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTimeline).FullName!));
         app.UseHostSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
