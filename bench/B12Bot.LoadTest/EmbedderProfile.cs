@@ -33,6 +33,29 @@ internal static partial class EmbedderProfile
             return;
         }
 
+        if (only is not null && only.StartsWith("ops", StringComparison.Ordinal))
+        {
+            // "ops": ONNX Runtime's own profile (a JSON file per run, op by op) of 300 messages in calls of 32 and alone.
+            foreach (var size in new[] { 32, 1 })
+            {
+                var prefix = Path.Combine(Path.GetTempPath(), $"b12bot-ort-profile-{size}");
+                using var profiled = new MiniLmModel(new SentenceEmbedderOptions(), o =>
+                {
+                    o.EnableProfiling = true;
+                    o.ProfileOutputPathPrefix = prefix;
+                });
+                var ids = Enumerable.Range(0, Messages).Select(i => profiled.Tokenize(PatientQuestionGenerator.Compose(i * 7919L))).ToArray();
+                foreach (var call in EmbeddingBatchPlanner.Plan([.. ids.Select(t => t.Length)], size, 4_096))
+                {
+                    profiled.Embed([.. call.Select(i => ids[i])]);
+                }
+
+                Console.WriteLine($"calls of up to {size}: profile written beside {prefix}*");
+            }
+
+            return;
+        }
+
         if (only is not null && only.StartsWith("batching", StringComparison.Ordinal))
         {
             // "batching" for the built-in int8 model; "batching:FILE.onnx" for that file instead.
@@ -151,10 +174,11 @@ internal static partial class EmbedderProfile
         }
 
         var bench = tokenized.Take(Messages).ToArray();
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var (threads, arena) in new[] { (1, false), (1, true), (2, false) })
         {
-            using var measured = threads == 1 ? null : new MiniLmModel(new SentenceEmbedderOptions { IntraOpThreads = threads }, modelBytes: candidate);
+            using var measured = threads == 1 && !arena ? null : new MiniLmModel(new SentenceEmbedderOptions { IntraOpThreads = threads }, o => o.EnableCpuMemArena = arena, candidate);
             var run = measured ?? model;
+            Console.WriteLine($"-- {threads} thread(s) per call, memory arena {(arena ? "on" : "off (as shipped)")}");
             foreach (var size in new[] { 1, 4, 8, 16, 32 })
             {
                 var plan = EmbeddingBatchPlanner.Plan([.. bench.Select(ids => ids.Length)], size, options.MaxBatchTokens);
@@ -167,7 +191,7 @@ internal static partial class EmbedderProfile
                 }
 
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / bench.Length;
-                Console.WriteLine($"   {threads} thread(s) per call, calls of up to {size,2} (planned by length, {plan.Count} calls): process CPU {cpuMs:F2} ms per message, wall {clock.Elapsed.TotalMilliseconds / bench.Length:F2} ms");
+                Console.WriteLine($"   calls of up to {size,2} (planned by length, {plan.Count} calls): process CPU {cpuMs:F2} ms per message, wall {clock.Elapsed.TotalMilliseconds / bench.Length:F2} ms; process resident {Machine.ResidentMiB(Environment.ProcessId):F0} MiB");
             }
         }
     }
