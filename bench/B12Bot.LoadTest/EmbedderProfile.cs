@@ -33,6 +33,36 @@ internal static partial class EmbedderProfile
             return;
         }
 
+        if (only is not null && only.StartsWith("ops", StringComparison.Ordinal))
+        {
+            // "ops": ONNX Runtime's own profile (a JSON file per run, op by op) of 300 messages in calls of 32 and alone.
+            foreach (var size in new[] { 32, 1 })
+            {
+                var prefix = Path.Combine(Path.GetTempPath(), $"b12bot-ort-profile-{size}");
+                using var profiled = new MiniLmModel(new SentenceEmbedderOptions(), o =>
+                {
+                    o.EnableProfiling = true;
+                    o.ProfileOutputPathPrefix = prefix;
+                });
+                var ids = Enumerable.Range(0, Messages).Select(i => profiled.Tokenize(PatientQuestionGenerator.Compose(i * 7919L))).ToArray();
+                foreach (var call in EmbeddingBatchPlanner.Plan([.. ids.Select(t => t.Length)], size, 4_096))
+                {
+                    profiled.Embed([.. call.Select(i => ids[i])]);
+                }
+
+                Console.WriteLine($"calls of up to {size}: profile written beside {prefix}*");
+            }
+
+            return;
+        }
+
+        if (only is not null && only.StartsWith("batching", StringComparison.Ordinal))
+        {
+            // "batching" for the built-in int8 model; "batching:FILE.onnx" for that file instead.
+            Batching(repoRoot, only.Length > "batching:".Length ? File.ReadAllBytes(only["batching:".Length..]) : null);
+            return;
+        }
+
         if (only is not null && only.StartsWith("agreement", StringComparison.Ordinal))
         {
             // "agreement" compares the built-in int8 model with fp32; "agreement:FILE.onnx" compares that file instead.
@@ -99,6 +129,71 @@ internal static partial class EmbedderProfile
 
         var same = messagesFp32.Select((m, i) => Nearest(m, contentFp32) == Nearest(messagesInt8[i], contentInt8)).Count(x => x);
         Console.WriteLine($"dev-set messages whose nearest content text is the same under both models: {same} of {messages.Count}");
+    }
+
+    /// <summary>
+    /// Texts sharing a model call: how far each text's vector in a shared call is from its vector alone (largest 1 - cosine
+    /// and largest component difference; calls of mixed lengths, so with much padding, as well as calls planned by
+    /// length as the service plans them), then CPU per message for calls of 1 to 32 texts planned by length, with one
+    /// thread per call and with two.
+    /// </summary>
+    private static void Batching(string repoRoot, byte[]? candidate)
+    {
+        var texts = Enumerable.Range(0, Messages).Select(i => PatientQuestionGenerator.Compose(i * 7919L)).ToList();
+        using (var dev = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(repoRoot, "eval", "dev-set-v5.json"))))
+        {
+            Collect(dev.RootElement, texts);
+        }
+
+        var options = new SentenceEmbedderOptions { IntraOpThreads = 1 };
+        using var model = new MiniLmModel(options, modelBytes: candidate);
+        var tokenized = texts.Select(model.Tokenize).ToArray();
+        var alone = tokenized.Select(ids => model.Embed([ids])[0]).ToArray();
+        foreach (var (label, calls) in new[]
+        {
+            ("calls of 32 in arrival order (mixed lengths, much padding)", Enumerable.Range(0, (tokenized.Length + 31) / 32).Select(c => Enumerable.Range(c * 32, Math.Min(32, tokenized.Length - (c * 32))).ToArray()).ToList()),
+            ("calls planned by length as the service does", EmbeddingBatchPlanner.Plan([.. tokenized.Select(ids => ids.Length)], options.MaxBatchSize, options.MaxBatchTokens)),
+        })
+        {
+            double worstCosine = 0, worstComponent = 0;
+            foreach (var call in calls)
+            {
+                var shared = model.Embed([.. call.Select(i => tokenized[i])]);
+                for (var j = 0; j < call.Length; j++)
+                {
+                    var solo = alone[call[j]];
+                    worstCosine = Math.Max(worstCosine, 1 - System.Numerics.Tensors.TensorPrimitives.Dot<float>(solo, shared[j]));
+                    for (var d = 0; d < solo.Length; d++)
+                    {
+                        worstComponent = Math.Max(worstComponent, Math.Abs(solo[d] - shared[j][d]));
+                    }
+                }
+            }
+
+            Console.WriteLine($"{texts.Count} texts ({tokenized.Average(ids => ids.Length):F1} word pieces on average), {label}: largest 1 - cosine to the text alone {worstCosine:E2}, largest component difference {worstComponent:E2}");
+        }
+
+        var bench = tokenized.Take(Messages).ToArray();
+        foreach (var (threads, arena) in new[] { (1, false), (1, true), (2, false) })
+        {
+            using var measured = threads == 1 && !arena ? null : new MiniLmModel(new SentenceEmbedderOptions { IntraOpThreads = threads }, o => o.EnableCpuMemArena = arena, candidate);
+            var run = measured ?? model;
+            Console.WriteLine($"-- {threads} thread(s) per call, memory arena {(arena ? "on" : "off (as shipped)")}");
+            foreach (var size in new[] { 1, 4, 8, 16, 32 })
+            {
+                var plan = EmbeddingBatchPlanner.Plan([.. bench.Select(ids => ids.Length)], size, options.MaxBatchTokens);
+                run.Embed([.. plan[0].Select(i => bench[i])]);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                foreach (var call in plan)
+                {
+                    run.Embed([.. call.Select(i => bench[i])]);
+                }
+
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / bench.Length;
+                Console.WriteLine($"   calls of up to {size,2} (planned by length, {plan.Count} calls): process CPU {cpuMs:F2} ms per message, wall {clock.Elapsed.TotalMilliseconds / bench.Length:F2} ms; process resident {Machine.ResidentMiB(Environment.ProcessId):F0} MiB");
+            }
+        }
     }
 
     /// <summary>Every message string of the dev set: strings in arrays, except the expected answer fragments.</summary>

@@ -18,7 +18,7 @@ if (args is ["--static-embeddings", var staticOutput])
 
 if (args.Length < 1 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: B12Bot.ModelQuantizer OUTPUT.onnx [--weight-range N (1..127, default 127)]");
+    Console.Error.WriteLine("usage: B12Bot.ModelQuantizer OUTPUT.onnx [--weight-range N (1..127, default 127)] [--per-tensor]");
     return 2;
 }
 
@@ -26,10 +26,12 @@ var range = Array.IndexOf(args, "--weight-range") is var r and >= 0 && r + 1 < a
 var started = Stopwatch.StartNew();
 // Experiments: --keep-float 1536x384 leaves the weights of that shape fp32.
 var keep = Array.IndexOf(args, "--keep-float") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : null;
-var result = Int8Quantizer.Quantize(Int8Quantizer.ReadPackagedModel(), range, keep is null ? null : (rows, columns) => $"{rows}x{columns}" == keep, args.Contains("--unsigned"));
+// --per-tensor: the earlier scheme (one activation scale per call), for comparison only.
+var activations = args.Contains("--per-tensor") ? Int8Quantizer.ActivationScale.PerTensor : Int8Quantizer.ActivationScale.PerRow;
+var result = Int8Quantizer.Quantize(Int8Quantizer.ReadPackagedModel(), range, keep is null ? null : (rows, columns) => $"{rows}x{columns}" == keep, args.Contains("--unsigned"), activations);
 var output = Path.GetFullPath(args[0]);
 WriteAtomically(output, result.Bytes);
-Console.WriteLine($"{output}: {result.Bytes.Length / 1_048_576.0:F1} MiB ({result.MatMuls} MatMul(s) to int8 weights, {result.BiasesFolded} bias(es) folded, word-piece table to fp16) in {started.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine($"{output}: {result.Bytes.Length / 1_048_576.0:F1} MiB ({result.MatMuls} MatMul(s) to int8 weights, activations {activations}, {result.BiasesFolded} bias(es) folded, word-piece table to fp16) in {started.Elapsed.TotalSeconds:F1} s");
 return 0;
 
 // Written beside and then moved, so a build that stops half-way never leaves a truncated file behind.

@@ -31,7 +31,6 @@ internal sealed class MiniLmModel : IDisposable
     {
         maxTokens = options.MaxTokens;
         maxCharacters = options.MaxCharacters;
-        embedsAlone = options.Model == SentenceEmbeddingModel.Int8;
         sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = options.IntraOpThreads,
@@ -49,6 +48,7 @@ internal sealed class MiniLmModel : IDisposable
         tune?.Invoke(sessionOptions);
         session = new InferenceSession(modelBytes ?? ModelResource.ReadModel(options.Model), sessionOptions);
         ModelResource.ReleaseReadCopy();
+        embedsAlone = !SharesCallsSafely(session);
         // The first output is the last hidden state, one 384-wide vector per word piece.
         outputNames = [session.OutputNames[0]];
     }
@@ -96,9 +96,23 @@ internal sealed class MiniLmModel : IDisposable
     }
 
     /// <summary>
-    /// One unit vector per text, in order. fp32: one model call for the whole batch, padded to its longest text. Int8:
-    /// one call per text, because the int8 model quantizes its activations with one scale per call, so a text's vector
-    /// would depend on which other texts (and how much padding) shared its call; alone, a text always gets the same one.
+    /// Whether texts may share a model call: fp32, and the int8 model with one activation scale per word piece (its
+    /// quantization metadata says so). An int8 model with one activation scale per call (the earlier scheme) would give
+    /// a text another vector depending on which texts and how much padding shared its call.
+    /// </summary>
+    private static bool SharesCallsSafely(InferenceSession session) =>
+        !session.ModelMetadata.CustomMetadataMap.TryGetValue(QuantizationMetadataKey, out var scheme)
+        || scheme.Contains(PerRowActivations, StringComparison.Ordinal);
+
+    // Written into the int8 model by build/B12Bot.ModelQuantizer (Int8Quantizer.SchemeKey).
+    private const string QuantizationMetadataKey = "b12bot.quantization";
+    private const string PerRowActivations = "activations per row";
+
+    /// <summary>
+    /// One unit vector per text, in order: one model call for the whole batch, padded to its longest text (padding is
+    /// masked out of attention and of the pooling, and the int8 model scales each word piece's activations on its own,
+    /// so a text gets the vector it gets alone, to float rounding). Only a model with one activation scale per call
+    /// (the earlier int8 scheme, kept for comparison) embeds each text in a call of its own.
     /// </summary>
     public float[][] Embed(IReadOnlyList<long[]> batch)
     {

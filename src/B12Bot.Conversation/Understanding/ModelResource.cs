@@ -20,7 +20,7 @@ internal static partial class ModelResource
     /// Bump when build/B12Bot.ModelQuantizer changes what it writes: the content embeddings saved for the old int8
     /// model then no longer count as this model's.
     /// </summary>
-    private const int QuantizationScheme = 1;
+    private const int QuantizationScheme = 2;
 
     private static readonly string Fp32Identity = Describe(typeof(SentenceEncoder).Assembly);
 

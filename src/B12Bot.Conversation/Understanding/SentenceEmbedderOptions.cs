@@ -21,8 +21,8 @@ public sealed class SentenceEmbedderOptions
     public int MaxCharacters { get; set; } = 1_000;
 
     /// <summary>
-    /// Most messages waiting that one worker takes at a time: one fp32 model call, or (int8) one call each, since the
-    /// int8 model's vectors would otherwise depend on the batch.
+    /// Most messages waiting that one worker takes at a time, embedded in model calls of texts of similar length (see
+    /// <see cref="MaxBatchTokens"/>): a shared call costs less per message than one call each.
     /// </summary>
     public int MaxBatchSize { get; set; } = 32;
 
