@@ -15,6 +15,8 @@ public sealed class TermAnalyzer
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string[] Stems, string Concept)>> _phrasesByFirstStem = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _referringWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _openQuestionTerms = new(StringComparer.Ordinal);
     private readonly TypoCorrector _corrector;
 
     /// <param name="language">Stop words and synonyms.</param>
@@ -22,6 +24,8 @@ public sealed class TermAnalyzer
     public TermAnalyzer(LanguageResources language, IEnumerable<string> vocabularyTexts)
     {
         var vocabulary = new List<(string, int)>();
+        _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
+        _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         foreach (var word in language.Stopwords)
         {
             var normalized = TextNormalizer.Normalize(word);
@@ -129,7 +133,58 @@ public sealed class TermAnalyzer
             position++;
         }
 
-        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion);
+        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
+            LeansOnStory(words, clauseStarts, terms, termClause, clauseIsQuestion.Count));
+    }
+
+    /// <summary>
+    /// For each clause, whether it points back at what was said before it ("does that affect my shots", "can i still
+    /// have them") or asks nothing by itself ("what should i do"): such a question is about the story around it.
+    /// </summary>
+    private List<bool> LeansOnStory(string[] words, bool[] clauseStarts, List<string> terms, List<int> termClause, int clauseCount)
+    {
+        var leans = new List<bool>(clauseCount);
+        var clause = -1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (clauseStarts[i])
+            {
+                clause++;
+                leans.Add(false);
+            }
+
+            if (clause >= 0 && _referringWords.Contains(words[i]))
+            {
+                leans[clause] = true;
+            }
+        }
+
+        if (_openQuestionTerms.Count > 0)
+        {
+            for (var c = 0; c < leans.Count; c++)
+            {
+                var any = false;
+                var allOpen = true;
+                for (var t = 0; t < terms.Count; t++)
+                {
+                    if (termClause[t] == c)
+                    {
+                        any = true;
+                        allOpen &= _openQuestionTerms.Contains(terms[t]);
+                    }
+                }
+
+                leans[c] |= any && allOpen;
+            }
+        }
+
+        // One flag per clause as the term reader counts them.
+        while (leans.Count < clauseCount)
+        {
+            leans.Add(false);
+        }
+
+        return leans.Count > clauseCount ? leans[..clauseCount] : leans;
     }
 
     /// <summary>

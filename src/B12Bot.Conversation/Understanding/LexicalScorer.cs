@@ -6,7 +6,8 @@ namespace B12Bot.Conversation.Understanding;
 /// <summary>
 /// Scores a message against the <see cref="LexicalIndex"/>: each intent by (a) how much of the message's information it
 /// explains, weighting rare terms higher, and (b) its closest single phrasing (weighted Dice). The whole message is read,
-/// then each clause: a story followed by a question is about its question, and two questions can both be answered.
+/// then each clause: a story followed by a question is about its question (unless the question points back at the story),
+/// and two questions can both be answered.
 /// </summary>
 public sealed class LexicalScorer(LexicalIndex index)
 {
@@ -72,7 +73,10 @@ public sealed class LexicalScorer(LexicalIndex index)
 
                 var clause = ScoreInto(analyzed, c, clauseScores);
                 questionAboutSomethingElse |= isQuestion && clause.HasForeign && !clause.NamesB12;
-                if (clause.Total <= 0 || !clause.HasTopic)
+
+                // A question that leans on the story before it ("... does that affect my shots?", "... what should i do")
+                // is about that story: the whole message answers it, not its own few words.
+                if (clause.Total <= 0 || !clause.HasTopic || (c > 0 && c < analyzed.ClauseLeansOnStory.Count && analyzed.ClauseLeansOnStory[c]))
                 {
                     continue;
                 }
