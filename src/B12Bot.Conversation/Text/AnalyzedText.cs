@@ -4,7 +4,7 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null)
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null)
     {
         Normalized = normalized;
         Words = words;
@@ -13,6 +13,7 @@ public sealed class AnalyzedText
         TermClause = termClause ?? [.. Enumerable.Repeat(0, terms.Count)];
         ClauseIsQuestion = clauseIsQuestion ?? [true];
         ClauseLeansOnStory = clauseLeansOnStory ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
+        ClauseAsksNothing = clauseAsksNothing ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
     }
 
     /// <summary>The normalized text, before typo correction.</summary>
@@ -41,6 +42,9 @@ public sealed class AnalyzedText
     /// asks nothing by itself ("what should i do"): language.yaml referring_words and open_question_words.
     /// </summary>
     public List<bool> ClauseLeansOnStory { get; }
+
+    /// <summary>For each clause, whether it asks nothing by itself ("what should i do"): language.yaml open_question_words.</summary>
+    public List<bool> ClauseAsksNothing { get; }
 
     public int ClauseCount => ClauseIsQuestion.Count;
 }

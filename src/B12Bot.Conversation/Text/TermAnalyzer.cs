@@ -71,7 +71,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark) = SplitClauses(text);
         var corrected = new bool[words.Length];
         if (correctTypos)
         {
@@ -102,7 +102,7 @@ public sealed class TermAnalyzer
             if (clauseStarts[position])
             {
                 clause++;
-                clauseIsQuestion.Add(IsQuestionClause(words, position, clauseStarts));
+                clauseIsQuestion.Add(askedWithMark[position] || IsQuestionClause(words, position, clauseStarts));
             }
 
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
@@ -133,80 +133,85 @@ public sealed class TermAnalyzer
             position++;
         }
 
+        var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
-            LeansOnStory(words, clauseStarts, terms, termClause, clauseIsQuestion.Count));
+            RefersBack(words, clauseStarts, asksNothing), asksNothing);
     }
 
     /// <summary>
     /// For each clause, whether it points back at what was said before it ("does that affect my shots", "can i still
-    /// have them") or asks nothing by itself ("what should i do"): such a question is about the story around it.
+    /// have them") or asks nothing by itself (<paramref name="asksNothing"/>): such a question is about the story before it.
     /// </summary>
-    private List<bool> LeansOnStory(string[] words, bool[] clauseStarts, List<string> terms, List<int> termClause, int clauseCount)
+    private List<bool> RefersBack(string[] words, bool[] clauseStarts, List<bool> asksNothing)
     {
-        var leans = new List<bool>(clauseCount);
+        var refers = new List<bool>(asksNothing);
         var clause = -1;
         for (var i = 0; i < words.Length; i++)
         {
-            if (clauseStarts[i])
+            clause += clauseStarts[i] ? 1 : 0;
+            if (clause >= 0 && clause < refers.Count && _referringWords.Contains(words[i]))
             {
-                clause++;
-                leans.Add(false);
-            }
-
-            if (clause >= 0 && _referringWords.Contains(words[i]))
-            {
-                leans[clause] = true;
+                refers[clause] = true;
             }
         }
 
-        if (_openQuestionTerms.Count > 0)
+        return refers;
+    }
+
+    /// <summary>For each clause, whether all its terms are open-question concepts ("what should i do", "any advice").</summary>
+    private List<bool> AsksNothing(List<string> terms, List<int> termClause, int clauseCount)
+    {
+        var any = new bool[clauseCount];
+        var allOpen = new bool[clauseCount];
+        Array.Fill(allOpen, true);
+        for (var t = 0; t < terms.Count; t++)
         {
-            for (var c = 0; c < leans.Count; c++)
+            var c = termClause[t];
+            if (c >= 0 && c < clauseCount)
             {
-                var any = false;
-                var allOpen = true;
-                for (var t = 0; t < terms.Count; t++)
-                {
-                    if (termClause[t] == c)
-                    {
-                        any = true;
-                        allOpen &= _openQuestionTerms.Contains(terms[t]);
-                    }
-                }
-
-                leans[c] |= any && allOpen;
+                any[c] = true;
+                allOpen[c] &= _openQuestionTerms.Contains(terms[t]);
             }
         }
 
-        // One flag per clause as the term reader counts them.
-        while (leans.Count < clauseCount)
-        {
-            leans.Add(false);
-        }
-
-        return leans.Count > clauseCount ? leans[..clauseCount] : leans;
+        return [.. Enumerable.Range(0, clauseCount).Select(c => any[c] && allOpen[c])];
     }
 
     /// <summary>
     /// The words of a message (normalized, no punctuation) and where its clauses start: after a sentence mark, and where
     /// "and", "also", "but" or "plus" opens a new question ("... safe and how often do I need them").
     /// </summary>
-    private static (string Normalized, string[] Words, bool[] ClauseStarts) SplitClauses(string? text)
+    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark) SplitClauses(string? text)
     {
-        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true));
+        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
         var starts = new List<bool>(tokens.Length);
+        var askedWithMark = new List<bool>(tokens.Length);
         var markBefore = true;
         foreach (var token in tokens)
         {
-            if (token is "." or ",")
+            if (token is "." or "," or "?")
             {
-                markBefore |= token == ".";
+                markBefore |= token is "." or "?";
+                if (token == "?")
+                {
+                    // A sentence that ends in a question mark is a question, whatever its first words ("my arm, normal?").
+                    for (var i = words.Count - 1; i >= 0; i--)
+                    {
+                        askedWithMark[i] = true;
+                        if (starts[i])
+                        {
+                            break;
+                        }
+                    }
+                }
+
                 continue;
             }
 
             words.Add(token);
             starts.Add(markBefore);
+            askedWithMark.Add(false);
             markBefore = false;
         }
 
@@ -219,7 +224,7 @@ public sealed class TermAnalyzer
         }
 
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts]);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark]);
     }
 
     private static bool OpensQuestion(List<string> words, int i) =>
