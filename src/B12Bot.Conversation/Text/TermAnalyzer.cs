@@ -17,6 +17,7 @@ public sealed class TermAnalyzer
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _referringWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openQuestionTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _intentCues = new(StringComparer.Ordinal);
     private readonly TypoCorrector _corrector;
 
     /// <param name="language">Stop words and synonyms.</param>
@@ -26,6 +27,7 @@ public sealed class TermAnalyzer
         var vocabulary = new List<(string, int)>();
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
+        _intentCues.UnionWith(language.IntentCues);
         foreach (var word in language.Stopwords)
         {
             var normalized = TextNormalizer.Normalize(word);
@@ -135,27 +137,37 @@ public sealed class TermAnalyzer
 
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
-            RefersBack(words, clauseStarts, asksNothing), asksNothing);
+            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing);
     }
 
     /// <summary>
     /// For each clause, whether it points back at what was said before it ("does that affect my shots", "can i still
     /// have them") or asks nothing by itself (<paramref name="asksNothing"/>): such a question is about the story before it.
+    /// A clause with an intent cue of its own asks its own question ("is it safe to get b12 shots like that").
     /// </summary>
-    private List<bool> RefersBack(string[] words, bool[] clauseStarts, List<bool> asksNothing)
+    private List<bool> RefersBack(string[] words, bool[] clauseStarts, List<string> terms, List<int> termClause, List<bool> asksNothing)
     {
-        var refers = new List<bool>(asksNothing);
+        var count = asksNothing.Count;
+        var referring = new bool[count];
         var clause = -1;
         for (var i = 0; i < words.Length; i++)
         {
             clause += clauseStarts[i] ? 1 : 0;
-            if (clause >= 0 && clause < refers.Count && _referringWords.Contains(words[i]))
+            if (clause >= 0 && clause < count && _referringWords.Contains(words[i]))
             {
-                refers[clause] = true;
+                referring[clause] = true;
             }
         }
 
-        return refers;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (termClause[t] >= 0 && termClause[t] < count && _intentCues.Contains(terms[t]))
+            {
+                referring[termClause[t]] = false;
+            }
+        }
+
+        return [.. Enumerable.Range(0, count).Select(c => asksNothing[c] || referring[c])];
     }
 
     /// <summary>For each clause, whether all its terms are open-question concepts ("what should i do", "any advice").</summary>
@@ -193,17 +205,9 @@ public sealed class TermAnalyzer
             if (token is "." or "," or "?")
             {
                 markBefore |= token is "." or "?";
-                if (token == "?")
+                if (token == "?" && words.Count > 0)
                 {
-                    // A sentence that ends in a question mark is a question, whatever its first words ("my arm, normal?").
-                    for (var i = words.Count - 1; i >= 0; i--)
-                    {
-                        askedWithMark[i] = true;
-                        if (starts[i])
-                        {
-                            break;
-                        }
-                    }
+                    askedWithMark[^1] = true;
                 }
 
                 continue;
@@ -220,6 +224,17 @@ public sealed class TermAnalyzer
             if (!starts[i] && words[i - 1] is "and" or "also" or "but" or "plus" && OpensQuestion(words, i))
             {
                 starts[i] = true;
+            }
+        }
+
+        // A clause that ends in a question mark is a question, whatever its first words ("my arm, normal?"): the flag
+        // moves from its last word to its first.
+        for (var i = words.Count - 1; i > 0; i--)
+        {
+            if (askedWithMark[i] && !starts[i])
+            {
+                askedWithMark[i - 1] = true;
+                askedWithMark[i] = false;
             }
         }
 
