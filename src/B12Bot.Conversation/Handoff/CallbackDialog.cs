@@ -38,21 +38,21 @@ public sealed class CallbackDialog : ComponentDialog
     private async Task<DialogTurnResult> AskContactAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         await step.PromptAsync(ContactPrompt, new PromptOptions
         {
-            Prompt = Replies.Message(_texts.Get(HandoffContent.CallbackAsk)),
-            RetryPrompt = Replies.Message(_texts.Get(HandoffContent.CallbackRetry)),
+            Prompt = Replies.Message(_texts.Get(step.Context, HandoffContent.CallbackAsk)),
+            RetryPrompt = Replies.Message(_texts.Get(step.Context, HandoffContent.CallbackRetry)),
         }, cancellationToken).ConfigureAwait(false);
 
     private async Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var answer = (step.Result as string)?.Trim() ?? string.Empty;
-        if (_recognizer.IsEnd(answer))
+        if (_recognizer.IsEnd(step.Context, answer))
         {
-            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.CallbackDeclined)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(step.Context, HandoffContent.CallbackDeclined)), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         step.Values[ContactKey] = answer;
-        return await step.PromptAsync(ConsentPrompt, new PromptOptions { Prompt = Replies.Message(_texts.Get(HandoffContent.CallbackConsent)) }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ConsentPrompt, new PromptOptions { Prompt = Replies.Message(_texts.Get(step.Context, HandoffContent.CallbackConsent)) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> SendAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -66,9 +66,9 @@ public sealed class CallbackDialog : ComponentDialog
             || (step.Result is true && sessionId is not null && contact is not null
                 && await _coordinator.SendCallbackAsync(sessionId, contact, cancellationToken).ConfigureAwait(false));
         effects.CallbackSent = sent;
-        var text = sent ? _texts.Get(HandoffContent.CallbackSent)
-            : step.Result is true ? _texts.Get(HandoffContent.Unavailable)
-            : _texts.Get(HandoffContent.CallbackDeclined);
+        var text = sent ? _texts.Get(step.Context, HandoffContent.CallbackSent)
+            : step.Result is true ? _texts.Get(step.Context, HandoffContent.Unavailable)
+            : _texts.Get(step.Context, HandoffContent.CallbackDeclined);
         await step.Context.SendActivityAsync(Replies.Message(text), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
@@ -76,6 +76,6 @@ public sealed class CallbackDialog : ComponentDialog
     private Task<bool> ValidateContactAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value?.Trim();
-        return Task.FromResult(text is not null && (_recognizer.IsEnd(text) || ContactFormat.IsPhoneOrEmail(text)));
+        return Task.FromResult(text is not null && (_recognizer.IsEnd(prompt.Context, text) || ContactFormat.IsPhoneOrEmail(text)));
     }
 }

@@ -39,7 +39,7 @@ public sealed class HandoffDialog : ComponentDialog
     {
         if (!_options.Enabled || await _store.GetClinicChannelAsync(cancellationToken).ConfigureAwait(false) is null)
         {
-            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.Unavailable)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(step.Context, HandoffContent.Unavailable)), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -49,15 +49,15 @@ public sealed class HandoffDialog : ComponentDialog
             var visitor = await _state.Visitor.GetAsync(step.Context, () => new VisitorHandoffState(), cancellationToken).ConfigureAwait(false);
             visitor!.SessionId = session.Id;
             await step.Context.SendActivityAsync(
-                Replies.Message(_texts.Get(HandoffContent.Closed), [_texts.Get(HandoffContent.CallbackButton), _texts.Get(HandoffContent.NoThanksButton)]),
+                Replies.Message(_texts.Get(step.Context, HandoffContent.Closed), [_texts.Get(step.Context, HandoffContent.CallbackButton), _texts.Get(step.Context, HandoffContent.NoThanksButton)]),
                 cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.PromptAsync(ConsentPrompt, new PromptOptions
         {
-            Prompt = Replies.Message(_texts.Get(HandoffContent.Consent)),
-            RetryPrompt = Replies.Message(_texts.Get(HandoffContent.ConsentRetry)),
+            Prompt = Replies.Message(_texts.Get(step.Context, HandoffContent.Consent)),
+            RetryPrompt = Replies.Message(_texts.Get(step.Context, HandoffContent.ConsentRetry)),
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,7 +65,7 @@ public sealed class HandoffDialog : ComponentDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.Declined)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(step.Context, HandoffContent.Declined)), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -78,12 +78,12 @@ public sealed class HandoffDialog : ComponentDialog
         effects.RequestedSessionId = session?.Id;
         if (session is null)
         {
-            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.Unavailable)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(step.Context, HandoffContent.Unavailable)), cancellationToken).ConfigureAwait(false);
         }
         else
         {
             visitor!.SessionId = session.Id;
-            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(HandoffContent.Requested)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(Replies.Message(_texts.Get(step.Context, HandoffContent.Requested)), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed class HandoffOffer(Func<ITurnContext, B12Content> contentOf, Hando
     {
     }
 
-    /// <summary>The content snapshot the turn runs on, and the handoff content live alongside it.</summary>
+    /// <summary>The content snapshot the turn runs on, its handoff content included.</summary>
     public HandoffOffer(B12ContentSource content, HandoffContentSource handoff)
         : this(turn => content.For(turn).Content, handoff)
     {
@@ -29,7 +29,7 @@ public sealed class HandoffOffer(Func<ITurnContext, B12Content> contentOf, Hando
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(state);
         var content = contentOf(turnContext);
-        var button = handoff.Current.Button;
+        var button = handoff.For(turnContext).Button;
         turnContext.OnSendActivities((_, activities, next) =>
         {
             foreach (var activity in activities)

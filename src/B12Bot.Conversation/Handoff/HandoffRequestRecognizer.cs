@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using B12Bot.Conversation.Text;
+using BotRuntime.Builder;
 
 namespace B12Bot.Conversation.Handoff;
 
@@ -31,7 +32,23 @@ public sealed class HandoffRequestRecognizer(HandoffContentSource source)
     {
     }
 
-    public bool IsRequest(string? text)
+    /// <summary>Whether <paramref name="text"/> asks for a person, by the words of the content the turn runs on.</summary>
+    public bool IsRequest(ITurnContext turnContext, string? text) => IsRequest(RulesOf(source.For(turnContext)), text);
+
+    /// <summary>Whether <paramref name="text"/> ends the chat with the team, by the words of the content the turn runs on.</summary>
+    public bool IsEnd(ITurnContext turnContext, string? text) => RulesOf(source.For(turnContext)).EndWords.Contains(Normalize(text));
+
+    /// <summary>Whether <paramref name="text"/> takes the callback offer, by the words of the content the turn runs on.</summary>
+    public bool IsCallbackChoice(ITurnContext turnContext, string? text) => RulesOf(source.For(turnContext)).CallbackWords.Contains(Normalize(text));
+
+    /// <summary>The same checks by the live content, for code outside a turn (tools, tests).</summary>
+    public bool IsRequest(string? text) => IsRequest(RulesOf(source.Current), text);
+
+    public bool IsEnd(string? text) => RulesOf(source.Current).EndWords.Contains(Normalize(text));
+
+    public bool IsCallbackChoice(string? text) => RulesOf(source.Current).CallbackWords.Contains(Normalize(text));
+
+    private static bool IsRequest(Rules rules, string? text)
     {
         var normalized = Normalize(text);
         if (normalized.Length == 0)
@@ -39,7 +56,6 @@ public sealed class HandoffRequestRecognizer(HandoffContentSource source)
             return false;
         }
 
-        var rules = CurrentRules();
         if (rules.Phrases.Contains(normalized))
         {
             return true;
@@ -61,10 +77,6 @@ public sealed class HandoffRequestRecognizer(HandoffContentSource source)
 
         return false;
     }
-
-    public bool IsEnd(string? text) => CurrentRules().EndWords.Contains(Normalize(text));
-
-    public bool IsCallbackChoice(string? text) => CurrentRules().CallbackWords.Contains(Normalize(text));
 
     /// <summary>"talk to a person", "speak directly with one of the nurses", "connect me to the clinic team".</summary>
     private static bool ReachesPerson(string[] words, int talk, Rules rules)
@@ -115,10 +127,9 @@ public sealed class HandoffRequestRecognizer(HandoffContentSource source)
         return false;
     }
 
-    /// <summary>The rules of the content in use, rebuilt only when the content object changed (a reload).</summary>
-    private Rules CurrentRules()
+    /// <summary>The rules of <paramref name="content"/>, rebuilt only when the content object changed (a reload).</summary>
+    private Rules RulesOf(HandoffContent content)
     {
-        var content = source.Current;
         var rules = Volatile.Read(ref _rules);
         if (rules is null || !ReferenceEquals(rules.Content, content))
         {

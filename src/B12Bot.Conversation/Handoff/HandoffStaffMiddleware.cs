@@ -103,7 +103,7 @@ public sealed partial class HandoffStaffMiddleware(
             return;
         }
 
-        if (recognizer.IsEnd(text))
+        if (recognizer.IsEnd(turnContext, text))
         {
             if (!await coordinator.EndAsync(session.Id, byStaff: true, cancellationToken).ConfigureAwait(false))
             {

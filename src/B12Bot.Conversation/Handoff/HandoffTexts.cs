@@ -1,10 +1,12 @@
 using System.Globalization;
+using BotRuntime.Builder;
 
 namespace B12Bot.Conversation.Handoff;
 
 /// <summary>
 /// The handoff texts with the settings filled in (phone, wait, retention, the staff member's display name), from the
-/// content in use (a reload of dialogs/handoff.yaml applies to the next text asked for).
+/// content in use: a visitor's turn asks with its turn context and gets the texts of the snapshot it runs on; code
+/// outside a turn gets the live ones (a reload of dialogs/handoff.yaml applies to the next text asked for).
 /// </summary>
 public sealed class HandoffTexts(HandoffContentSource source, HandoffOptions options)
 {
@@ -15,9 +17,15 @@ public sealed class HandoffTexts(HandoffContentSource source, HandoffOptions opt
 
     public HandoffContent Content => source.Current;
 
-    public string Get(string key, string? staffFirstName = null)
+    /// <summary>The text <paramref name="key"/> of the content the turn runs on.</summary>
+    public string Get(ITurnContext turnContext, string key, string? staffFirstName = null) =>
+        Fill(source.For(turnContext).Texts[key], staffFirstName);
+
+    /// <summary>The text <paramref name="key"/> of the live content, for code outside a visitor's turn.</summary>
+    public string Get(string key, string? staffFirstName = null) => Fill(Content.Texts[key], staffFirstName);
+
+    private string Fill(string text, string? staffFirstName)
     {
-        var text = Content.Texts[key];
         return text
             .Replace("{clinicPhone}", options.ClinicPhone, StringComparison.Ordinal)
             .Replace("{minutes}", Math.Max(1, (int)Math.Ceiling(options.WaitForTaker.TotalMinutes)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -48,7 +48,7 @@ public sealed partial class HandoffVisitorMiddleware(
 
             if (session?.Status == HandoffStatus.CallbackOffered && await DialogsActiveAsync(turnContext, cancellationToken).ConfigureAwait(false) is false)
             {
-                if (recognizer.IsCallbackChoice(text))
+                if (recognizer.IsCallbackChoice(turnContext, text))
                 {
                     var dc = await CreateDialogContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
                     await dc.BeginDialogAsync(CallbackDialog.DialogId, new CallbackDialog.Options(session.Id), cancellationToken).ConfigureAwait(false);
@@ -72,7 +72,7 @@ public sealed partial class HandoffVisitorMiddleware(
             return;
         }
 
-        if (recognizer.IsRequest(text))
+        if (recognizer.IsRequest(turnContext, text))
         {
             LogRequest();
             await dialogs.BeginDialogAsync(HandoffDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
@@ -94,11 +94,11 @@ public sealed partial class HandoffVisitorMiddleware(
 
     private async Task InChatAsync(ITurnContext turnContext, HandoffSession session, VisitorHandoffState visitor, string? text, CancellationToken cancellationToken)
     {
-        if (recognizer.IsEnd(text))
+        if (recognizer.IsEnd(turnContext, text))
         {
             await coordinator.EndAsync(session.Id, byStaff: false, cancellationToken).ConfigureAwait(false);
             visitor.SessionId = null;
-            await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(HandoffContent.VisitorEnded)), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(turnContext, HandoffContent.VisitorEnded)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -118,7 +118,7 @@ public sealed partial class HandoffVisitorMiddleware(
         }
         if (session.Status == HandoffStatus.Waiting)
         {
-            await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(HandoffContent.StillWaiting)), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Dialogs.Replies.Message(coordinator.Texts.Get(turnContext, HandoffContent.StillWaiting)), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,8 +1,10 @@
 using B12Bot.Conversation.Content;
+using B12Bot.Conversation.Handoff;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Tests.Support;
 using B12Bot.Conversation.Understanding;
 using BotRuntime.Builder;
+using BotRuntime.Schema;
 using BotRuntime.State;
 using BotRuntime.Storage;
 using BotRuntime.Testing;
@@ -89,6 +91,39 @@ public sealed class ContentSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task A_handoff_edit_that_lands_during_a_turn_reaches_the_next_turn_not_that_one()
+    {
+        const string Shipped = "Sorry, I can't reach the clinic team right now.";
+        const string Edited = "The clinic team is not reachable at the moment.";
+        var services = new ServiceCollection()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton(new ConversationState(new MemoryStorage()))
+            .AddSingleton(ContentFixture.Embedder)
+            .AddB12Conversation(_folder, "911")
+            .AddHandoff(_folder, "911", new HandoffOptions { ClinicPhone = "555-0100" });
+        await using var provider = services.BuildServiceProvider();
+        var source = provider.GetRequiredService<B12ContentSource>();
+        var texts = provider.GetRequiredService<HandoffTexts>();
+        var recognizer = provider.GetRequiredService<HandoffRequestRecognizer>();
+        using var turn = new TurnContext(new TestAdapter(), Message("talk to a person"));
+        Assert.Contains(Shipped, texts.Get(turn, HandoffContent.Unavailable), StringComparison.Ordinal);
+
+        var path = Path.Combine(_folder, HandoffContentLoader.FileName);
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace(Shipped, Edited, StringComparison.Ordinal)
+            .Replace("phrases: [talk to a person,", "phrases: [page the front desk, talk to a person,", StringComparison.Ordinal));
+        Assert.Equal(ContentReloadResult.Applied, (await source.ReloadAsync()).Result);
+
+        // The turn in flight keeps its snapshot's texts and words; the next turn and code outside a turn get the edit.
+        Assert.Contains(Shipped, texts.Get(turn, HandoffContent.Unavailable), StringComparison.Ordinal);
+        Assert.False(recognizer.IsRequest(turn, "page the front desk"));
+        using var next = new TurnContext(new TestAdapter(), Message("page the front desk"));
+        Assert.Contains(Edited, texts.Get(next, HandoffContent.Unavailable), StringComparison.Ordinal);
+        Assert.True(recognizer.IsRequest(next, "page the front desk"));
+        Assert.Contains(Edited, texts.Get(HandoffContent.Unavailable), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bracket_left_open_in_faq_yaml_is_reported_at_its_line_not_as_a_crash()
     {
         Edit("    title: What does B12 do?", "    title: [What does B12 do?");
@@ -105,6 +140,16 @@ public sealed class ContentSnapshotTests : IDisposable
         var path = Path.Combine(_folder, B12ContentLoader.FaqFile);
         File.WriteAllText(path, File.ReadAllText(path).Replace(find, replacement, StringComparison.Ordinal));
     }
+
+    private static Activity Message(string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        ChannelId = "test",
+        Conversation = new ConversationAccount { Id = "handoff-snapshot" },
+        From = new ChannelAccount { Id = "visitor" },
+        Recipient = new ChannelAccount { Id = "bot" },
+    };
 
     /// <summary>Inside the turn, after the triage took this turn's snapshot and before the bot answers: the edit is saved and applied.</summary>
     private sealed class EditDuringTurn(B12ContentSource source, Action edit) : IMiddleware
