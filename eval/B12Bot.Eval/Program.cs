@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 // were), benign, walkthrough starts, commands, small talk; for tuning sets also accuracy per FAQ entry, the confusion
 // list and every miss (held-out sets: figures only, unless --details).
 //   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--details] [--transcript] [--triage-timing]
+//   [--explain messages.txt]  (in-process only: how each stage reads each line; for diagnosing misses)
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
@@ -32,6 +33,19 @@ if (url is null)
     app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
     await app.StartAsync();
     url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+}
+
+if (Option("--explain") is { } explainFile && app is not null)
+{
+    // Each message of the file (one a line) as every stage reads it: clauses, top intents per evidence, the decision.
+    var matcher = app.Services.GetRequiredService<B12ContentSource>().Current.Matcher;
+    foreach (var line in File.ReadLines(explainFile).Where(l => !string.IsNullOrWhiteSpace(l)))
+    {
+        await MatchExplanation.PrintAsync(matcher, line, Console.Out);
+    }
+
+    await app.StopAsync();
+    return 0;
 }
 
 using var http = new HttpClient { BaseAddress = new Uri(url) };

@@ -64,7 +64,8 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "shot_words", "whole_message");
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "shot_words", "whole_message",
+            "referring_words", "open_question_words");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -72,6 +73,13 @@ public static partial class B12ContentLoader
         var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
+        var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
+        var openQuestionWords = reader.StringList(root, "open_question_words", "the file", required: false, minimum: 0);
+        if (referringWords.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord
+            && reader.Get(root, "referring_words") is { } referringNode)
+        {
+            reader.Problem(referringNode, $"referring word '{notOneWord}' must be one word");
+        }
         if (shotWords.FirstOrDefault(w => !b12Words.Contains(w, StringComparer.Ordinal)) is { } notB12 && reader.Get(root, "shot_words") is { } shotNode)
         {
             reader.Problem(shotNode, $"shot word '{notB12}' is not one of the b12_words");
@@ -141,6 +149,14 @@ public static partial class B12ContentLoader
             }
         }
 
+        foreach (var open in openQuestionWords)
+        {
+            if (!synonyms.ContainsKey(open) && reader.Get(root, "open_question_words") is { } openNode)
+            {
+                reader.Problem(openNode, $"open question word '{open}' is not a concept under 'synonyms'");
+            }
+        }
+
         foreach (var foreign in foreignWords)
         {
             if (!synonyms.ContainsKey(foreign) && reader.Get(root, "foreign_words") is { } foreignNode)
@@ -153,7 +169,7 @@ public static partial class B12ContentLoader
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
             ForeignWords = foreignWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
-            Shorthand = shorthand,
+            Shorthand = shorthand, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
         };
     }
 

@@ -36,4 +36,13 @@ public sealed class LanguageResources
 
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "thx" -> "thanks"), normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Words by which a question points back at the story before it ("does that affect ...", "can i still ..."): such a
+    /// question is read with its story, not on its own.
+    /// </summary>
+    public IReadOnlyList<string> ReferringWords { get; init; } = [];
+
+    /// <summary>Concepts of a question that asks nothing by itself ("what should i do"): it too is read with its story.</summary>
+    public IReadOnlyList<string> OpenQuestionWords { get; init; } = [];
 }

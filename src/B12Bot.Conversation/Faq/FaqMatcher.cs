@@ -127,6 +127,18 @@ public sealed class FaqMatcher
     /// <summary>Only a whole-message command ("help", "back"), for dialogs that listen for commands alone.</summary>
     public BotCommand? RecognizeCommand(string? text) => string.IsNullOrWhiteSpace(text) ? null : _exact.RecognizeCommand(text);
 
+    /// <summary>Every stage's reading of a message, for the eval command's --explain (diagnostics only).</summary>
+    internal async ValueTask<(AnalyzedText Analyzed, LexicalEvidence Lexical, SemanticEvidence Semantic, IntentAssessment Assessment, FaqMatch Match)> ExplainAsync(
+        string text, CancellationToken cancellationToken = default)
+    {
+        var analyzed = Analyzer.Analyze(text);
+        var lexical = _lexical.Score(analyzed);
+        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        var semantic = _semantic.Score(vector.Span);
+        var assessment = _policy.Assess(lexical, semantic);
+        return (analyzed, lexical, semantic, assessment, _policy.Decide(assessment));
+    }
+
     /// <summary>The model's probabilities for a message (diagnostics and the accuracy report).</summary>
     internal ValueTask<IntentAssessment> AssessAsync(string text, CancellationToken cancellationToken = default) =>
         AssessAsync(Analyzer.Analyze(text), text, cancellationToken);

@@ -4,7 +4,7 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null)
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null)
     {
         Normalized = normalized;
         Words = words;
@@ -12,6 +12,8 @@ public sealed class AnalyzedText
         TermWasCorrected = termWasCorrected;
         TermClause = termClause ?? [.. Enumerable.Repeat(0, terms.Count)];
         ClauseIsQuestion = clauseIsQuestion ?? [true];
+        ClauseLeansOnStory = clauseLeansOnStory ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
+        ClauseAsksNothing = clauseAsksNothing ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
     }
 
     /// <summary>The normalized text, before typo correction.</summary>
@@ -34,6 +36,15 @@ public sealed class AnalyzedText
 
     /// <summary>For each clause, whether it reads as a question (a question word, or an opening "is/can/should ...").</summary>
     public List<bool> ClauseIsQuestion { get; }
+
+    /// <summary>
+    /// For each clause, whether it points back at what was said before it ("does that affect ...", "can i still ...") or
+    /// asks nothing by itself ("what should i do"): language.yaml referring_words and open_question_words.
+    /// </summary>
+    public List<bool> ClauseLeansOnStory { get; }
+
+    /// <summary>For each clause, whether it asks nothing by itself ("what should i do"): language.yaml open_question_words.</summary>
+    public List<bool> ClauseAsksNothing { get; }
 
     public int ClauseCount => ClauseIsQuestion.Count;
 }

@@ -15,6 +15,9 @@ public sealed class TermAnalyzer
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string[] Stems, string Concept)>> _phrasesByFirstStem = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _referringWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _openQuestionTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _intentCues = new(StringComparer.Ordinal);
     private readonly TypoCorrector _corrector;
 
     /// <param name="language">Stop words and synonyms.</param>
@@ -22,6 +25,9 @@ public sealed class TermAnalyzer
     public TermAnalyzer(LanguageResources language, IEnumerable<string> vocabularyTexts)
     {
         var vocabulary = new List<(string, int)>();
+        _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
+        _openQuestionTerms.UnionWith(language.OpenQuestionWords);
+        _intentCues.UnionWith(language.IntentCues);
         foreach (var word in language.Stopwords)
         {
             var normalized = TextNormalizer.Normalize(word);
@@ -67,7 +73,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark) = SplitClauses(text);
         var corrected = new bool[words.Length];
         if (correctTypos)
         {
@@ -98,7 +104,7 @@ public sealed class TermAnalyzer
             if (clauseStarts[position])
             {
                 clause++;
-                clauseIsQuestion.Add(IsQuestionClause(words, position, clauseStarts));
+                clauseIsQuestion.Add(askedWithMark[position] || IsQuestionClause(words, position, clauseStarts));
             }
 
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
@@ -129,29 +135,87 @@ public sealed class TermAnalyzer
             position++;
         }
 
-        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion);
+        var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
+        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
+            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing);
+    }
+
+    /// <summary>
+    /// For each clause, whether it points back at what was said before it ("does that affect my shots", "can i still
+    /// have them") or asks nothing by itself (<paramref name="asksNothing"/>): such a question is about the story before it.
+    /// A clause with an intent cue of its own asks its own question ("is it safe to get b12 shots like that").
+    /// </summary>
+    private List<bool> RefersBack(string[] words, bool[] clauseStarts, List<string> terms, List<int> termClause, List<bool> asksNothing)
+    {
+        var count = asksNothing.Count;
+        var referring = new bool[count];
+        var clause = -1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            clause += clauseStarts[i] ? 1 : 0;
+            if (clause >= 0 && clause < count && _referringWords.Contains(words[i]))
+            {
+                referring[clause] = true;
+            }
+        }
+
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (termClause[t] >= 0 && termClause[t] < count && _intentCues.Contains(terms[t]))
+            {
+                referring[termClause[t]] = false;
+            }
+        }
+
+        return [.. Enumerable.Range(0, count).Select(c => asksNothing[c] || referring[c])];
+    }
+
+    /// <summary>For each clause, whether all its terms are open-question concepts ("what should i do", "any advice").</summary>
+    private List<bool> AsksNothing(List<string> terms, List<int> termClause, int clauseCount)
+    {
+        var any = new bool[clauseCount];
+        var allOpen = new bool[clauseCount];
+        Array.Fill(allOpen, true);
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var c = termClause[t];
+            if (c >= 0 && c < clauseCount)
+            {
+                any[c] = true;
+                allOpen[c] &= _openQuestionTerms.Contains(terms[t]);
+            }
+        }
+
+        return [.. Enumerable.Range(0, clauseCount).Select(c => any[c] && allOpen[c])];
     }
 
     /// <summary>
     /// The words of a message (normalized, no punctuation) and where its clauses start: after a sentence mark, and where
     /// "and", "also", "but" or "plus" opens a new question ("... safe and how often do I need them").
     /// </summary>
-    private static (string Normalized, string[] Words, bool[] ClauseStarts) SplitClauses(string? text)
+    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark) SplitClauses(string? text)
     {
-        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true));
+        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
         var starts = new List<bool>(tokens.Length);
+        var askedWithMark = new List<bool>(tokens.Length);
         var markBefore = true;
         foreach (var token in tokens)
         {
-            if (token is "." or ",")
+            if (token is "." or "," or "?")
             {
-                markBefore |= token == ".";
+                markBefore |= token is "." or "?";
+                if (token == "?" && words.Count > 0)
+                {
+                    askedWithMark[^1] = true;
+                }
+
                 continue;
             }
 
             words.Add(token);
             starts.Add(markBefore);
+            askedWithMark.Add(false);
             markBefore = false;
         }
 
@@ -163,8 +227,19 @@ public sealed class TermAnalyzer
             }
         }
 
+        // A clause that ends in a question mark is a question, whatever its first words ("my arm, normal?"): the flag
+        // moves from its last word to its first.
+        for (var i = words.Count - 1; i > 0; i--)
+        {
+            if (askedWithMark[i] && !starts[i])
+            {
+                askedWithMark[i - 1] = true;
+                askedWithMark[i] = false;
+            }
+        }
+
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts]);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark]);
     }
 
     private static bool OpensQuestion(List<string> words, int i) =>

@@ -20,7 +20,11 @@ public static class TextNormalizer
     /// Normalizes <paramref name="text"/>. With <paramref name="keepSentenceMarks"/>, sentence ends (. ! ? ; and line
     /// breaks) become " . " and commas or colons become " , ", for readers that care about clause boundaries.
     /// </summary>
-    public static string Normalize(ReadOnlySpan<char> text, bool keepSentenceMarks, int maxLength = MaxInputLength)
+    /// <param name="clauseMarks">
+    /// With <paramref name="keepSentenceMarks"/>, for readers of clauses: a question mark becomes " ? " (not " . "), and a
+    /// colon ends a sentence (" . ", not " , "): "my question is about my inhaler: how often can i use it?".
+    /// </param>
+    public static string Normalize(ReadOnlySpan<char> text, bool keepSentenceMarks, int maxLength = MaxInputLength, bool clauseMarks = false)
     {
         if (text.Length > maxLength)
         {
@@ -63,13 +67,13 @@ public static class TextNormalizer
             else if (keepSentenceMarks && c is '.' or '!' or '?' or ';' or '\n' or '\r')
             {
                 // A dot between digits is a decimal point, not a sentence end.
-                AppendMark(builder, '.');
+                AppendMark(builder, clauseMarks && c == '?' ? '?' : '.');
                 previous = CharKind.Space;
                 continue;
             }
             else if (keepSentenceMarks && c is ',' or ':')
             {
-                AppendMark(builder, ',');
+                AppendMark(builder, clauseMarks && c == ':' ? '.' : ',');
                 previous = CharKind.Space;
                 continue;
             }

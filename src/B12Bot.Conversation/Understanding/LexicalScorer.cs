@@ -6,12 +6,11 @@ namespace B12Bot.Conversation.Understanding;
 /// <summary>
 /// Scores a message against the <see cref="LexicalIndex"/>: each intent by (a) how much of the message's information it
 /// explains, weighting rare terms higher, and (b) its closest single phrasing (weighted Dice). The whole message is read,
-/// then each clause: a story followed by a question is about its question, and two questions can both be answered.
+/// then each clause: a story followed by a question is about its question (read with the story just before it when the
+/// question points back at it), and two questions can both be answered.
 /// </summary>
 public sealed class LexicalScorer(LexicalIndex index)
 {
-    private const int AllClauses = -1;
-
     /// <summary>How much a clause that is not a question counts against the whole message (stories before the question).</summary>
     private const double StatementClauseFactor = 0.9;
 
@@ -35,7 +34,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         ArgumentNullException.ThrowIfNull(analyzed);
         var count = _index.IntentCount;
         var scores = new double[count];
-        var whole = ScoreInto(analyzed, AllClauses, scores);
+        var whole = ScoreInto(analyzed, 0, int.MaxValue, scores);
         // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject. A shot word
         // inside another subject's own phrase ("vitamin d injection", "tetanus jab") does not name a B12 shot, though.
         if (!whole.NamesB12 || !whole.NamesB12Itself)
@@ -70,8 +69,16 @@ public sealed class LexicalScorer(LexicalIndex index)
                     continue;
                 }
 
-                var clause = ScoreInto(analyzed, c, clauseScores);
+                var clause = ScoreInto(analyzed, c, c, clauseScores);
                 questionAboutSomethingElse |= isQuestion && clause.HasForeign && !clause.NamesB12;
+
+                // A question that leans on the story told just before it ("i have ckd. does that affect my shots?") is read
+                // together with that story; one that asks nothing by itself ("... what should i do?") always is.
+                if (isQuestion && c > 0 && analyzed.ClauseLeansOnStory[c] && (!analyzed.ClauseIsQuestion[c - 1] || analyzed.ClauseAsksNothing[c]))
+                {
+                    clause = ScoreInto(analyzed, c - 1, c, clauseScores);
+                }
+
                 if (clause.Total <= 0 || !clause.HasTopic)
                 {
                     continue;
@@ -142,7 +149,8 @@ public sealed class LexicalScorer(LexicalIndex index)
         return (best, second);
     }
 
-    private Reading ScoreInto(AnalyzedText analyzed, int clause, double[] scores)
+    /// <summary>Scores the terms of clauses <paramref name="firstClause"/> to <paramref name="lastClause"/> into <paramref name="scores"/>.</summary>
+    private Reading ScoreInto(AnalyzedText analyzed, int firstClause, int lastClause, double[] scores)
     {
         var count = _index.IntentCount;
         var phrasingCount = _index.PhrasingIntent.Length;
@@ -157,7 +165,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             var terms = analyzed.Terms;
             for (var i = 0; i < terms.Count; i++)
             {
-                if ((clause != AllClauses && analyzed.TermClause[i] != clause) || SeenBefore(analyzed, i, clause))
+                if (analyzed.TermClause[i] < firstClause || analyzed.TermClause[i] > lastClause || SeenBefore(analyzed, i, firstClause, lastClause))
                 {
                     continue; // count each term once
                 }
@@ -224,12 +232,12 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
     }
 
-    private static bool SeenBefore(AnalyzedText analyzed, int index, int clause)
+    private static bool SeenBefore(AnalyzedText analyzed, int index, int firstClause, int lastClause)
     {
         var terms = analyzed.Terms;
         for (var i = 0; i < index; i++)
         {
-            if ((clause == AllClauses || analyzed.TermClause[i] == clause) && string.Equals(terms[i], terms[index], StringComparison.Ordinal))
+            if (analyzed.TermClause[i] >= firstClause && analyzed.TermClause[i] <= lastClause && string.Equals(terms[i], terms[index], StringComparison.Ordinal))
             {
                 return true;
             }

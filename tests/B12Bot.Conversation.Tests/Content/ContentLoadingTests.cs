@@ -207,6 +207,22 @@ public sealed class ContentLoadingTests : IDisposable
         Assert.Contains($"language.yaml:{line}: command word 'no thanks' must be one word", LoadMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_referring_word_of_more_than_one_word_is_rejected()
+    {
+        var line = Replace("language.yaml", "referring_words: [that, this,", "referring_words: [like that, this,");
+
+        Assert.Contains($"language.yaml:{line}: referring word 'like that' must be one word", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_open_question_word_that_is_not_a_concept_is_rejected()
+    {
+        var line = Replace("language.yaml", "open_question_words: [next_step,", "open_question_words: [whatever, next_step,");
+
+        Assert.Contains($"language.yaml:{line}: open question word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<ContentProblem> LoadProblems() =>
         Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
 

@@ -96,6 +96,9 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("HELP please", BotCommand.Help)]
     [InlineData("start over", BotCommand.Restart)]
     [InlineData("go back", BotCommand.Back)]
+    [InlineData("what kind of stuff can i ask", BotCommand.Help)]
+    [InlineData("ok scratch that", BotCommand.Cancel)]
+    [InlineData("please take me back to the start", BotCommand.Restart)]
     public void Whole_message_commands_are_recognised(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -167,6 +170,18 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
 
         Assert.Equal("safety", match.Entry?.Id);
         Assert.Null(match.Also);
+    }
+
+    [Theory]
+    [InlineData("my kidneys only work at about 40 percent. does that change anything for my b12 jabs?", "kidney_disease")]
+    [InlineData("i've been on warfarin since my clot in march. can i still have my b12 shots", "blood_thinners")]
+    [InlineData("i was away for three weeks and skipped my b12 injection. what should i do now", "missed_dose")]
+    public void A_question_that_points_back_at_its_story_is_answered_about_the_story(string text, string expected)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(expected, match.Entry?.Id);
     }
 
     [Theory]

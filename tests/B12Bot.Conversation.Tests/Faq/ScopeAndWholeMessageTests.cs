@@ -103,6 +103,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("my testosterone injection site is sore, is that normal")]
     [InlineData("does a cortisone shot hurt")]
     [InlineData("i get b12 jabs every 3 months but how often can i use my asthma inhaler?")]
+    [InlineData("i have b12 shots monthly, my question is about my inhaler: how often can i use ventolin?")]
     [InlineData("what needle size for testosterone shots")]
     [InlineData("how long does a tetanus jab last")]
     [InlineData("is the depo jab bad for your bones")]

@@ -1,0 +1,27 @@
+using System.Globalization;
+using B12Bot.Conversation.Faq;
+
+namespace B12Bot.Eval;
+
+/// <summary>How the matcher reads one message, stage by stage (the --explain option): for diagnosing misses.</summary>
+internal static class MatchExplanation
+{
+    private const int Shown = 3;
+
+    public static async Task PrintAsync(FaqMatcher matcher, string text, TextWriter output)
+    {
+        var (analyzed, lexical, semantic, assessment, match) = await matcher.ExplainAsync(text);
+        var ids = matcher.Catalog.Intents.Select(i => i.Id).ToArray();
+        string Top(double[] scores) => string.Join(", ", scores.Select((s, i) => (s, i)).OrderByDescending(x => x.s).Take(Shown)
+            .Select(x => $"{ids[x.i]} {x.s.ToString("0.000", CultureInfo.InvariantCulture)}"));
+        output.WriteLine($"> {text}");
+        var clauses = Enumerable.Range(0, analyzed.ClauseCount).Select(c =>
+            $"[{(analyzed.ClauseIsQuestion[c] ? "?" : ".")}{(analyzed.ClauseLeansOnStory[c] ? "^" : "")} "
+            + string.Join(' ', analyzed.Terms.Where((_, t) => analyzed.TermClause[t] == c)) + "]");
+        output.WriteLine($"  terms: {string.Join(' ', clauses)}");
+        output.WriteLine($"  lexical: {Top(lexical.Scores)} | anchor {lexical.HasAnchor} foreign {lexical.HasForeignSubject} names-b12 {lexical.NamesB12}/{lexical.NamesB12Itself} unknown {lexical.HasUnknownSubject} {lexical.UnknownShare:0.00} questions [{string.Join(',', lexical.QuestionIntents.Select(i => ids[i]))}]");
+        output.WriteLine($"  semantic: {Top(semantic.Phrasing)} | answer: {Top(semantic.Answer)}");
+        output.WriteLine($"  model: {Top(assessment.IntentProbabilities)} | scope {assessment.ScopeProbability:0.000}");
+        output.WriteLine($"  decision: {match.Kind} {match.Entry?.Id} {(match.Also is null ? "" : "+" + match.Also.Id)} {string.Join("/", match.Alternatives.Select(a => a.Id))}");
+    }
+}
