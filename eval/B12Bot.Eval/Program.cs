@@ -30,7 +30,9 @@ WebApplication? app = null;
 var url = Option("--url");
 if (url is null)
 {
-    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning"]);
+    // The repository's dialogs/, not the build output's copy: a refit or new embeddings count without a rebuild.
+    app = B12BotApplication.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--BotState:Provider", "Memory", "--Logging:LogLevel:Default", "Warning",
+        "--B12Bot:DialogsPath", Path.Combine(repoRoot, "dialogs")]);
     await app.StartAsync();
     url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }
