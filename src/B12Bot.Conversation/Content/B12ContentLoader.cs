@@ -75,11 +75,7 @@ public static partial class B12ContentLoader
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
         var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
         var openQuestionWords = reader.StringList(root, "open_question_words", "the file", required: false, minimum: 0);
-        if (referringWords.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord
-            && reader.Get(root, "referring_words") is { } referringNode)
-        {
-            reader.Problem(referringNode, $"referring word '{notOneWord}' must be one word");
-        }
+        RequireOneWordEach(reader, root, "referring_words", referringWords, "referring word");
         if (shotWords.FirstOrDefault(w => !b12Words.Contains(w, StringComparer.Ordinal)) is { } notB12 && reader.Get(root, "shot_words") is { } shotNode)
         {
             reader.Problem(shotNode, $"shot word '{notB12}' is not one of the b12_words");
@@ -187,11 +183,7 @@ public static partial class B12ContentLoader
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
         var commandWords = reader.StringList(section, "command_words", "'whole_message'", required: false, minimum: 0);
-        if (commandWords.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord
-            && reader.Get(section, "command_words") is { } commandWordsNode)
-        {
-            reader.Problem(commandWordsNode, $"command word '{notOneWord}' must be one word");
-        }
+        RequireOneWordEach(reader, section, "command_words", commandWords, "command word");
         if (reader.Get(section, "shorthand") is { } shorthandNode && reader.Mapping(shorthandNode, "'shorthand'") is { } map)
         {
             foreach (var (keyNode, valueNode) in map.Children)
@@ -216,6 +208,16 @@ public static partial class B12ContentLoader
         }
 
         return (leading, trailing, commandWords, shorthand);
+    }
+
+    /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>
+    private static void RequireOneWordEach(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words, string what)
+    {
+        if (words.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord
+            && reader.Get(section, key) is { } node)
+        {
+            reader.Problem(node, $"{what} '{notOneWord}' must be one word");
+        }
     }
 
     private static (IReadOnlyList<FaqEntry> Entries, Dictionary<string, YamlNode> Nodes) LoadFaq(string folder, List<ContentProblem> problems, string emergencyNumber)

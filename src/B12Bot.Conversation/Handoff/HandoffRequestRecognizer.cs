@@ -46,8 +46,6 @@ public sealed class HandoffRequestRecognizer(HandoffContentSource source)
 
     public bool IsEnd(string? text) => RulesOf(source.Current).EndWords.Contains(Normalize(text));
 
-    public bool IsCallbackChoice(string? text) => RulesOf(source.Current).CallbackWords.Contains(Normalize(text));
-
     private static bool IsRequest(Rules rules, string? text)
     {
         var normalized = Normalize(text);
