@@ -22,32 +22,32 @@ internal static class BenchTurns
             .ToArray();
     }
 
-    // Web Chat's channel id: the Emulator channel would add the Emulator-only state traces to every turn.
-    public static Activity Message(string text, string conversationId) => new()
+    /// <summary>A visitor's message in <paramref name="conversationId"/>.</summary>
+    public static Activity Message(string text, string conversationId)
     {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Webchat,
-        ServiceUrl = "http://127.0.0.1:9/",
-        From = new ChannelAccount("bench-user", "Visitor", RoleTypes.User),
-        Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
-        Conversation = new ConversationAccount(conversationId),
-        Text = text,
-        Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
-    };
+        var message = FromVisitor(ActivityTypes.Message, conversationId);
+        message.Text = text;
+        return message;
+    }
 
     /// <summary>A visitor arriving in a new conversation (the welcome turn).</summary>
-    public static Activity Welcome(string conversationId) => new()
+    public static Activity Welcome(string conversationId)
     {
-        Type = ActivityTypes.ConversationUpdate,
+        var arrival = FromVisitor(ActivityTypes.ConversationUpdate, conversationId);
+        arrival.MembersAdded = [new ChannelAccount("bench-user", "Visitor", RoleTypes.User)];
+        return arrival;
+    }
+
+    // Web Chat's channel id: the Emulator channel would add the Emulator-only state traces to every turn.
+    private static Activity FromVisitor(string type, string conversationId) => new()
+    {
+        Type = type,
         Id = Guid.NewGuid().ToString("N"),
         ChannelId = Channels.Webchat,
         ServiceUrl = "http://127.0.0.1:9/",
         From = new ChannelAccount("bench-user", "Visitor", RoleTypes.User),
         Recipient = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
         Conversation = new ConversationAccount(conversationId),
-        MembersAdded = [new ChannelAccount("bench-user", "Visitor", RoleTypes.User)],
         Locale = "en-US",
         DeliveryMode = DeliveryModes.ExpectReplies,
     };
