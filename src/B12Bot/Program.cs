@@ -12,7 +12,10 @@ try
         return await UnansweredQuestionsReport.RunAsync(reporting.Services, Console.Out);
     }
 
-    B12BotApplication.Build(args).Run();
+    // Disposed on every way out, a failed start included: the container then waits for the sentence-embedding model's
+    // load on its own thread, so the process never exits while native code is mid-initialisation (a crash, exit 139).
+    await using var app = B12BotApplication.Build(args);
+    await app.RunAsync();
 }
 catch (ContentValidationException invalid)
 {

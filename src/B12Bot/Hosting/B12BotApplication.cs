@@ -75,7 +75,18 @@ public static partial class B12BotApplication
 
         // The content is loaded and checked here, before any hosted service starts: a content error then reaches
         // Program as it is (its file:line list), not logged first by the host with a stack trace.
-        app.Services.GetRequiredService<B12ContentSource>();
+        try
+        {
+            app.Services.GetRequiredService<B12ContentSource>();
+        }
+        catch
+        {
+            // The container may already be loading the sentence-embedding model on another thread: disposing it waits
+            // for that load, so the process never exits while native code is still initialising (a crash, exit 139).
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
         StartupTimeline.Mark("content ready");
         app.Lifetime.ApplicationStarted.Register(() => StartupTimeline.Mark("listening"));
         if (botOptions.PrivacyNoticeUrl?.Host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) == true && !app.Environment.IsDevelopment())
