@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using B12Bot.Bench;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Understanding;

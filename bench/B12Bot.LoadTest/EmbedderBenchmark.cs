@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using B12Bot.Bench;
 using B12Bot.Conversation.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using B12Bot.Bench;
 using B12Bot.Conversation.Understanding;
 using Microsoft.ML.OnnxRuntime;
 

@@ -30,9 +30,11 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         ArgumentNullException.ThrowIfNull(semantic);
         Span<double> features = stackalloc double[Math.Max(UnderstandingFeatures.CandidateNames.Length, UnderstandingFeatures.ScopeNames.Length)];
         var probabilities = new double[_catalog.Count];
+        var lexicalLeaders = UnderstandingFeatures.Leaders.Of(lexical.Scores);
+        var semanticLeaders = UnderstandingFeatures.Leaders.Of(semantic.Phrasing);
         for (var i = 0; i < probabilities.Length; i++)
         {
-            UnderstandingFeatures.Candidate(i, lexical, semantic, features);
+            UnderstandingFeatures.Candidate(i, lexical, semantic, lexicalLeaders, semanticLeaders, features);
             probabilities[i] = candidate.Score(features);
         }
 

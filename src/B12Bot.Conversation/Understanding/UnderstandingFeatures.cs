@@ -22,16 +22,25 @@ public static class UnderstandingFeatures
     {
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(semantic);
+        Candidate(intent, lexical, semantic, Leaders.Of(lexical.Scores), Leaders.Of(semantic.Phrasing), into);
+    }
+
+    /// <summary>
+    /// As the other overload, with each score list's leaders read once per message (<see cref="Leaders.Of"/>): every
+    /// intent's "best other" is then a constant-time look-up instead of a pass over all intents.
+    /// </summary>
+    internal static void Candidate(int intent, LexicalEvidence lexical, SemanticEvidence semantic, Leaders lexicalLeaders, Leaders semanticLeaders, Span<double> into)
+    {
         var lex = lexical.Scores;
         var sem = semantic.Phrasing;
-        var lexicalOther = BestOther(lex, intent, out var lexicalTop);
-        var semanticOther = BestOther(sem, intent, out var semanticTop);
+        var lexicalOther = lexicalLeaders.BestOther(intent);
+        var semanticOther = semanticLeaders.BestOther(intent);
         into[0] = lex[intent];
         into[1] = lex[intent] - lexicalOther;
         into[2] = sem[intent];
         into[3] = sem[intent] - semanticOther;
         into[4] = semantic.Answer[intent];
-        into[5] = lexicalTop && semanticTop ? 1 : 0;
+        into[5] = lexicalLeaders.IsTop(intent, lex) && semanticLeaders.IsTop(intent, sem) ? 1 : 0;
         into[6] = lexical.HasAnchor ? 1 : 0;
         into[7] = ForeignSubject(lexical) ? 1 : 0;
     }
@@ -91,5 +100,40 @@ public static class UnderstandingFeatures
 
         isTop = scores[intent] > best;
         return best == double.MinValue ? 0 : best;
+    }
+
+    /// <summary>
+    /// The highest score of a list (the first, on a tie) and the highest of the others: the best score other than
+    /// intent i's own is the second for the leader and the first for everyone else.
+    /// </summary>
+    internal readonly record struct Leaders(int Top, double First, double Second)
+    {
+        public static Leaders Of(double[] scores)
+        {
+            var top = -1;
+            double first = double.MinValue, second = double.MinValue;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                if (top < 0 || scores[i] > first)
+                {
+                    second = top < 0 ? second : first;
+                    (top, first) = (i, scores[i]);
+                }
+                else if (scores[i] > second)
+                {
+                    second = scores[i];
+                }
+            }
+
+            return new Leaders(top, first, second);
+        }
+
+        /// <summary>The best score of the other intents (0 when there is none).</summary>
+        public double BestOther(int intent) => Raw(intent) == double.MinValue ? 0 : Raw(intent);
+
+        /// <summary>Whether the intent's score is above every other's.</summary>
+        public bool IsTop(int intent, double[] scores) => scores[intent] > Raw(intent);
+
+        private double Raw(int intent) => intent == Top ? Second : First;
     }
 }

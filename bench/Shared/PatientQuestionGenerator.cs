@@ -1,4 +1,4 @@
-namespace B12Bot.LoadTest;
+namespace B12Bot.Bench;
 
 /// <summary>
 /// Composes FAQ questions the way patients write them (a greeting, a bit of their story, the question, a sign-off),
