@@ -193,8 +193,10 @@ public static class DirectLineEndpoints
     /// <summary>Polling: the activities after the watermark, in order, with the new watermark.</summary>
     private static async Task GetActivitiesAsync(HttpContext context)
     {
-        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
-        if (conversation is null)
+        // The read itself answers whether the conversation is live (and counts as activity on it): no separate lookup,
+        // which on a shared store would be one more round trip per poll.
+        var (services, _, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
         {
             return;
         }
@@ -205,7 +207,7 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var page = await services.Store.ReadAsync(conversation.Id, watermark, services.Options.MaxActivitiesPerSet, context.RequestAborted).ConfigureAwait(false);
+        var page = await services.Store.ReadAsync(conversationId, watermark, services.Options.MaxActivitiesPerSet, context.RequestAborted).ConfigureAwait(false);
         if (page is null)
         {
             await ConversationNotFoundAsync(context).ConfigureAwait(false);
@@ -323,7 +325,8 @@ public static class DirectLineEndpoints
         await session.RunAsync(ending.Token).ConfigureAwait(false);
     }
 
-    private static async Task<(Services Services, DirectLineCaller Caller, DirectLineConversation? Conversation)> AuthorizeConversationAsync(HttpContext context)
+    /// <summary>The route's conversation id when the caller's token (or the secret) may use it; otherwise refuses and returns null.</summary>
+    private static async Task<(Services Services, DirectLineCaller Caller, string? ConversationId)> AuthorizeCallerAsync(HttpContext context)
     {
         var services = Services.From(context);
         var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
@@ -331,6 +334,17 @@ public static class DirectLineEndpoints
         if (!caller.MayUse(conversationId))
         {
             await RefuseAsync(context, caller, secretRequired: false, conversationId).ConfigureAwait(false);
+            return (services, caller, null);
+        }
+
+        return (services, caller, conversationId);
+    }
+
+    private static async Task<(Services Services, DirectLineCaller Caller, DirectLineConversation? Conversation)> AuthorizeConversationAsync(HttpContext context)
+    {
+        var (services, caller, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
+        {
             return (services, caller, null);
         }
 
