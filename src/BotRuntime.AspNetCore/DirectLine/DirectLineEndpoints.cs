@@ -318,6 +318,14 @@ public static class DirectLineEndpoints
             return;
         }
 
+        var admission = services.StreamLimits.TryOpen(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", services.Hub.HasStream(conversationId));
+        using var lease = admission.Lease;
+        if (admission.Refusal != StreamRefusal.None)
+        {
+            await TooManyStreamsAsync(context, admission.Refusal).ConfigureAwait(false);
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         using var subscription = services.Hub.Subscribe(conversationId);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Lifetime.ApplicationStopping);
@@ -398,6 +406,15 @@ public static class DirectLineEndpoints
         _ => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "Forbidden", "Not allowed.", context.RequestAborted),
     };
 
+    /// <summary>A stream over this instance's limits: 503 when the instance is full (another may have room), 429 when the address is.</summary>
+    private static Task TooManyStreamsAsync(HttpContext context, StreamRefusal refusal)
+    {
+        context.Response.Headers.RetryAfter = "30";
+        return refusal == StreamRefusal.InstanceFull
+            ? JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "TooManyStreams", "This server holds as many chat connections as it can; try again in a moment.", context.RequestAborted)
+            : JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "TooManyStreams", "Too many chat connections are open from this address; close some or try again later.", context.RequestAborted);
+    }
+
     private static Task ConversationNotFoundAsync(HttpContext context) =>
         JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "BadConversation", "The conversation does not exist or has ended.", context.RequestAborted);
 
@@ -439,6 +456,7 @@ public static class DirectLineEndpoints
         IConversationHistoryStore Store,
         DirectLineChannel Channel,
         ConversationStreamHub Hub,
+        StreamLimits StreamLimits,
         DirectLineOptions Options,
         TimeProvider Time,
         IHostApplicationLifetime Lifetime)
@@ -452,6 +470,7 @@ public static class DirectLineEndpoints
                 provider.GetRequiredService<IConversationHistoryStore>(),
                 provider.GetRequiredService<DirectLineChannel>(),
                 provider.GetRequiredService<ConversationStreamHub>(),
+                provider.GetRequiredService<StreamLimits>(),
                 provider.GetRequiredService<IOptions<DirectLineOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<IHostApplicationLifetime>());
