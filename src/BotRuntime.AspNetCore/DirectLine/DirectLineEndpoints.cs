@@ -228,8 +228,8 @@ public static class DirectLineEndpoints
     /// </summary>
     private static async Task PostActivityAsync(HttpContext context)
     {
-        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
-        if (conversation is null)
+        var (services, _, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
         {
             return;
         }
@@ -246,6 +246,13 @@ public static class DirectLineEndpoints
         if (problem is not null)
         {
             await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, problem.Value.Code, problem.Value.Message, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = await services.Channel.FindForPostAsync(conversationId, body.Value!, context.RequestAborted).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            await ConversationNotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 
