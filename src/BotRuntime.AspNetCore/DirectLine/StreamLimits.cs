@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace BotRuntime.AspNetCore.DirectLine.Streaming;
+namespace BotRuntime.AspNetCore.DirectLine;
 
 /// <summary>
 /// Counts the WebSocket streams this instance holds open, in all and per client address, against
