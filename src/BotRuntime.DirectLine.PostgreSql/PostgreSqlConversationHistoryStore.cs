@@ -16,10 +16,10 @@ namespace BotRuntime.DirectLine.PostgreSql;
 /// Direct Line conversations and their activities in PostgreSQL, shared by every host instance. The conversation row
 /// holds the last sequence: an append raises it with an UPDATE, whose row lock makes appends of one conversation (on
 /// any instance) take their sequences and commit one after another, so a reader never sees a later activity without
-/// the earlier ones. Each append is one statement batch (one round trip, one commit); after its commit a NOTIFY
-/// (instance, conversation id, watermark) goes out that <see cref="PostgreSqlStreamListener"/> hears on every
-/// instance and hands to the stream that conversation has there. Reads write the last-active time only when it is a
-/// second old or more, so polling and token checks cost no commit.
+/// the earlier ones. Each append is one statement batch (one round trip, one commit); after its commit, in the same
+/// round trip, a NOTIFY (instance, conversation id, watermark) goes out that <see cref="PostgreSqlStreamListener"/>
+/// hears on every instance and hands to the stream that conversation has there. Reads write the last-active time only
+/// when it is a second old or more, so polling and token checks cost no commit.
 /// Bounded like the other stores: idle conversations are deleted, the least recently active one makes room at the
 /// limit, and each keeps its newest activities (by count and by bytes). Times come from the <see cref="TimeProvider"/>.
 /// </summary>
@@ -187,7 +187,8 @@ public sealed partial class PostgreSqlConversationHistoryStore : IConversationHi
     /// statement runs, orders appends of one conversation on every instance), the activities inserted with their ids,
     /// and the history trimmed, all in one implicit transaction. An activity's JSON holds its id, which holds the
     /// sequence only the database knows: it is serialized with a placeholder id that the insert replaces. The
-    /// notice to the other instances follows the commit as a statement of its own (see <see cref="NotifyAppendedAsync"/>).
+    /// notice to the other instances follows the commit in the same round trip, in a transaction of its own (see
+    /// <see cref="NoticeCommand"/>).
     /// </summary>
     public ValueTask<IReadOnlyList<StoredActivity>?> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -256,15 +257,21 @@ public sealed partial class PostgreSqlConversationHistoryStore : IConversationHi
                     """);
                 byBytes.Parameters.AddWithValue("conversation", NpgsqlDbType.Text, conversationId);
                 byBytes.Parameters.AddWithValue("max_bytes", NpgsqlDbType.Bigint, (long)_options.MaxBytesPerConversation);
+                // The barrier (a Sync) ends the implicit transaction here: the append commits before the notice runs.
+                byBytes.AppendErrorBarrier = true;
                 batch.BatchCommands.Add(byBytes);
+                var notice = NoticeCommand(conversationId);
+                batch.BatchCommands.Add(notice);
 
                 await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 if (!await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
+                    // Unknown or idle: nothing was stored, and the notice finds no row to announce.
                     return null;
                 }
 
                 last = reader.GetInt64(0);
+                await ReadPastNoticeAsync(reader, notice).ConfigureAwait(false);
             }
 
             var stored = new StoredActivity[activities.Count];
@@ -277,7 +284,6 @@ public sealed partial class PostgreSqlConversationHistoryStore : IConversationHi
                 stored[i] = new StoredActivity(sequence, id, Encoding.UTF8.GetBytes(json[i].Replace(_idPlaceholderJson, idJson, StringComparison.Ordinal)));
             }
 
-            await NotifyAppendedAsync(conversationId, last).ConfigureAwait(false);
             return stored;
         }, cancellationToken);
     }
@@ -341,24 +347,37 @@ public sealed partial class PostgreSqlConversationHistoryStore : IConversationHi
         RunAsync(ct => ExecuteAsync(_dataSource, $"DELETE FROM {_conversations} WHERE last_active_utc < @oldest", ct, ("oldest", idleSince.UtcDateTime)), cancellationToken).AsTask();
 
     /// <summary>
-    /// Tells every instance that the conversation has activities up to <paramref name="watermark"/>. A statement of its
-    /// own after the append's commit: a NOTIFY inside a writing transaction takes a lock that every such commit in the
-    /// database shares and holds it through the commit's flush to disk, which lined up all appends of all instances
-    /// behind one another. Not cancelled with the request: the activities are stored, the notice should follow. When it
-    /// cannot be sent (or the process dies just before), a stream elsewhere learns of these activities with the next
-    /// notice for the conversation or when its listener reconnects; nothing is lost or repeated, as each wake-up reads
-    /// from the stream's own watermark.
+    /// The notice that tells every instance the conversation has activities up to its last sequence, sent in the
+    /// append's round trip but after its commit, as a transaction of its own (the batch's error barrier): a NOTIFY inside
+    /// a writing transaction takes a lock that every such commit in the database shares and holds it through the
+    /// commit's flush to disk, which lined up all appends of all instances behind one another. It reads the watermark it
+    /// announces from the committed row (never older than this append's, and a later one is stored too), and sends
+    /// nothing for an unknown conversation. When it cannot be sent (or the process dies just before), a stream elsewhere
+    /// learns of these activities with the next notice for the conversation or when its listener reconnects; nothing is
+    /// lost or repeated, as each wake-up reads from the stream's own watermark.
     /// </summary>
-    private async Task NotifyAppendedAsync(string conversationId, long watermark)
+    private NpgsqlBatchCommand NoticeCommand(string conversationId)
+    {
+        var notice = new NpgsqlBatchCommand($"SELECT pg_notify(@channel, @prefix || last_sequence::text || '|' || id) FROM {_conversations} WHERE id = @conversation");
+        notice.Parameters.AddWithValue("channel", NpgsqlDbType.Text, Channel);
+        notice.Parameters.AddWithValue("prefix", NpgsqlDbType.Text, StreamNotice.AppendedPrefix(InstanceId));
+        notice.Parameters.AddWithValue("conversation", NpgsqlDbType.Text, conversationId);
+        return notice;
+    }
+
+    /// <summary>
+    /// Reads the append's remaining results up to the notice's. Moving past the barrier is what confirms the commit; a
+    /// notice that fails after it is logged, not thrown: the activities are stored.
+    /// </summary>
+    private async Task ReadPastNoticeAsync(NpgsqlDataReader reader, NpgsqlBatchCommand notice)
     {
         try
         {
-            await using var command = _dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
-            command.Parameters.AddWithValue("channel", NpgsqlDbType.Text, Channel);
-            command.Parameters.AddWithValue("payload", NpgsqlDbType.Text, StreamNotice.Appended(InstanceId, conversationId, watermark));
-            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+            }
         }
-        catch (Exception ex) when (PostgreSqlFailures.IsTransient(ex))
+        catch (PostgresException ex) when (ex.BatchCommand == notice)
         {
             LogNoticeNotSent(ex.GetType().Name);
         }

@@ -15,7 +15,10 @@ public readonly record struct StreamNotice(bool IsTransient, string InstanceId, 
     public const int MaxPayloadBytes = 7900;
 
     public static string Appended(string instanceId, string conversationId, long watermark) =>
-        string.Concat("a|", instanceId, "|", watermark.ToString(CultureInfo.InvariantCulture), "|", conversationId);
+        string.Concat(AppendedPrefix(instanceId), watermark.ToString(CultureInfo.InvariantCulture), "|", conversationId);
+
+    /// <summary>What comes before the watermark in <see cref="Appended"/> (the store completes it in SQL).</summary>
+    public static string AppendedPrefix(string instanceId) => string.Concat("a|", instanceId, "|");
 
     /// <summary>The notice for a live-only activity, or null when it is too large to send.</summary>
     public static string? Transient(string instanceId, string conversationId, ReadOnlySpan<byte> activityJson)

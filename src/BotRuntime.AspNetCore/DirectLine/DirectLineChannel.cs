@@ -26,6 +26,29 @@ public sealed partial class DirectLineChannel(
 {
     private readonly DirectLineOptions _options = options.Value;
     private readonly ConversationTurnGate _turns = new(maxWaiting: 1);
+    private readonly KnownConversations _known = new(options.Value.History.MaxConversations);
+
+    /// <summary>
+    /// The conversation <paramref name="incoming"/> is posted to: from what this instance already knows of it, else from
+    /// the store (which then also tells whether it is live). Null when the store does not know it. A known conversation
+    /// that has gone idle since is refused by the post's append instead; typing, which is not stored, always asks the
+    /// store (and so counts as activity, as every other request does).
+    /// </summary>
+    public async ValueTask<DirectLineConversation?> FindForPostAsync(string conversationId, Activity incoming, CancellationToken cancellationToken)
+    {
+        if (!incoming.IsType(ActivityTypes.Typing) && _known.TryGet(conversationId, out var known))
+        {
+            return known;
+        }
+
+        var conversation = await store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (conversation is not null)
+        {
+            _known.Remember(conversation);
+        }
+
+        return conversation;
+    }
 
     /// <summary>
     /// Creates the conversation and runs the bot's conversationUpdate turn (bot and user added). Returns false, and does
@@ -37,6 +60,8 @@ public sealed partial class DirectLineChannel(
         {
             return false;
         }
+
+        _known.Remember(conversation);
 
         var user = UserAccount(conversation, null);
         var update = new Activity
@@ -92,6 +117,7 @@ public sealed partial class DirectLineChannel(
                 var stored = await store.AppendAsync(conversation.Id, [Echo(conversation, incoming, now)], cancellationToken).ConfigureAwait(false);
                 if (stored is null)
                 {
+                    _known.Forget(conversation.Id);
                     return new PostOutcome(TurnOutcome.ConversationGone, null);
                 }
 
@@ -251,6 +277,7 @@ public sealed partial class DirectLineChannel(
             var stored = await store.AppendAsync(conversation.Id, toStore, CancellationToken.None).ConfigureAwait(false);
             if (stored is null)
             {
+                _known.Forget(conversation.Id);
                 return TurnOutcome.ConversationGone;
             }
 

@@ -193,8 +193,10 @@ public static class DirectLineEndpoints
     /// <summary>Polling: the activities after the watermark, in order, with the new watermark.</summary>
     private static async Task GetActivitiesAsync(HttpContext context)
     {
-        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
-        if (conversation is null)
+        // The read itself answers whether the conversation is live (and counts as activity on it): no separate lookup,
+        // which on a shared store would be one more round trip per poll.
+        var (services, _, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
         {
             return;
         }
@@ -205,7 +207,7 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var page = await services.Store.ReadAsync(conversation.Id, watermark, services.Options.MaxActivitiesPerSet, context.RequestAborted).ConfigureAwait(false);
+        var page = await services.Store.ReadAsync(conversationId, watermark, services.Options.MaxActivitiesPerSet, context.RequestAborted).ConfigureAwait(false);
         if (page is null)
         {
             await ConversationNotFoundAsync(context).ConfigureAwait(false);
@@ -226,8 +228,8 @@ public static class DirectLineEndpoints
     /// </summary>
     private static async Task PostActivityAsync(HttpContext context)
     {
-        var (services, _, conversation) = await AuthorizeConversationAsync(context).ConfigureAwait(false);
-        if (conversation is null)
+        var (services, _, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
         {
             return;
         }
@@ -244,6 +246,13 @@ public static class DirectLineEndpoints
         if (problem is not null)
         {
             await JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, problem.Value.Code, problem.Value.Message, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = await services.Channel.FindForPostAsync(conversationId, body.Value!, context.RequestAborted).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            await ConversationNotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -316,6 +325,14 @@ public static class DirectLineEndpoints
             return;
         }
 
+        var admission = services.StreamLimits.TryOpen(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", services.Hub.HasStream(conversationId));
+        using var lease = admission.Lease;
+        if (admission.Refusal != StreamRefusal.None)
+        {
+            await TooManyStreamsAsync(context, admission.Refusal).ConfigureAwait(false);
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         using var subscription = services.Hub.Subscribe(conversationId);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Lifetime.ApplicationStopping);
@@ -323,7 +340,8 @@ public static class DirectLineEndpoints
         await session.RunAsync(ending.Token).ConfigureAwait(false);
     }
 
-    private static async Task<(Services Services, DirectLineCaller Caller, DirectLineConversation? Conversation)> AuthorizeConversationAsync(HttpContext context)
+    /// <summary>The route's conversation id when the caller's token (or the secret) may use it; otherwise refuses and returns null.</summary>
+    private static async Task<(Services Services, DirectLineCaller Caller, string? ConversationId)> AuthorizeCallerAsync(HttpContext context)
     {
         var services = Services.From(context);
         var caller = await services.Caller.AuthenticateAsync(context.Request).ConfigureAwait(false);
@@ -331,6 +349,17 @@ public static class DirectLineEndpoints
         if (!caller.MayUse(conversationId))
         {
             await RefuseAsync(context, caller, secretRequired: false, conversationId).ConfigureAwait(false);
+            return (services, caller, null);
+        }
+
+        return (services, caller, conversationId);
+    }
+
+    private static async Task<(Services Services, DirectLineCaller Caller, DirectLineConversation? Conversation)> AuthorizeConversationAsync(HttpContext context)
+    {
+        var (services, caller, conversationId) = await AuthorizeCallerAsync(context).ConfigureAwait(false);
+        if (conversationId is null)
+        {
             return (services, caller, null);
         }
 
@@ -384,6 +413,15 @@ public static class DirectLineEndpoints
         _ => JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "Forbidden", "Not allowed.", context.RequestAborted),
     };
 
+    /// <summary>A stream over this instance's limits: 503 when the instance is full (another may have room), 429 when the address is.</summary>
+    private static Task TooManyStreamsAsync(HttpContext context, StreamRefusal refusal)
+    {
+        context.Response.Headers.RetryAfter = "30";
+        return refusal == StreamRefusal.InstanceFull
+            ? JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "TooManyStreams", "This server holds as many chat connections as it can; try again in a moment.", context.RequestAborted)
+            : JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status429TooManyRequests, "TooManyStreams", "Too many chat connections are open from this address; close some or try again later.", context.RequestAborted);
+    }
+
     private static Task ConversationNotFoundAsync(HttpContext context) =>
         JsonHttp.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "BadConversation", "The conversation does not exist or has ended.", context.RequestAborted);
 
@@ -425,6 +463,7 @@ public static class DirectLineEndpoints
         IConversationHistoryStore Store,
         DirectLineChannel Channel,
         ConversationStreamHub Hub,
+        StreamLimits StreamLimits,
         DirectLineOptions Options,
         TimeProvider Time,
         IHostApplicationLifetime Lifetime)
@@ -438,6 +477,7 @@ public static class DirectLineEndpoints
                 provider.GetRequiredService<IConversationHistoryStore>(),
                 provider.GetRequiredService<DirectLineChannel>(),
                 provider.GetRequiredService<ConversationStreamHub>(),
+                provider.GetRequiredService<StreamLimits>(),
                 provider.GetRequiredService<IOptions<DirectLineOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<IHostApplicationLifetime>());

@@ -68,6 +68,20 @@ public sealed class DirectLineOptions
     public int ActivityPostsPerMinute { get; set; } = 30;
 
     /// <summary>
+    /// WebSocket streams this instance holds open at once, over all visitors (0 = no limit). Past it a new stream is
+    /// refused with 503 and Retry-After (another instance, or a later try, may have room); Web Chat tries again.
+    /// Counted per instance.
+    /// </summary>
+    public int MaxOpenStreams { get; set; } = 5000;
+
+    /// <summary>
+    /// WebSocket streams one client address (after forwarded headers from known proxies) may hold open on this instance
+    /// at once (0 = no limit). Past it a new stream is refused with 429 and Retry-After. Counted per instance; visitors
+    /// behind one office or mobile-carrier address share it, so keep it well above one person's tabs.
+    /// </summary>
+    public int MaxStreamsPerClientAddress { get; set; } = 50;
+
+    /// <summary>
     /// The longest a conversation lives from its start, sealed in its tokens: refreshing or reconnecting cannot extend
     /// it. A page that comes back later starts a new conversation.
     /// </summary>

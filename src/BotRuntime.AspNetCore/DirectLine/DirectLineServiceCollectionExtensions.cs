@@ -36,6 +36,7 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.MaxActivityBytes >= 1024 && o.MaxTextLength >= 1 && o.MaxActivitiesPerSet >= 1, "DirectLine size limits must be positive (MaxActivityBytes at least 1024).")
             .Validate(o => o.BotTurnTimeout > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:BotTurnTimeout and KeepAliveInterval must be positive.")
             .Validate(o => o.History.MaxConversations >= 1 && o.History.MaxActivitiesPerConversation >= 1 && o.History.ConversationIdleTimeout > TimeSpan.Zero && o.History.MaxBytesPerConversation >= 1024, "DirectLine:History bounds must be positive (MaxBytesPerConversation at least 1024).")
+            .Validate(o => o.MaxOpenStreams >= 0 && o.MaxStreamsPerClientAddress >= 0, "DirectLine:MaxOpenStreams and DirectLine:MaxStreamsPerClientAddress must be 0 (no limit) or more.")
             .Validate(o => o.ConversationLifetime >= TimeSpan.FromMinutes(5) && o.ConversationLifetime <= TimeSpan.FromDays(7), "DirectLine:ConversationLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "DirectLine:AllowedOrigins entries must be origins like https://www.example.com (scheme, host, optional port) or *.")
             .Validate(o => o.History.Provider is "Memory" or "Sqlite" or SharedHistoryProvider or "AzureBlobs", "DirectLine:History:Provider must be \"Memory\", \"Sqlite\" or \"PostgreSql\".")
@@ -67,6 +68,7 @@ public static class DirectLineServiceCollectionExtensions
             return new SqliteConversationHistoryStore(path, history, time);
         });
         services.TryAddSingleton<ConversationStreamHub>();
+        services.TryAddSingleton<StreamLimits>();
         services.TryAddSingleton<IConversationStreamRelay, InProcessStreamRelay>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineCallerAuthenticator>();

@@ -15,6 +15,9 @@ public sealed class ConversationStreamHub
 
     public int ActiveStreams => _subscriptions.Count;
 
+    /// <summary>Whether the conversation has a stream on this instance (that a new one would replace).</summary>
+    public bool HasStream(string conversationId) => _subscriptions.ContainsKey(conversationId);
+
     public StreamSubscription Subscribe(string conversationId)
     {
         var subscription = new StreamSubscription(this, conversationId);
