@@ -265,6 +265,14 @@ public sealed class TermAnalyzer
             return true;
         }
 
+        // A request asks as much as a question does: "walk me through it", "check me", "tell me if i need b12".
+        if (first + 1 < words.Length && (first == start || !clauseStarts[first])
+            && words[first] is "walk" or "take" or "help" or "tell" or "show" or "talk" or "check" or "ask" or "guide" or "explain"
+            && words[first + 1] is "me" or "us")
+        {
+            return true;
+        }
+
         for (var i = start; i < words.Length && (i == start || !clauseStarts[i]); i++)
         {
             if (IsQuestionWord(words[i]) || words[i] is "wonder" or "wondering" or "curious" or "question")
