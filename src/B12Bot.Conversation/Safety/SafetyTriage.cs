@@ -57,6 +57,8 @@ public sealed class SafetyTriage
     private readonly int _distantPast;
     private readonly int _longStanding;
     private readonly int _duration;
+    private readonly int _deficiency;
+    private readonly int _wordClassCount;
     private readonly int _acute;
     private readonly int _present;
     private readonly HashSet<string> _openers;
@@ -117,6 +119,7 @@ public sealed class SafetyTriage
             AddClass(name, phrases, isSignClass: true);
         }
 
+        _wordClassCount = classIds.Count;
         _negator = AddClass("@negator", rules.Negators, false);
         _negationBreak = AddClass("@negation_break", rules.NegationBreaks, false);
         _sentenceBreak = AddClass("@sentence_break", rules.SentenceBreaks, false);
@@ -127,6 +130,7 @@ public sealed class SafetyTriage
         _distantPast = AddClass("@distant_past", rules.DistantPastMarkers, false);
         _longStanding = AddClass("@long_standing", rules.LongStandingMarkers.Concat(rules.DeficiencyMarkers).Concat(rules.Durations), false);
         _duration = AddClass("@duration", rules.Durations, false);
+        _deficiency = AddClass("@deficiency", rules.DeficiencyMarkers, false);
         _acute = AddClass("@acute", rules.AcuteMarkers, false);
         _present = AddClass("@present", rules.PresentMarkers, false);
         _classCount = classIds.Count;
@@ -346,7 +350,7 @@ public sealed class SafetyTriage
             }
         }
 
-        DropWordsInsideDurations(reading);
+        DropSignWordsInsideWholePhrases(reading);
         foreach (var o in reading.Occurrences)
         {
             if (o.Class == _negator)
@@ -379,19 +383,20 @@ public sealed class SafetyTriage
     }
 
     /// <summary>
-    /// "tingly for months now": the "now" of a duration says how long, not that it began now; only the duration itself
-    /// (long-standing) is read there.
+    /// Durations and deficiency questions are read as a whole: in "tingly for months now" the "now" says how long, not
+    /// that it began now; in "could it be b12" the b12 is the vitamin, not a shot. Sign words and time markers inside
+    /// them are not read on their own.
     /// </summary>
-    private void DropWordsInsideDurations(Reading reading)
+    private void DropSignWordsInsideWholePhrases(Reading reading)
     {
-        var durations = reading.Occurrences.Where(o => o.Class == _duration).ToList();
-        if (durations.Count == 0)
+        var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency).ToList();
+        if (wholes.Count == 0)
         {
             return;
         }
 
-        reading.Occurrences.RemoveAll(o => o.Class != _duration && o.Class != _longStanding
-            && durations.Exists(d => o.Start >= d.Start && o.End <= d.End));
+        reading.Occurrences.RemoveAll(o => (o.Class < _wordClassCount || o.Class == _acute || o.Class == _present)
+            && wholes.Exists(w => o.Start >= w.Start && o.End <= w.End && o.End - o.Start < w.End - w.Start));
     }
 
     private void AddOccurrences(string[] words, int i, string key, Reading reading)

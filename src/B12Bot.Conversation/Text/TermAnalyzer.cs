@@ -137,7 +137,7 @@ public sealed class TermAnalyzer
 
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
-            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing);
+            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing, Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0);
     }
 
     /// <summary>

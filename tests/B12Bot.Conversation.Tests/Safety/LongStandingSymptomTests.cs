@@ -56,6 +56,17 @@ public sealed class LongStandingSymptomTests(ContentFixture fixture) : IClassFix
     public void A_symptom_after_this_shot_gets_the_check_question(string text) =>
         Assert.Equal(TriageClass.PossibleReaction, fixture.Triage.Screen(text).Class);
 
+    /// <summary>"Could it be b12" asks about the vitamin: no shot was given.</summary>
+    [Theory]
+    [InlineData("i used to do balloons a lot and now my feet feel tingly, could it be b12?")]
+    [InlineData("my skin has gone itchy today, is it b12 related?")]
+    public void A_symptom_asked_about_as_b12_deficiency_is_not_a_reaction(string text) =>
+        Assert.Equal(TriageClass.None, fixture.Triage.Screen(text).Class);
+
+    [Fact]
+    public void A_symptom_now_after_a_b12_shot_is_still_a_reaction() =>
+        Assert.Equal(TriageClass.PossibleReaction, fixture.Triage.Screen("my feet feel tingly now, i had my b12 shot this morning").Class);
+
     /// <summary>"Stinking" is an everyday word, not a misspelt "stinging".</summary>
     [Fact]
     public void A_stinking_cold_before_a_shot_is_not_a_reaction() =>
