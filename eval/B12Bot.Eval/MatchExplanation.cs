@@ -1,5 +1,6 @@
 using System.Globalization;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Safety;
 
 namespace B12Bot.Eval;
 
@@ -8,13 +9,15 @@ internal static class MatchExplanation
 {
     private const int Shown = 3;
 
-    public static async Task PrintAsync(FaqMatcher matcher, string text, TextWriter output)
+    public static async Task PrintAsync(FaqMatcher matcher, SafetyTriage triage, string text, TextWriter output)
     {
         var (analyzed, lexical, semantic, assessment, match) = await matcher.ExplainAsync(text);
         var ids = matcher.Catalog.Intents.Select(i => i.Id).ToArray();
         string Top(double[] scores) => string.Join(", ", scores.Select((s, i) => (s, i)).OrderByDescending(x => x.s).Take(Shown)
             .Select(x => $"{ids[x.i]} {x.s.ToString("0.000", CultureInfo.InvariantCulture)}"));
         output.WriteLine($"> {text}");
+        var triaged = triage.Screen(text);
+        output.WriteLine($"  safety: {(triaged.IsNone ? "none" : $"{triaged.Class} (rule {triaged.RuleId})")}");
         var clauses = Enumerable.Range(0, analyzed.ClauseCount).Select(c =>
             $"[{(analyzed.ClauseIsQuestion[c] ? "?" : ".")}{(analyzed.ClauseLeansOnStory[c] ? "^" : "")} "
             + string.Join(' ', analyzed.Terms.Where((_, t) => analyzed.TermClause[t] == c)) + "]");

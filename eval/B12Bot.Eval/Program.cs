@@ -39,11 +39,12 @@ if (url is null)
 
 if (Option("--explain") is { } explainFile && app is not null)
 {
-    // Each message of the file (one a line) as every stage reads it: clauses, top intents per evidence, the decision.
-    var matcher = app.Services.GetRequiredService<B12ContentSource>().Current.Matcher;
+    // Each message of the file (one a line) as every stage reads it: the safety triage (which reads first), clauses,
+    // top intents per evidence, the decision.
+    var snapshot = app.Services.GetRequiredService<B12ContentSource>().Current;
     foreach (var line in File.ReadLines(explainFile).Where(l => !string.IsNullOrWhiteSpace(l)))
     {
-        await MatchExplanation.PrintAsync(matcher, line, Console.Out);
+        await MatchExplanation.PrintAsync(snapshot.Matcher, snapshot.Triage, line, Console.Out);
     }
 
     await app.StopAsync();

@@ -29,7 +29,7 @@ public static partial class B12ContentLoader
 
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
-            "history_markers", "distant_past_markers", "long_standing_markers", "deficiency_markers", "acute_markers", "present_markers", "known_words"];
+            "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs"]);
 
@@ -117,6 +117,7 @@ public static partial class B12ContentLoader
             HistoryMarkers = values["history_markers"],
             DistantPastMarkers = values["distant_past_markers"],
             LongStandingMarkers = values["long_standing_markers"],
+            Durations = values["durations"],
             DeficiencyMarkers = values["deficiency_markers"],
             AcuteMarkers = values["acute_markers"],
             PresentMarkers = values["present_markers"],
@@ -143,7 +144,7 @@ public static partial class B12ContentLoader
 
             var id = reader.RequiredString(map, "id", "a sign");
             var what = $"sign '{id}'";
-            reader.CheckKeys(map, what, "id", "class", "all", "unless", "window", "ordered", "history_sensitive", "long_standing_sensitive",
+            reader.CheckKeys(map, what, "id", "class", "all", "unless", "unless_nearer", "window", "ordered", "history_sensitive", "long_standing_sensitive",
                 "even_in_questions", "even_in_past");
             if (id is not null && !ids.Add(id))
             {
@@ -158,12 +159,13 @@ public static partial class B12ContentLoader
 
             var all = reader.StringList(map, "all", what, required: true);
             var unless = reader.StringList(map, "unless", what, required: false, minimum: 0);
+            var unlessNearer = reader.StringList(map, "unless_nearer", what, required: false, minimum: 0);
             if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
             {
                 reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
             }
 
-            foreach (var (key, names) in new[] { ("all", all), ("unless", unless) })
+            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer) })
             {
                 foreach (var name in names)
                 {
@@ -177,7 +179,7 @@ public static partial class B12ContentLoader
             var signWindow = reader.Int(map, "window", what, window, 1, 20);
             if (id is not null)
             {
-                signs.Add(new SafetySign(id, signClass, all, unless, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),
+                signs.Add(new SafetySign(id, signClass, all, unless, unlessNearer, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),
                     reader.Bool(map, "long_standing_sensitive", what), reader.Bool(map, "even_in_questions", what), reader.Bool(map, "even_in_past", what)));
             }
         }

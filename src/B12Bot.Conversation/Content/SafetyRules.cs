@@ -20,6 +20,13 @@ public sealed class SafetyRules
     public required IReadOnlyList<string> HistoryMarkers { get; init; }
     public required IReadOnlyList<string> DistantPastMarkers { get; init; }
     public required IReadOnlyList<string> LongStandingMarkers { get; init; }
+
+    /// <summary>
+    /// "for months now", "up to now": a duration that tells how long, so the time words inside it ("now") are not read
+    /// as acute or present; it counts as long-standing.
+    /// </summary>
+    public required IReadOnlyList<string> Durations { get; init; }
+
     public required IReadOnlyList<string> DeficiencyMarkers { get; init; }
     public required IReadOnlyList<string> AcuteMarkers { get; init; }
 

@@ -44,6 +44,7 @@ public sealed class SafetyTriage
     private readonly SafetySign[] _signs;
     private readonly int[][] _signClasses;
     private readonly int[][] _signUnless;
+    private readonly int[][] _signUnlessNearer;
     private readonly Dictionary<string, List<Phrase>> _phrasesByFirstWord = new(StringComparer.Ordinal);
     private readonly int _classCount;
     private readonly int _negator;
@@ -55,6 +56,9 @@ public sealed class SafetyTriage
     private readonly int _history;
     private readonly int _distantPast;
     private readonly int _longStanding;
+    private readonly int _duration;
+    private readonly int _deficiency;
+    private readonly int _wordClassCount;
     private readonly int _acute;
     private readonly int _present;
     private readonly HashSet<string> _openers;
@@ -115,6 +119,7 @@ public sealed class SafetyTriage
             AddClass(name, phrases, isSignClass: true);
         }
 
+        _wordClassCount = classIds.Count;
         _negator = AddClass("@negator", rules.Negators, false);
         _negationBreak = AddClass("@negation_break", rules.NegationBreaks, false);
         _sentenceBreak = AddClass("@sentence_break", rules.SentenceBreaks, false);
@@ -123,7 +128,9 @@ public sealed class SafetyTriage
         _urgency = AddClass("@urgency", rules.Urgency, false);
         _history = AddClass("@history", rules.HistoryMarkers, false);
         _distantPast = AddClass("@distant_past", rules.DistantPastMarkers, false);
-        _longStanding = AddClass("@long_standing", rules.LongStandingMarkers.Concat(rules.DeficiencyMarkers), false);
+        _longStanding = AddClass("@long_standing", rules.LongStandingMarkers.Concat(rules.DeficiencyMarkers).Concat(rules.Durations), false);
+        _duration = AddClass("@duration", rules.Durations, false);
+        _deficiency = AddClass("@deficiency", rules.DeficiencyMarkers, false);
         _acute = AddClass("@acute", rules.AcuteMarkers, false);
         _present = AddClass("@present", rules.PresentMarkers, false);
         _classCount = classIds.Count;
@@ -149,6 +156,7 @@ public sealed class SafetyTriage
         _signs = [.. rules.Signs.OrderByDescending(s => s.Class)];
         _signClasses = [.. _signs.Select(s => s.All.Select(c => classIds[c]).ToArray())];
         _signUnless = [.. _signs.Select(s => s.Unless.Select(c => classIds[c]).ToArray())];
+        _signUnlessNearer = [.. _signs.Select(s => s.UnlessNearer.Select(c => classIds[c]).ToArray())];
 
         _corrector = new TypoCorrector(signWords) { MinimumLength = 4, TwoEditLength = 8 };
         var phoneticWords = new List<(string, int)>();
@@ -342,6 +350,7 @@ public sealed class SafetyTriage
             }
         }
 
+        DropSignWordsInsideWholePhrases(reading);
         foreach (var o in reading.Occurrences)
         {
             if (o.Class == _negator)
@@ -371,6 +380,23 @@ public sealed class SafetyTriage
         }
 
         return reading;
+    }
+
+    /// <summary>
+    /// Durations and deficiency questions are read as a whole: in "tingly for months now" the "now" says how long, not
+    /// that it began now; in "could it be b12" the b12 is the vitamin, not a shot. Sign words and time markers inside
+    /// them are not read on their own.
+    /// </summary>
+    private void DropSignWordsInsideWholePhrases(Reading reading)
+    {
+        var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency).ToList();
+        if (wholes.Count == 0)
+        {
+            return;
+        }
+
+        reading.Occurrences.RemoveAll(o => (o.Class < _wordClassCount || o.Class == _acute || o.Class == _present)
+            && wholes.Exists(w => o.Start >= w.Start && o.End <= w.End && o.End - o.Start < w.End - w.Start));
     }
 
     private void AddOccurrences(string[] words, int i, string key, Reading reading)
@@ -501,7 +527,7 @@ public sealed class SafetyTriage
         var classes = _signClasses[s];
         if (index == classes.Length)
         {
-            return Accepts(words, reading, sentence, context, sign, chosen.AsSpan(0, classes.Length));
+            return Accepts(words, reading, sentence, context, s, chosen.AsSpan(0, classes.Length));
         }
 
         var occurrences = reading.Occurrences;
@@ -547,8 +573,9 @@ public sealed class SafetyTriage
         return false;
     }
 
-    private bool Accepts(string[] words, Reading reading, Sentence sentence, SentenceContext context, SafetySign sign, ReadOnlySpan<Occurrence> chosen)
+    private bool Accepts(string[] words, Reading reading, Sentence sentence, SentenceContext context, int s, ReadOnlySpan<Occurrence> chosen)
     {
+        var sign = _signs[s];
         var first = int.MaxValue;
         var last = int.MinValue;
         foreach (var o in chosen)
@@ -557,7 +584,8 @@ public sealed class SafetyTriage
             last = Math.Max(last, o.Start);
         }
 
-        if (last - first > sign.Window || IsNegated(words, reading, chosen, sentence.From))
+        if (last - first > sign.Window || IsNegated(words, reading, chosen, sentence.From)
+            || IsClaimedByNearerWord(words, reading, sentence, _signUnlessNearer[s], chosen))
         {
             return false;
         }
@@ -619,6 +647,57 @@ public sealed class SafetyTriage
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "My hands tingle and my tongue is sore": a word of a <c>unless_nearer</c> class (another body part) is nearer to
+    /// one of the sign's words than the sign's other word is, so that word is about it. Not when it is listed together
+    /// with the sign's word ("tingling in my hands and lips": the lips tingle too).
+    /// </summary>
+    private static bool IsClaimedByNearerWord(string[] words, Reading reading, Sentence sentence, int[] claimants, ReadOnlySpan<Occurrence> chosen)
+    {
+        if (claimants.Length == 0 || chosen.Length != 2)
+        {
+            return false;
+        }
+
+        var gap = Math.Abs(chosen[0].Start - chosen[1].Start);
+        for (var k = sentence.First; k < sentence.Last; k++)
+        {
+            var o = reading.Occurrences[k];
+            if (Array.IndexOf(claimants, o.Class) < 0 || OverlapsAny(chosen, o.Start, o.End))
+            {
+                continue;
+            }
+
+            var nearer = Math.Abs(o.Start - chosen[0].Start) < gap || Math.Abs(o.Start - chosen[1].Start) < gap;
+            if (nearer && !IsListedWith(words, o, chosen[0]) && !IsListedWith(words, o, chosen[1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"hands and lips", "lips, tongue": a list joiner and nothing but list words between two words.</summary>
+    private static bool IsListedWith(string[] words, Occurrence a, Occurrence b)
+    {
+        var (from, to) = a.Start < b.Start ? (a.End, b.Start) : (b.End, a.Start);
+        var joined = false;
+        for (var k = from; k < to; k++)
+        {
+            if (words[k] is "and" or "or" or CommaMark)
+            {
+                joined = true;
+            }
+            else if (words[k] is not ("my" or "her" or "his" or "their" or "the" or "both"))
+            {
+                return false;
+            }
+        }
+
+        return joined;
     }
 
     /// <summary>

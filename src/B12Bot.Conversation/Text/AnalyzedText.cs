@@ -4,8 +4,9 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null)
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0)
     {
+        LastClauseStart = lastClauseStart;
         Normalized = normalized;
         Words = words;
         Terms = terms;
@@ -15,6 +16,9 @@ public sealed class AnalyzedText
         ClauseLeansOnStory = clauseLeansOnStory ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
         ClauseAsksNothing = clauseAsksNothing ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
     }
+
+    /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
+    public int LastClauseStart { get; }
 
     /// <summary>The normalized text, before typo correction.</summary>
     public string Normalized { get; }

@@ -137,7 +137,7 @@ public sealed class TermAnalyzer
 
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
-            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing);
+            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing, Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0);
     }
 
     /// <summary>
@@ -261,6 +261,14 @@ public sealed class TermAnalyzer
 
         if (first < words.Length && (first == start || !clauseStarts[first])
             && words[first] is "is" or "are" or "am" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did" or "may" or "must" or "any" or "r")
+        {
+            return true;
+        }
+
+        // A request asks as much as a question does: "walk me through it", "check me", "tell me if i need b12".
+        if (first + 1 < words.Length && (first == start || !clauseStarts[first])
+            && words[first] is "walk" or "take" or "help" or "tell" or "show" or "talk" or "check" or "ask" or "guide" or "explain"
+            && words[first + 1] is "me" or "us")
         {
             return true;
         }

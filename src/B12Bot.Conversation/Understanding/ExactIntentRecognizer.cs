@@ -120,6 +120,15 @@ public sealed class ExactIntentRecognizer
             return FaqMatch.For(intent, 1);
         }
 
+        // "tired, tingly feet, do i need b12? walk me through it": symptoms told, then the walkthrough asked for in the
+        // last clause. The visitor asked to be taken through it, so that wins over an answer about the symptoms.
+        if (analyzed.LastClauseStart > 0
+            && _exactPhrases.TryGetValue(ExactKey(string.Join(' ', analyzed.Words.AsSpan(analyzed.LastClauseStart).ToArray())), out var asked)
+            && asked.Kind == IntentKind.StartWalkthrough)
+        {
+            return FaqMatch.For(asked, 1);
+        }
+
         if (analyzed.Terms.Count >= MinTermsForConceptMatch && !analyzed.TermWasCorrected.Contains(true) && analyzed.ClauseCount == 1
             && _exactTerms.TryGetValue(string.Join(' ', analyzed.Terms.Distinct(StringComparer.Ordinal)), out var sameTerms))
         {

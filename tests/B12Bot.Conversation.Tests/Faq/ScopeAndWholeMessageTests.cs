@@ -150,6 +150,39 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
     }
 
+    /// <summary>Symptoms told first, then the walkthrough asked for: the visitor gets the walkthrough, not a symptom answer.</summary>
+    [Theory]
+    [InlineData("tired all the time, numb toes and a sore tongue. walk me through it please")]
+    [InlineData("my hands keep tingling and im exhausted, do i need b12? walk me through it")]
+    [InlineData("vegetarian for years and always worn out. can you check my symptoms")]
+    public void Symptoms_followed_by_a_request_for_the_walkthrough_start_it(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("tingling in my feet for months, is that b12")]
+    [InlineData("what are the signs of low b12? i get pins and needles")]
+    public void Symptoms_asked_about_without_a_request_for_the_walkthrough_get_the_answer(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Contains(match.Entry?.Id, (string?[])["neuro_symptoms", "deficiency_symptoms"]);
+    }
+
+    [Theory]
+    [InlineData("begin over please", BotCommand.Restart)]
+    [InlineData("what are my choices", BotCommand.Help)]
+    [InlineData("what are you able to do", BotCommand.Help)]
+    public void Everyday_ways_of_asking_for_help_or_a_restart_are_commands(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
     [Fact]
     public void Dev_set_v5_stays_a_regression_set_for_commands_walkthrough_starts_and_scope()
     {
