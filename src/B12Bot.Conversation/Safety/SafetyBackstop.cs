@@ -51,14 +51,17 @@ public sealed class SafetyBackstop
         return Classify(vector.Span, exemplars);
     }
 
-    /// <summary>Whether a reading is one the backstop screens: anything but a confident answer, walkthrough start or command.</summary>
+    /// <summary>
+    /// Whether a reading is one the backstop screens: anything but a confident answer, a walkthrough start, a command or
+    /// small talk (a message made only of social words: "bye for now" comes close to a farewell note by meaning alone).
+    /// </summary>
     public bool NeedsScreening(FaqMatch match)
     {
         ArgumentNullException.ThrowIfNull(match);
         return match.Kind switch
         {
             FaqMatchKind.Answer => match.Score < _rules.ScreenAnswersBelow,
-            FaqMatchKind.StartWalkthrough or FaqMatchKind.Command or FaqMatchKind.Empty => false,
+            FaqMatchKind.StartWalkthrough or FaqMatchKind.Command or FaqMatchKind.SmallTalk or FaqMatchKind.Empty => false,
             _ => true,
         };
     }

@@ -35,6 +35,7 @@ public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : ICla
     [InlineData("how do i get rid of a migraine fast")]
     [InlineData("whats the fastest way to fall asleep")]
     [InlineData("i am tired of feeling tired")]
+    [InlineData("ok bye for now")]
     public async Task A_sad_tired_or_unrelated_message_gets_no_safety_reply(string said)
     {
         var chat = new BotConversation(fixture);
