@@ -43,6 +43,7 @@ public sealed class SafetyRulesVocabularyTests(ContentFixture fixture) : IClassF
     [InlineData("i read that anaphylaxis can happen, should i be scared")]
     [InlineData("i was given 6 injections over the first two weeks, is that normal")]
     [InlineData("the pharmacy gave me three vials to take home")]
+    [InlineData("im tired of fighting with my insurance about the shots")]
     public void Reading_about_a_risk_or_a_usual_course_is_no_emergency(string said)
     {
         Assert.Equal(TriageClass.None, fixture.Triage.Screen(said).Class);
