@@ -55,7 +55,8 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
         var result = _triage.Screen(activity.Text, activity.Value);
         if (result.IsNone && _backstop is not null)
         {
-            result = await _backstop.ScreenAsync(activity.Text, cancellationToken).ConfigureAwait(false);
+            // The text the dialogs will read as a question: a card submit's typed text too.
+            result = await _backstop.ScreenAsync(MainDialog.MessageText(activity), cancellationToken).ConfigureAwait(false);
         }
 
         turnContext.TurnState[TurnStateKey] = result;

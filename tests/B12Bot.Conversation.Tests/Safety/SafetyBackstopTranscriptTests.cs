@@ -1,3 +1,4 @@
+using System.Text.Json;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Tests.Support;
 using BotRuntime.Schema;
@@ -69,6 +70,18 @@ public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : ICla
 
         Assert.Equal(fixture.Content.Safety.CrisisMessage, crisis.Text);
         Assert.Equal(fixture.Content.GetEntry("side_effects").Answer, next[0].Text);
+    }
+
+    [Fact]
+    public async Task A_card_submit_whose_text_the_bot_reads_as_a_question_is_screened_too()
+    {
+        var chat = new BotConversation(fixture);
+        var submit = chat.Adapter.MakeActivity();
+        submit.Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["text"] = "no one cares whether im alive" });
+
+        var reply = Assert.Single(await chat.SendAsync(submit));
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, reply.Text);
     }
 
     [Fact]
