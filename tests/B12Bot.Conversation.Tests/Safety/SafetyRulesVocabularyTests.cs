@@ -24,6 +24,7 @@ public sealed class SafetyRulesVocabularyTests(ContentFixture fixture) : IClassF
     [InlineData("i injected two vials at once by mistake")]
     [InlineData("accidentally gave myself 3 ampoules instead of one")]
     [InlineData("i gave myself two injections today by mistake")]
+    [InlineData("i think i injected way more than i was prescribed")]
     public void Several_doses_at_once_gets_poison_control(string said)
     {
         Assert.Equal(TriageClass.Poisoning, fixture.Triage.Screen(said).Class);
