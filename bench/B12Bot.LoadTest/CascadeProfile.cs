@@ -2,6 +2,7 @@ using System.Diagnostics;
 using B12Bot.Bench;
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -111,6 +112,8 @@ internal static class CascadeProfile
                               + $"{sent} of {decided + sent} reached the model");
         }
 
+        SafetyBackstopCost(content, model, dialogs, staticEmbedder, texts);
+
         (double Lexical, double Static, double Decide, double? Model) Stages(string text)
         {
             var t0 = EmbedderProfile.ThreadCpuMs();
@@ -131,5 +134,55 @@ internal static class CascadeProfile
 
             return (t1 - t0, t2 - t1, t3 - t2, modelMs);
         }
+    }
+
+    /// <summary>
+    /// The safety triage as the host runs it on the same questions: the rules, then the semantic backstop for what the
+    /// rules leave alone. How many it screens, how many of those the first stage had decided without the model (the
+    /// model calls it adds), how many it raised (every bench question is an FAQ-style question: each one is a false
+    /// alarm), and the process CPU per message of matcher and backstop together. The host's embedding cache is on, so a
+    /// message the matcher already sent to the model is not embedded again.
+    /// </summary>
+    private static void SafetyBackstopCost(B12Content content, UnderstandingModel model, string dialogs, StaticSentenceEmbedder staticEmbedder, string[] texts)
+    {
+        using var embedder = new MiniLmSentenceEmbedder(new SentenceEmbedderOptions { IntraOpThreads = 1 }, NullLogger<MiniLmSentenceEmbedder>.Instance);
+        embedder.Loaded.GetAwaiter().GetResult();
+        var matcher = new FaqMatcher(content, embedder, model, ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder), staticEmbedder);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
+        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder);
+        backstop.SimilaritiesAsync("the examples are embedded before measuring").AsTask().GetAwaiter().GetResult();
+        int byRules = 0, screened = 0, added = 0, raised = 0;
+        var addedByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var process = Process.GetCurrentProcess().TotalProcessorTime;
+        foreach (var text in texts)
+        {
+            if (!triage.Screen(text).IsNone)
+            {
+                byRules++;
+                continue;
+            }
+
+            var sentBefore = matcher.Routing.SentToModel;
+            var match = matcher.MatchAsync(text).AsTask().GetAwaiter().GetResult();
+            if (backstop.NeedsScreening(match))
+            {
+                screened++;
+                if (matcher.Routing.SentToModel == sentBefore)
+                {
+                    added++;
+                    var kind = match.Kind == FaqMatchKind.Answer ? $"answer below {content.Safety.Backstop.ScreenAnswersBelow:0.##}" : match.Kind.ToString();
+                    addedByKind[kind] = addedByKind.GetValueOrDefault(kind) + 1;
+                }
+            }
+
+            raised += backstop.ScreenAsync(text).AsTask().GetAwaiter().GetResult().IsNone ? 0 : 1;
+        }
+
+        var processMs = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
+        var (decided, sent) = matcher.Routing;
+        Console.WriteLine($"safety rules + whole matcher (cascade on) + semantic backstop: process CPU {processMs / texts.Length:F3} ms per message; "
+                          + $"rules raised {byRules}; the backstop screened {screened} of {texts.Length} ({screened / (double)texts.Length:P1}), "
+                          + $"{added} of them decided by the first stage (model calls added: {added / (double)texts.Length:P1} of messages), raised {raised}; "
+                          + $"{sent + added} of {decided + sent} reached the model in all; the added calls by reading: {string.Join(", ", addedByKind.Select(k => $"{k.Key} {k.Value}"))}");
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 // list and every miss (held-out sets: figures only, unless --details).
 //   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--details] [--transcript] [--triage-timing]
 //   [--explain messages.txt]  (in-process only: how each stage reads each line; for diagnosing misses)
+//   [--backstop-explain messages.txt]  (in-process only: the safety rules and the semantic backstop on each line; dev data only)
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
@@ -47,6 +48,17 @@ if (Option("--explain") is { } explainFile && app is not null)
         await MatchExplanation.PrintAsync(snapshot.Matcher, snapshot.Triage, line, Console.Out);
     }
 
+    await app.StopAsync();
+    return 0;
+}
+
+if (Option("--backstop-explain") is { } backstopFile && app is not null)
+{
+    // Each message of the file (one a line): the rules, the understanding's reading and the backstop's similarities.
+    var snapshot = app.Services.GetRequiredService<B12ContentSource>().Current;
+    var backstop = new B12Bot.Conversation.Safety.SafetyBackstop(snapshot.Content.Safety.Backstop, snapshot.Matcher,
+        app.Services.GetRequiredService<B12Bot.Conversation.Understanding.ISentenceEmbedder>());
+    await BackstopExplanation.PrintAsync(snapshot, backstop, File.ReadLines(backstopFile).Where(l => !string.IsNullOrWhiteSpace(l)), Console.Out);
     await app.StopAsync();
     return 0;
 }

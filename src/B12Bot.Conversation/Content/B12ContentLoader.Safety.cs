@@ -31,7 +31,7 @@ public static partial class B12ContentLoader
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
             "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
-            "word_classes", "signs"]);
+            "word_classes", "signs", BackstopKey]);
 
         var phoneTexts = new SafetyTextReader(reader, contacts);
         var urgentMessage = phoneTexts.Read(root, "urgent_message", File, YamlFileReader.EmergencyNumberPlaceholder);
@@ -93,6 +93,7 @@ public static partial class B12ContentLoader
         }
 
         var signs = LoadSigns(reader, root, classes, window);
+        var backstop = LoadSafetyBackstop(reader, root);
         if (urgentMessage is null || crisisMessage is null || poisoningMessage is null || reactionCheck is null || signs.Count == 0)
         {
             return null;
@@ -122,6 +123,7 @@ public static partial class B12ContentLoader
             AcuteMarkers = values["acute_markers"],
             PresentMarkers = values["present_markers"],
             KnownWords = values["known_words"],
+            Backstop = backstop,
         };
     }
 

@@ -34,4 +34,7 @@ public sealed class SafetyRules
     public required IReadOnlyList<string> PresentMarkers { get; init; }
 
     public required IReadOnlyList<string> KnownWords { get; init; }
+
+    /// <summary>The semantic backstop's exemplars (none when the file has no 'semantic_backstop').</summary>
+    public SafetyBackstopRules Backstop { get; init; } = SafetyBackstopRules.None;
 }

@@ -169,8 +169,11 @@ public sealed class MainDialog : ComponentDialog
 
     private IReadOnlyList<string> MainTopics() => _content.MainTopicTitles;
 
-    /// <summary>The message's text, or for a card submit without text, its "text" (or first string) value.</summary>
-    private static string? MessageText(Activity activity)
+    /// <summary>
+    /// The message's text, or for a card submit without text, its "text" (or first string) value: what the bot reads as a
+    /// question (the safety backstop screens the same text).
+    /// </summary>
+    internal static string? MessageText(Activity activity)
     {
         if (!string.IsNullOrWhiteSpace(activity.Text))
         {

@@ -12,7 +12,8 @@ namespace B12Bot.Conversation.Safety;
 /// Runs the safety triage on every incoming message (its text and every card submit value) before any dialog runs, in
 /// every channel. Emergency, crisis and poisoning get their message, stop any running dialog and end the turn. A
 /// possible reaction is left in the turn state for <see cref="MainDialog"/>, which asks the check question on top of
-/// whatever dialog is running. Only the rule id is logged: the message is health data.
+/// whatever dialog is running. A message the rules find nothing in gets the <see cref="SafetyBackstop"/>'s second look
+/// by meaning. Only the rule id is logged: the message is health data.
 /// </summary>
 public sealed partial class SafetyTriageMiddleware : IMiddleware
 {
@@ -20,11 +21,15 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
 
     private readonly SafetyTriage _triage;
     private readonly SafetyReplies _replies;
+    private readonly SafetyBackstop? _backstop;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly ILogger<SafetyTriageMiddleware> _logger;
 
-    public SafetyTriageMiddleware(SafetyTriage triage, SafetyReplies replies, ConversationState conversationState, ILogger<SafetyTriageMiddleware> logger)
+    /// <param name="backstop">The second look by meaning (null: the rules alone, as in tests of the rules).</param>
+    public SafetyTriageMiddleware(SafetyTriage triage, SafetyReplies replies, ConversationState conversationState, ILogger<SafetyTriageMiddleware> logger,
+        SafetyBackstop? backstop = null)
     {
+        _backstop = backstop;
         _triage = triage ?? throw new ArgumentNullException(nameof(triage));
         _replies = replies ?? throw new ArgumentNullException(nameof(replies));
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -48,6 +53,12 @@ public sealed partial class SafetyTriageMiddleware : IMiddleware
         }
 
         var result = _triage.Screen(activity.Text, activity.Value);
+        if (result.IsNone && _backstop is not null)
+        {
+            // The text the dialogs will read as a question: a card submit's typed text too.
+            result = await _backstop.ScreenAsync(MainDialog.MessageText(activity), cancellationToken).ConfigureAwait(false);
+        }
+
         turnContext.TurnState[TurnStateKey] = result;
         switch (result.Class)
         {

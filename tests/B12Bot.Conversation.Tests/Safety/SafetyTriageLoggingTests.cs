@@ -16,11 +16,13 @@ public sealed class SafetyTriageLoggingTests(ContentFixture fixture) : IClassFix
     [InlineData("my secret words: my toddler swallowed my pills", "Poisoning", "child_or_pet_swallowed_medicine")]
     [InlineData("my secret words: my throat is closing", "Emergency", "face_or_throat_swelling")]
     [InlineData("my secret words: itchy all over since the shot", "PossibleReaction", "symptom_after_injection")]
+    [InlineData("my secret is i have nothing left to live for", "Crisis", "semantic_crisis")]
     public async Task The_log_names_the_class_and_rule_but_never_the_message(string text, string triageClass, string ruleId)
     {
         var logs = new FakeLogCollector();
         var state = new ConversationState(new MemoryStorage());
-        var middleware = new SafetyTriageMiddleware(fixture.Triage, new SafetyReplies(fixture.Content), state, new FakeLogger<SafetyTriageMiddleware>(logs));
+        var middleware = new SafetyTriageMiddleware(fixture.Triage, new SafetyReplies(fixture.Content), state, new FakeLogger<SafetyTriageMiddleware>(logs),
+            fixture.Backstop);
         var adapter = new TestAdapter().Use(middleware);
 
         await adapter.ProcessActivityAsync(adapter.MakeActivity(text), (_, _) => Task.CompletedTask);

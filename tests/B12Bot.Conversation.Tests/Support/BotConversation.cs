@@ -38,7 +38,7 @@ public sealed class BotConversation
         var mainDialog = new MainDialog(fixture.Matcher, fixture.Content, symptomCheck, reactionCheck, NullLogger<MainDialog>.Instance,
             new ForgetMeDialog(fixture.Content), new ConsentDialog(fixture.Content, ConversationState, privacy), commands);
         _bot = new B12DialogBot(ConversationState, mainDialog, fixture.Content, new UserDataEraser(ConversationState, UserState, []), privacy);
-        Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance);
+        Screen = new SafetyTriageMiddleware(fixture.Triage, replies, ConversationState, NullLogger<SafetyTriageMiddleware>.Instance, fixture.Backstop);
         // As the host: Teams shaping (the notification alert), then auto-save (the only writer of state, so nothing is
         // written back after a "delete my data" erase), then the safety triage.
         Adapter = new TestAdapter(channelId).Use(new TeamsMessageShaperMiddleware()).Use(new AutoSaveStateMiddleware(ConversationState, UserState)).Use(Screen);

@@ -22,6 +22,7 @@ public sealed class ContentFixture
         SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
         Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
+        Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder);
     }
 
     public static ISentenceEmbedder Embedder => SharedEmbedder.Value;
@@ -35,6 +36,9 @@ public sealed class ContentFixture
     public FaqMatcher Matcher { get; }
 
     public SafetyTriage Triage { get; }
+
+    /// <summary>The triage's second look by meaning, as the host builds it beside the rules.</summary>
+    public SafetyBackstop Backstop { get; }
 
     /// <summary>The matcher's reading of <paramref name="text"/> (the embedder answers on its own worker, so waiting here is safe).</summary>
     public FaqMatch Match(string text) => Matcher.MatchAsync(text).AsTask().GetAwaiter().GetResult();

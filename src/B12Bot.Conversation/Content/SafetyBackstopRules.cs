@@ -1,0 +1,21 @@
+using B12Bot.Conversation.Safety;
+
+namespace B12Bot.Conversation.Content;
+
+/// <summary>
+/// The semantic backstop of dialogs/safety.yaml: example phrasings per triage class, and near misses that must not raise
+/// one, for messages the rules left alone and the understanding could not confidently place.
+/// </summary>
+/// <param name="Classes">The exemplar groups; a group of <see cref="TriageClass.None"/> holds the near misses.</param>
+/// <param name="ScreenAnswersBelow">An FAQ answer below this probability is a low-confidence answer, and screened.</param>
+/// <param name="MinimumWords">Shorter messages (walkthrough answers, "ok thanks") are left to the rules.</param>
+public sealed record SafetyBackstopRules(IReadOnlyList<SafetyExemplars> Classes, double ScreenAnswersBelow, int MinimumWords)
+{
+    /// <summary>No backstop (content without the section).</summary>
+    public static SafetyBackstopRules None { get; } = new([], 0, int.MaxValue);
+
+    public bool IsEmpty => Classes.All(c => c.Class == TriageClass.None);
+}
+
+/// <summary>One class's example phrasings and how close (cosine similarity) a message must come to one of them.</summary>
+public sealed record SafetyExemplars(TriageClass Class, double Threshold, IReadOnlyList<string> Examples);

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using B12Bot.Conversation.Safety;
+using B12Bot.Conversation.Tests.Support;
+using BotRuntime.Schema;
+
+namespace B12Bot.Conversation.Tests.Safety;
+
+/// <summary>
+/// The triage's second look by meaning, as a visitor meets it: an indirect crisis message, which names no method and no
+/// word the rules know, gets the crisis line; a sad or tired message that is not a crisis, and a B12 question, get what
+/// they got before. The dev phrasings here are none of the examples in dialogs/safety.yaml.
+/// </summary>
+public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("honestly whats the point of going on")]
+    [InlineData("there is no way out for me anymore")]
+    [InlineData("no one cares whether im alive")]
+    [InlineData("whats the least painful way to go")]
+    [InlineData("sometimes i hold a lighter to my skin")]
+    [InlineData("my daughter wrote a goodbye note")]
+    public async Task An_indirect_crisis_message_gets_the_crisis_line_not_the_scope_statement(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var reply = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, reply.Text);
+        Assert.Equal(ActivityImportance.High, reply.Importance);
+    }
+
+    [Theory]
+    [InlineData("i feel a bit down today")]
+    [InlineData("this fatigue is killing me")]
+    [InlineData("im so done with this cold weather")]
+    [InlineData("how do i get rid of a migraine fast")]
+    [InlineData("whats the fastest way to fall asleep")]
+    [InlineData("i am tired of feeling tired")]
+    [InlineData("ok bye for now")]
+    public async Task A_sad_tired_or_unrelated_message_gets_no_safety_reply(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.NotEmpty(replies);
+        Assert.All(replies, reply => Assert.NotEqual(ActivityImportance.High, reply.Importance));
+        Assert.DoesNotContain(replies, reply => reply.Text == fixture.Content.Safety.CrisisMessage || reply.Text == fixture.Content.Safety.UrgentMessage);
+    }
+
+    [Fact]
+    public async Task A_b12_question_still_gets_its_answer()
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync("what are the side effects of b12 shots");
+
+        Assert.Equal(fixture.Content.GetEntry("side_effects").Answer, replies[0].Text);
+    }
+
+    [Fact]
+    public async Task An_indirect_crisis_message_inside_the_walkthrough_stops_it()
+    {
+        var chat = new BotConversation(fixture);
+        await chat.SayAsync("check my symptoms");
+        await chat.SayAsync("No");
+
+        var crisis = Assert.Single(await chat.SayAsync("i want it all to be over"));
+        var next = await chat.SayAsync("what are the side effects of b12 shots");
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, crisis.Text);
+        Assert.Equal(fixture.Content.GetEntry("side_effects").Answer, next[0].Text);
+    }
+
+    [Fact]
+    public async Task A_card_submit_whose_text_the_bot_reads_as_a_question_is_screened_too()
+    {
+        var chat = new BotConversation(fixture);
+        var submit = chat.Adapter.MakeActivity();
+        submit.Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["text"] = "no one cares whether im alive" });
+
+        var reply = Assert.Single(await chat.SendAsync(submit));
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, reply.Text);
+    }
+
+    [Fact]
+    public async Task A_confident_b12_answer_is_not_screened_by_meaning()
+    {
+        var match = fixture.Match("how often do i need b12 injections");
+
+        Assert.False(fixture.Backstop.NeedsScreening(match));
+        Assert.True(fixture.Backstop.NeedsScreening(fixture.Match("no one cares whether im alive")));
+        Assert.Equal(TriageResult.None, await fixture.Backstop.ScreenAsync("how often do i need b12 injections"));
+    }
+}
