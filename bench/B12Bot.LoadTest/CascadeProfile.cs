@@ -147,10 +147,10 @@ internal static class CascadeProfile
     {
         using var embedder = new MiniLmSentenceEmbedder(new SentenceEmbedderOptions { IntraOpThreads = 1 }, NullLogger<MiniLmSentenceEmbedder>.Instance);
         embedder.Loaded.GetAwaiter().GetResult();
-        var matcher = new FaqMatcher(content, embedder, model, ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder), staticEmbedder);
+        var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
+        var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
         var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
-        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder);
-        backstop.SimilaritiesAsync("the examples are embedded before measuring").AsTask().GetAwaiter().GetResult();
+        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved);
         int byRules = 0, screened = 0, added = 0, raised = 0;
         var addedByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var process = Process.GetCurrentProcess().TotalProcessorTime;

@@ -6,7 +6,7 @@ using B12Bot.Conversation.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Writes dialogs/content-embeddings.bin: the sentence embeddings of every phrasing, title and answer of the content, so
-// the bot starts without computing them. Run it after editing dialogs/faq.yaml or dialogs/walkthrough.yaml (a test fails
+// the bot starts without computing them (and the safety backstop's examples, in dialogs/safety.yaml). Run it after editing dialogs/faq.yaml or dialogs/walkthrough.yaml (a test fails
 // until you do; the bot still starts, computing what the file lacks):
 //   dotnet run -c Release --project build/B12Bot.ContentEmbeddings [-- --dialogs PATH]
 // The model settings that change the vectors come from the SentenceEmbedder section of appsettings.json, as in the host.
@@ -37,7 +37,8 @@ using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "ap
 var started = Stopwatch.StartNew();
 var content = B12ContentLoader.Load(dialogs, B12ContentLoader.DefaultEmergencyNumber);
 using var embedder = new MiniLmSentenceEmbedder(options, NullLogger<MiniLmSentenceEmbedder>.Instance);
-var texts = SemanticIndex.Texts(IntentCatalog.FromContent(content));
+// The FAQ's phrasings, titles and answers, and the safety backstop's example phrasings.
+var texts = SemanticIndex.Texts(IntentCatalog.FromContent(content)).Concat(content.Safety.Backstop.Examples).ToList();
 var path = Path.Combine(dialogs, ContentEmbeddingCache.FileName);
 ContentEmbeddingCache.Write(path, embedder, texts);
 Console.WriteLine($"{path}: {texts.Distinct(StringComparer.Ordinal).Count()} texts embedded in {started.Elapsed.TotalSeconds:F1} s ({embedder.ModelIdentity})");

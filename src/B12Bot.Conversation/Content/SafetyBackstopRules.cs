@@ -15,6 +15,9 @@ public sealed record SafetyBackstopRules(IReadOnlyList<SafetyExemplars> Classes,
     public static SafetyBackstopRules None { get; } = new([], 0, int.MaxValue);
 
     public bool IsEmpty => Classes.All(c => c.Class == TriageClass.None);
+
+    /// <summary>Every example phrasing, near misses included (their vectors are saved beside the content).</summary>
+    public IEnumerable<string> Examples => Classes.SelectMany(c => c.Examples);
 }
 
 /// <summary>One class's example phrasings and how close (cosine similarity) a message must come to one of them.</summary>

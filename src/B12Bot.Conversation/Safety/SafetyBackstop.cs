@@ -14,8 +14,9 @@ namespace B12Bot.Conversation.Safety;
 /// <para>
 /// Cost: a message the understanding places confidently is never embedded here, and the matcher keeps its reading, so the
 /// dialog reads it again for free; a screened message is embedded once (the embedder's cache serves the dialog too). The
-/// examples are embedded once, when the first message is screened, through the turn path's embedding (so start-up does
-/// not wait for the model, and no work of the backstop outlives the turns at shut-down).
+/// examples' vectors are taken when the content is built, from the content's saved embeddings
+/// (dialogs/content-embeddings.bin holds them beside the FAQ's texts), so neither start-up nor the first screened
+/// message waits for the model; an example the file lacks (the clinic just added it) is computed then, as FAQ texts are.
 /// </para>
 /// </summary>
 public sealed class SafetyBackstop
@@ -23,13 +24,15 @@ public sealed class SafetyBackstop
     private readonly SafetyBackstopRules _rules;
     private readonly FaqMatcher _matcher;
     private readonly ISentenceEmbedder _embedder;
-    private Task<ExemplarVectors[]>? _exemplars;
+    private readonly ExemplarVectors[] _exemplars;
 
-    public SafetyBackstop(SafetyBackstopRules rules, FaqMatcher matcher, ISentenceEmbedder embedder)
+    /// <param name="savedEmbeddings">The content's saved embeddings (null: every example is computed now).</param>
+    public SafetyBackstop(SafetyBackstopRules rules, FaqMatcher matcher, ISentenceEmbedder embedder, ContentEmbeddingCache? savedEmbeddings = null)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        _exemplars = rules.IsEmpty ? [] : Embed(rules, savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder));
     }
 
     /// <summary>The backstop's class for a message the rules found nothing in (<see cref="TriageResult.None"/> when it is not screened or not close).</summary>
@@ -47,8 +50,7 @@ public sealed class SafetyBackstop
         }
 
         var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        var exemplars = await Exemplars().WaitAsync(cancellationToken).ConfigureAwait(false);
-        return Classify(vector.Span, exemplars);
+        return Classify(vector.Span, _exemplars);
     }
 
     /// <summary>
@@ -70,8 +72,7 @@ public sealed class SafetyBackstop
     public async ValueTask<IReadOnlyDictionary<TriageClass, double>> SimilaritiesAsync(string text, CancellationToken cancellationToken = default)
     {
         var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        var exemplars = await Exemplars().WaitAsync(cancellationToken).ConfigureAwait(false);
-        return exemplars.ToDictionary(e => e.Class, e => e.Closest(vector.Span));
+        return _exemplars.ToDictionary(e => e.Class, e => e.Closest(vector.Span));
     }
 
     private static TriageResult Classify(ReadOnlySpan<float> vector, ExemplarVectors[] exemplars)
@@ -118,28 +119,10 @@ public sealed class SafetyBackstop
         return false;
     }
 
-    /// <summary>The examples' vectors: embedded on first use (again after a failure), shared by every later message.</summary>
-    private Task<ExemplarVectors[]> Exemplars()
+    /// <summary>Each class's example vectors, in the order of <see cref="SafetyBackstopRules.Classes"/>.</summary>
+    private static ExemplarVectors[] Embed(SafetyBackstopRules rules, ContentEmbeddingCache savedEmbeddings)
     {
-        var current = Volatile.Read(ref _exemplars);
-        if (current is null || current.IsFaulted || current.IsCanceled)
-        {
-            var fresh = EmbedAsync(_rules, _embedder);
-            current = Interlocked.CompareExchange(ref _exemplars, fresh, current) == current ? fresh : Volatile.Read(ref _exemplars)!;
-        }
-
-        return current;
-    }
-
-    /// <summary>
-    /// All examples at once through the turn path's embedding, which gathers them into model batches; not bound to the
-    /// screened turn's cancellation, since every later message shares the result.
-    /// </summary>
-    private static async Task<ExemplarVectors[]> EmbedAsync(SafetyBackstopRules rules, ISentenceEmbedder embedder)
-    {
-        var texts = rules.Classes.SelectMany(c => c.Examples).ToList();
-        var embedded = await Task.WhenAll(texts.Select(t => embedder.EmbedAsync(t).AsTask())).ConfigureAwait(false);
-        var vectors = embedded.Select(v => v.ToArray()).ToArray(); // the embedder's cache owns the memory it returns
+        var vectors = savedEmbeddings.Embed([.. rules.Examples]);
         var groups = new ExemplarVectors[rules.Classes.Count];
         var next = 0;
         for (var g = 0; g < groups.Length; g++)

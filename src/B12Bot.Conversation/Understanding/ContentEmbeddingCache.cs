@@ -36,7 +36,7 @@ public sealed class ContentEmbeddingCache
     /// <summary>Vectors the file holds.</summary>
     public int Count => vectors.Count;
 
-    /// <summary>Texts the last <see cref="Embed"/> found in the file, and texts it had to compute.</summary>
+    /// <summary>Texts <see cref="Embed"/> found in the file, and texts it had to compute (over every call: the FAQ's and the safety backstop's).</summary>
     public int Hits { get; private set; }
 
     public int Computed { get; private set; }
@@ -95,8 +95,8 @@ public sealed class ContentEmbeddingCache
             }
         }
 
-        Hits = texts.Count - missing.Count;
-        Computed = missing.Count;
+        Hits += texts.Count - missing.Count;
+        Computed += missing.Count;
         return result;
     }
 

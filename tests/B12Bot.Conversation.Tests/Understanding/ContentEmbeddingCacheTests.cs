@@ -16,10 +16,10 @@ public sealed class ContentEmbeddingCacheTests : IClassFixture<ContentFixture>, 
     private static string ShippedFile => Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName);
 
     [Fact]
-    public void The_shipped_file_holds_every_phrasing_title_and_answer_of_the_shipped_content()
+    public void The_shipped_file_holds_every_phrasing_title_and_answer_and_every_safety_backstop_example_of_the_shipped_content()
     {
         var saved = ContentEmbeddingCache.Load(ShippedFile, ContentFixture.Embedder);
-        var missing = saved.Missing(SemanticIndex.Texts(IntentCatalog.FromContent(fixture.Content)));
+        var missing = saved.Missing([.. SemanticIndex.Texts(IntentCatalog.FromContent(fixture.Content)), .. fixture.Content.Safety.Backstop.Examples]);
 
         Assert.True(saved.Problem is null, $"{saved.Problem}: run `{RefreshCommand}`");
         Assert.True(missing.Count == 0,
