@@ -13,6 +13,8 @@ public sealed class SafetyRecallRound2Tests(ContentFixture fixture) : IClassFixt
     [InlineData("my 3 year old found my bag and chewed a few of my tablets, no idea how many")]
     [InlineData("I accidentally doubled my metformin this morning")]
     [InlineData("doubled up on my insulin by mistake and now I feel shaky")]
+    [InlineData("my toddler bit into a couple of my iron tablets")]
+    [InlineData("I doubled my metformin dose and now I'm feeling really shaky and confused")]
     public void A_child_chewing_pills_or_a_dose_doubled_by_mistake_gets_poison_control(string said)
     {
         Assert.Equal(TriageClass.Poisoning, fixture.Triage.Screen(said).Class);
@@ -28,6 +30,7 @@ public sealed class SafetyRecallRound2Tests(ContentFixture fixture) : IClassFixt
     [InlineData("my dad is slumped on the sofa and not reacting to me")]
     [InlineData("hives on my neck and my heart is hammering since the jab")]
     [InlineData("itchy welts on my chest and I can barely stand up")]
+    [InlineData("hives on my chest and my heart is going like crazy since the jab")]
     public void Someone_slumped_and_unresponsive_or_hives_with_a_pounding_heart_is_an_emergency(string said)
     {
         Assert.Equal(TriageClass.Emergency, fixture.Triage.Screen(said).Class);
