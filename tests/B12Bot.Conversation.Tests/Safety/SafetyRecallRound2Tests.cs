@@ -84,5 +84,7 @@ public sealed class SafetyRecallRound2Tests(ContentFixture fixture) : IClassFixt
     {
         Assert.Equal(TriageClass.None, fixture.Triage.Screen("I nearly died of embarrassment when I passed out at my blood test lol").Class);
         Assert.Equal(TriageClass.Emergency, fixture.Triage.Screen("she passed out after her jab and isn't waking up").Class);
+        // A nervous laugh is no figure of speech: the collapse still errs toward help.
+        Assert.Equal(TriageClass.Emergency, fixture.Triage.Screen("lol my dad just collapsed on the floor after his shot").Class);
     }
 }
