@@ -14,15 +14,15 @@ internal static class CascadeFit
     private const int Neither = -2;
 
     public static CascadeBand Choose(IReadOnlyList<Example> examples, IReadOnlyList<Prediction> model, IReadOnlyList<Prediction> firstStage,
-        double scopeThreshold, double answerThreshold, double budget)
+        ScopeRule scope, double answerThreshold, double budget)
     {
         var n = examples.Count;
         var fullRight = new bool[n];
         var stageRight = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            fullRight[i] = IsRight(examples[i], Outcome(model[i], scopeThreshold, answerThreshold));
-            stageRight[i] = IsRight(examples[i], Outcome(firstStage[i], scopeThreshold, answerThreshold));
+            fullRight[i] = IsRight(examples[i], Outcome(model[i], scope, answerThreshold));
+            stageRight[i] = IsRight(examples[i], Outcome(firstStage[i], scope, answerThreshold));
         }
 
         var allowed = (int)Math.Floor(budget * n);
@@ -31,7 +31,7 @@ internal static class CascadeFit
         var outOptions = new List<(double Below, int Decided, int Lost)>();
         for (var k = 0; k <= 100; k++)
         {
-            var below = Math.Min(scopeThreshold, k / 100.0);
+            var below = Math.Min(scope.Threshold, k / 100.0);
             var decided = 0;
             var lost = 0;
             for (var i = 0; i < n; i++)
@@ -49,7 +49,7 @@ internal static class CascadeFit
         // Answer side: first-stage scope and best-intent probability at least these.
         var answerOptions = new List<(double Answer, double Scope, int Decided, int Lost)>();
         var answerGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= answerThreshold).Append(1.01).ToArray();
-        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scopeThreshold).Append(1.01).ToArray();
+        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scope.Threshold).Append(1.01).ToArray();
         var best = firstStage.Select(p => p.Probabilities.Max()).ToArray();
         foreach (var a in answerGrid)
         {
@@ -121,9 +121,9 @@ internal static class CascadeFit
     private static bool Decides(CascadeBand band, Prediction p) =>
         p.Scope < band.OutOfScopeBelow || (p.Scope >= band.ScopeAtLeast && p.Probabilities.Max() >= band.AnswerAtLeast);
 
-    private static int Outcome(Prediction p, double scopeThreshold, double answerThreshold)
+    private static int Outcome(Prediction p, ScopeRule scope, double answerThreshold)
     {
-        if (p.Scope < scopeThreshold)
+        if (scope.IsOutOfScope(p))
         {
             return OutOfScope;
         }

@@ -164,11 +164,11 @@ foreach (var source in new[] { "phrasing", "dev" })
 }
 
 var report = new FitReport(examples, predictions, [.. full.Intents.Select(i => i.Id)]);
-var scopeThreshold = report.ChooseScopeThreshold(options.ScopeRecall);
-var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeThreshold);
-var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeThreshold);
-report.PrintSummary(scopeThreshold, answerThreshold, clarifyThreshold);
-var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeThreshold, answerThreshold, options.CascadeBudget);
+var scopeRule = report.ChooseScopeRule(options.ScopeRecall, report.ChooseScopeThreshold(options.ScopeRecall), options.Precision);
+var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeRule);
+var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeRule);
+report.PrintSummary(scopeRule, answerThreshold, clarifyThreshold);
+var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeRule, answerThreshold, options.CascadeBudget);
 
 // 4. The shipped model: fitted on every example.
 var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
@@ -178,17 +178,18 @@ var model = new UnderstandingModel
     About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
             + $"{options.Folds}-fold) and {string.Join(" + ", options.DevSets)}; thresholds from the cross-validated curves "
             + $"(answer precision >= {options.Precision.ToString(CultureInfo.InvariantCulture)}, out-of-scope caught >= "
-            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}). Do not edit by hand.",
+            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}, with the unsure band that keeps the most in-scope messages for it). Do not edit by hand.",
     ContentHash = ContentHash(dialogs),
     Candidate = finalCandidate,
     Scope = finalScope,
     AnswerThreshold = Math.Round(answerThreshold, 3),
     ClarifyThreshold = Math.Round(clarifyThreshold, 3),
-    ScopeThreshold = Math.Round(scopeThreshold, 3),
+    ScopeThreshold = Math.Round(scopeRule.Threshold, 3),
+    UnsureScope = scopeRule.Unsure,
     StaticCandidate = finalStaticCandidate,
     StaticScope = finalStaticScope,
     Cascade = band,
-    Fit = report.Figures(scopeThreshold, answerThreshold, clarifyThreshold),
+    Fit = report.Figures(scopeRule, answerThreshold, clarifyThreshold),
 };
 var output = Path.Combine(root, options.Output);
 File.WriteAllText(output, model.ToJson() + "\n");
