@@ -120,6 +120,14 @@ internal sealed class FitReport(IReadOnlyList<Example> examples, IReadOnlyList<P
             : (ruleA.Unsure?.Below ?? ruleA.Threshold) != (ruleB.Unsure?.Below ?? ruleB.Threshold) ? (ruleA.Unsure?.Below ?? ruleA.Threshold) < (ruleB.Unsure?.Below ?? ruleB.Threshold)
             : (ruleA.Unsure?.AnswerAtLeast ?? 1) > (ruleB.Unsure?.AnswerAtLeast ?? 1);
 
+        // A band must earn its place: at least half a percent more in-scope messages right than the threshold alone.
+        // Smaller gains are within what a small content edit moves (the choice among near-ties is not steady).
+        if (chosenFigures.Right - alone.Right < Math.Ceiling(0.005 * InScopeCount))
+        {
+            Console.WriteLine($"scope rule: the best band ({chosen}) keeps {chosenFigures.Right - alone.Right} more right: too few, the threshold alone is kept");
+            (chosen, chosenFigures) = (new ScopeRule(thresholdAlone, null), alone);
+        }
+
         Console.WriteLine($"scope rule: threshold alone {thresholdAlone:0.00} keeps {alone.Right} in-scope right ({alone.Wrong} wrong), catches {alone.Caught}/{OutOfScopeCount}; "
                           + $"chosen {chosen}: keeps {chosenFigures.Right} right ({chosenFigures.Wrong} wrong), catches {chosenFigures.Caught}/{OutOfScopeCount}");
         return chosen;

@@ -39,8 +39,9 @@ var examples = new List<Example>();
 
 // 1. Phrasings, each scored against an index that does not contain it.
 var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Select((text, number) => (intent.Id, Number: number, Text: text))).ToList();
-var phrasingFold = Shuffled(phrasings.Count, options.Seed).Select((position, i) => (position, fold: i % options.Folds))
-    .ToDictionary(p => p.position, p => p.fold);
+// Each phrasing's fold comes from its own text, not from its place in a shuffle of all of them: adding or removing one
+// phrasing moves no other phrasing to another fold, so a small content edit changes few training examples.
+var phrasingFold = phrasings.Select((p, i) => (i, fold: StableFold(p.Id + "\n" + p.Text, options.Seed, options.Folds))).ToDictionary(p => p.i, p => p.fold);
 for (var fold = 0; fold < options.Folds; fold++)
 {
     var heldOut = new HashSet<(string, int)>();
@@ -125,20 +126,21 @@ Console.WriteLine($"examples: {examples.Count} ({examples.Count(e => e.Source ==
 // 3. Cross-validated probabilities (each example predicted by models fitted without it), for the curves.
 var predictions = new Prediction[examples.Count];
 var firstStagePredictions = new Prediction[examples.Count];
-var exampleFold = Shuffled(examples.Count, options.Seed + 1);
+// As for the phrasings: each example's fold from its own text, so an edit elsewhere does not reshuffle it.
+var exampleFold = examples.Select(e => StableFold(e.Source + "\n" + e.Text, options.Seed + 1, options.Folds)).ToArray();
 for (var fold = 0; fold < options.Folds; fold++)
 {
     var train = new List<Example>();
     var test = new List<int>();
-    for (var position = 0; position < exampleFold.Length; position++)
+    for (var i = 0; i < examples.Count; i++)
     {
-        if (position % options.Folds == fold)
+        if (exampleFold[i] == fold)
         {
-            test.Add(exampleFold[position]);
+            test.Add(i);
         }
         else
         {
-            train.Add(examples[exampleFold[position]]);
+            train.Add(examples[i]);
         }
     }
 
@@ -216,11 +218,16 @@ static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Exam
         LogisticRegressionFitter.Fit(UnderstandingFeatures.ScopeNames, scopeRows));
 }
 
-static int[] Shuffled(int count, int seed)
+// A number from 0 to folds - 1 that depends only on the text and the seed (FNV-1a over UTF-16 code units).
+static int StableFold(string text, int seed, int folds)
 {
-    var order = Enumerable.Range(0, count).ToArray();
-    new Random(seed).Shuffle(order);
-    return order;
+    var hash = 2166136261u ^ (uint)seed;
+    foreach (var c in text)
+    {
+        hash = (hash ^ c) * 16777619u;
+    }
+
+    return (int)(hash % (uint)folds);
 }
 
 static string ContentHash(string dialogs)
