@@ -25,6 +25,14 @@ internal static class CascadeFit
             stageRight[i] = IsRight(examples[i], Outcome(firstStage[i], scope, answerThreshold));
         }
 
+        // A B12 answer the first stage gives alone to an out-of-scope message counts against the budget even when the
+        // model would have answered it too: the band should not widen where such answers are.
+        var stageAnswersOutOfScope = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            stageAnswersOutOfScope[i] = !examples[i].InScope && Outcome(firstStage[i], scope, answerThreshold) >= 0;
+        }
+
         var allowed = (int)Math.Floor(budget * n);
 
         // Out-of-scope side: below which first-stage scope the stage decides "out of scope" alone.
@@ -62,7 +70,7 @@ internal static class CascadeFit
                     if (firstStage[i].Scope >= s && best[i] >= a)
                     {
                         decided++;
-                        lost += fullRight[i] && !stageRight[i] ? 1 : 0;
+                        lost += (fullRight[i] && !stageRight[i]) || stageAnswersOutOfScope[i] ? 1 : 0;
                     }
                 }
 

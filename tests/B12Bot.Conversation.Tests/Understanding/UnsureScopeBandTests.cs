@@ -31,9 +31,9 @@ public sealed class UnsureScopeBandTests(ContentFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public void Without_the_band_the_same_unsure_reading_gets_the_scope_statement()
+    public void With_the_threshold_alone_at_the_top_of_the_band_the_same_reading_gets_the_scope_statement()
     {
-        var match = Policy(band: null).Decide(Reading(scope: 0.45, ("decision_framework", 0.8)));
+        var match = Policy(band: null, threshold: Band.Below).Decide(Reading(scope: 0.45, ("decision_framework", 0.8)));
 
         Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
     }
@@ -63,15 +63,15 @@ public sealed class UnsureScopeBandTests(ContentFixture fixture) : IClassFixture
         }
     }
 
-    private DecisionPolicy Policy(UnsureScopeBand? band) => new(fixture.Matcher.Catalog, Model(band));
+    private DecisionPolicy Policy(UnsureScopeBand? band, double threshold = 0.3) => new(fixture.Matcher.Catalog, Model(band, threshold));
 
-    private UnderstandingModel Model(UnsureScopeBand? band) => new()
+    private UnderstandingModel Model(UnsureScopeBand? band, double threshold = 0.3) => new()
     {
         Candidate = fixture.Model.Candidate,
         Scope = fixture.Model.Scope,
         AnswerThreshold = 0.3,
         ClarifyThreshold = 0.3,
-        ScopeThreshold = 0.3,
+        ScopeThreshold = threshold,
         UnsureScope = band,
     };
 
