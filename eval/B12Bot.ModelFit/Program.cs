@@ -180,7 +180,7 @@ var model = new UnderstandingModel
     About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
             + $"{options.Folds}-fold) and {string.Join(" + ", options.DevSets)}; thresholds from the cross-validated curves "
             + $"(answer precision >= {options.Precision.ToString(CultureInfo.InvariantCulture)}, out-of-scope caught >= "
-            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}, with the unsure band that keeps the most in-scope messages for it). Do not edit by hand.",
+            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}; an unsure-scope band only where it keeps at least 0.5% more in-scope messages right). Do not edit by hand.",
     ContentHash = ContentHash(dialogs),
     Candidate = finalCandidate,
     Scope = finalScope,
