@@ -14,15 +14,23 @@ internal static class CascadeFit
     private const int Neither = -2;
 
     public static CascadeBand Choose(IReadOnlyList<Example> examples, IReadOnlyList<Prediction> model, IReadOnlyList<Prediction> firstStage,
-        double scopeThreshold, double answerThreshold, double budget)
+        ScopeRule scope, double answerThreshold, double budget)
     {
         var n = examples.Count;
         var fullRight = new bool[n];
         var stageRight = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            fullRight[i] = IsRight(examples[i], Outcome(model[i], scopeThreshold, answerThreshold));
-            stageRight[i] = IsRight(examples[i], Outcome(firstStage[i], scopeThreshold, answerThreshold));
+            fullRight[i] = IsRight(examples[i], Outcome(model[i], scope, answerThreshold));
+            stageRight[i] = IsRight(examples[i], Outcome(firstStage[i], scope, answerThreshold));
+        }
+
+        // A B12 answer the first stage gives alone to an out-of-scope message counts against the budget even when the
+        // model would have answered it too: the band should not widen where such answers are.
+        var stageAnswersOutOfScope = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            stageAnswersOutOfScope[i] = !examples[i].InScope && Outcome(firstStage[i], scope, answerThreshold) >= 0;
         }
 
         var allowed = (int)Math.Floor(budget * n);
@@ -31,7 +39,7 @@ internal static class CascadeFit
         var outOptions = new List<(double Below, int Decided, int Lost)>();
         for (var k = 0; k <= 100; k++)
         {
-            var below = Math.Min(scopeThreshold, k / 100.0);
+            var below = Math.Min(scope.Threshold, k / 100.0);
             var decided = 0;
             var lost = 0;
             for (var i = 0; i < n; i++)
@@ -49,7 +57,7 @@ internal static class CascadeFit
         // Answer side: first-stage scope and best-intent probability at least these.
         var answerOptions = new List<(double Answer, double Scope, int Decided, int Lost)>();
         var answerGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= answerThreshold).Append(1.01).ToArray();
-        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scopeThreshold).Append(1.01).ToArray();
+        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scope.Threshold).Append(1.01).ToArray();
         var best = firstStage.Select(p => p.Probabilities.Max()).ToArray();
         foreach (var a in answerGrid)
         {
@@ -62,7 +70,7 @@ internal static class CascadeFit
                     if (firstStage[i].Scope >= s && best[i] >= a)
                     {
                         decided++;
-                        lost += fullRight[i] && !stageRight[i] ? 1 : 0;
+                        lost += (fullRight[i] && !stageRight[i]) || stageAnswersOutOfScope[i] ? 1 : 0;
                     }
                 }
 
@@ -121,9 +129,9 @@ internal static class CascadeFit
     private static bool Decides(CascadeBand band, Prediction p) =>
         p.Scope < band.OutOfScopeBelow || (p.Scope >= band.ScopeAtLeast && p.Probabilities.Max() >= band.AnswerAtLeast);
 
-    private static int Outcome(Prediction p, double scopeThreshold, double answerThreshold)
+    private static int Outcome(Prediction p, ScopeRule scope, double answerThreshold)
     {
-        if (p.Scope < scopeThreshold)
+        if (scope.IsOutOfScope(p))
         {
             return OutOfScope;
         }

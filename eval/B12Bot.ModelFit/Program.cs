@@ -39,8 +39,9 @@ var examples = new List<Example>();
 
 // 1. Phrasings, each scored against an index that does not contain it.
 var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Select((text, number) => (intent.Id, Number: number, Text: text))).ToList();
-var phrasingFold = Shuffled(phrasings.Count, options.Seed).Select((position, i) => (position, fold: i % options.Folds))
-    .ToDictionary(p => p.position, p => p.fold);
+// Each phrasing's fold comes from its own text, not from its place in a shuffle of all of them: adding or removing one
+// phrasing moves no other phrasing to another fold, so a small content edit changes few training examples.
+var phrasingFold = phrasings.Select((p, i) => (i, fold: StableFold(p.Id + "\n" + p.Text, options.Seed, options.Folds))).ToDictionary(p => p.i, p => p.fold);
 for (var fold = 0; fold < options.Folds; fold++)
 {
     var heldOut = new HashSet<(string, int)>();
@@ -125,20 +126,21 @@ Console.WriteLine($"examples: {examples.Count} ({examples.Count(e => e.Source ==
 // 3. Cross-validated probabilities (each example predicted by models fitted without it), for the curves.
 var predictions = new Prediction[examples.Count];
 var firstStagePredictions = new Prediction[examples.Count];
-var exampleFold = Shuffled(examples.Count, options.Seed + 1);
+// As for the phrasings: each example's fold from its own text, so an edit elsewhere does not reshuffle it.
+var exampleFold = examples.Select(e => StableFold(e.Source + "\n" + e.Text, options.Seed + 1, options.Folds)).ToArray();
 for (var fold = 0; fold < options.Folds; fold++)
 {
     var train = new List<Example>();
     var test = new List<int>();
-    for (var position = 0; position < exampleFold.Length; position++)
+    for (var i = 0; i < examples.Count; i++)
     {
-        if (position % options.Folds == fold)
+        if (exampleFold[i] == fold)
         {
-            test.Add(exampleFold[position]);
+            test.Add(i);
         }
         else
         {
-            train.Add(examples[exampleFold[position]]);
+            train.Add(examples[i]);
         }
     }
 
@@ -164,11 +166,11 @@ foreach (var source in new[] { "phrasing", "dev" })
 }
 
 var report = new FitReport(examples, predictions, [.. full.Intents.Select(i => i.Id)]);
-var scopeThreshold = report.ChooseScopeThreshold(options.ScopeRecall);
-var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeThreshold);
-var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeThreshold);
-report.PrintSummary(scopeThreshold, answerThreshold, clarifyThreshold);
-var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeThreshold, answerThreshold, options.CascadeBudget);
+var scopeRule = report.ChooseScopeRule(options.ScopeRecall, report.ChooseScopeThreshold(options.ScopeRecall), options.Precision);
+var answerThreshold = report.ChooseAnswerThreshold(options.Precision, scopeRule);
+var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, answerThreshold, scopeRule);
+report.PrintSummary(scopeRule, answerThreshold, clarifyThreshold);
+var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeRule, answerThreshold, options.CascadeBudget);
 
 // 4. The shipped model: fitted on every example.
 var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
@@ -178,17 +180,18 @@ var model = new UnderstandingModel
     About = "Fitted by `dotnet run --project eval/B12Bot.ModelFit -c Release` from the content's phrasings (held out "
             + $"{options.Folds}-fold) and {string.Join(" + ", options.DevSets)}; thresholds from the cross-validated curves "
             + $"(answer precision >= {options.Precision.ToString(CultureInfo.InvariantCulture)}, out-of-scope caught >= "
-            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}). Do not edit by hand.",
+            + $"{options.ScopeRecall.ToString(CultureInfo.InvariantCulture)}; an unsure-scope band only where it keeps at least 0.5% more in-scope messages right). Do not edit by hand.",
     ContentHash = ContentHash(dialogs),
     Candidate = finalCandidate,
     Scope = finalScope,
     AnswerThreshold = Math.Round(answerThreshold, 3),
     ClarifyThreshold = Math.Round(clarifyThreshold, 3),
-    ScopeThreshold = Math.Round(scopeThreshold, 3),
+    ScopeThreshold = Math.Round(scopeRule.Threshold, 3),
+    UnsureScope = scopeRule.Unsure,
     StaticCandidate = finalStaticCandidate,
     StaticScope = finalStaticScope,
     Cascade = band,
-    Fit = report.Figures(scopeThreshold, answerThreshold, clarifyThreshold),
+    Fit = report.Figures(scopeRule, answerThreshold, clarifyThreshold),
 };
 var output = Path.Combine(root, options.Output);
 File.WriteAllText(output, model.ToJson() + "\n");
@@ -215,11 +218,16 @@ static (LogisticModel Candidate, LogisticModel Scope) FitBoth(IReadOnlyList<Exam
         LogisticRegressionFitter.Fit(UnderstandingFeatures.ScopeNames, scopeRows));
 }
 
-static int[] Shuffled(int count, int seed)
+// A number from 0 to folds - 1 that depends only on the text and the seed (FNV-1a over UTF-16 code units).
+static int StableFold(string text, int seed, int folds)
 {
-    var order = Enumerable.Range(0, count).ToArray();
-    new Random(seed).Shuffle(order);
-    return order;
+    var hash = 2166136261u ^ (uint)seed;
+    foreach (var c in text)
+    {
+        hash = (hash ^ c) * 16777619u;
+    }
+
+    return (int)(hash % (uint)folds);
 }
 
 static string ContentHash(string dialogs)

@@ -5,7 +5,8 @@ namespace B12Bot.Conversation.Understanding;
 /// <summary>
 /// Turns the evidence into what the bot does, with the fitted model's probabilities and thresholds only: answer the best
 /// intent when it is likely enough; "did you mean" when two B12 topics are both likely and neither clearly wins; the scope
-/// statement when the message is not about B12 care; otherwise say it was not understood.
+/// statement when the message is not about B12 care (or the scope model is unsure and no intent is clearly asked, see
+/// <see cref="UnsureScopeBand"/>); otherwise say it was not understood.
 /// </summary>
 public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel model)
 {
@@ -72,7 +73,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         var best = _catalog.Intents[ranked[0]];
         var bestP = p[ranked[0]];
         var secondP = ranked.Length > 1 ? p[ranked[1]] : 0;
-        if (assessment.ScopeProbability < _model.ScopeThreshold)
+        if (_model.IsOutOfScope(assessment.ScopeProbability, bestP))
         {
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }

@@ -14,7 +14,7 @@ public static class UnderstandingFeatures
     public static readonly string[] ScopeNames =
     [
         "best_lexical", "best_semantic", "best_semantic_answer", "topic", "anchor", "foreign_subject", "unknown_subject",
-        "unknown_share", "other_shot", "semantic_margin", "top_agree",
+        "unknown_share", "other_shot", "top_agree",
     ];
 
     /// <summary>Fills <paramref name="into"/> with the features of intent <paramref name="intent"/> for one message.</summary>
@@ -63,11 +63,12 @@ public static class UnderstandingFeatures
         // (Not beside any unknown word: "had my jab on monday" is a B12 story.)
         into[8] = !lexical.NamesB12Itself && lexical.NamesB12 && lexical.HasForeignSubject ? 1 : 0;
 
-        // How far the closest intent stands out from the next: a message about something else is near none in particular.
-        var semanticBest = Top(semantic.Phrasing, out var semanticTop);
-        into[9] = semanticBest - BestOther(semantic.Phrasing, semanticTop, out _);
+        // Whether the words and the meaning point at the same intent. (Not how far the closest intent stands out from the
+        // next: fitted, that weight came out negative, so a fragment clearly near one topic, "allergy warning signs to
+        // know", read as less about B12 care than a vague one.)
+        Top(semantic.Phrasing, out var semanticTop);
         Top(lexical.Scores, out var lexicalTop);
-        into[10] = lexicalTop == semanticTop && lexical.Scores[lexicalTop] > 0 ? 1 : 0;
+        into[9] = lexicalTop == semanticTop && lexical.Scores[lexicalTop] > 0 ? 1 : 0;
     }
 
     private static double Top(double[] scores, out int top)
@@ -86,21 +87,6 @@ public static class UnderstandingFeatures
 
     /// <summary>Another medicine, vitamin or condition is named, and B12 itself is not the subject.</summary>
     private static bool ForeignSubject(LexicalEvidence lexical) => lexical.IsAboutSomethingElse;
-
-    private static double BestOther(double[] scores, int intent, out bool isTop)
-    {
-        var best = double.MinValue;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (i != intent && scores[i] > best)
-            {
-                best = scores[i];
-            }
-        }
-
-        isTop = scores[intent] > best;
-        return best == double.MinValue ? 0 : best;
-    }
 
     /// <summary>
     /// The highest score of a list (the first, on a tie) and the highest of the others: the best score other than

@@ -38,6 +38,17 @@ public sealed class UnderstandingModel
     public required double ScopeThreshold { get; init; }
 
     /// <summary>
+    /// Where the scope model is unsure (from <see cref="ScopeThreshold"/> up to <see cref="UnsureScopeBand.Below"/>), a
+    /// message is read as about B12 care only when one intent is clearly what it asks. Null: no such band.
+    /// </summary>
+    [JsonPropertyName("unsure_scope")]
+    public UnsureScopeBand? UnsureScope { get; init; }
+
+    /// <summary>Whether a reading gets the scope statement (the rule the fitting command measures with too).</summary>
+    public bool IsOutOfScope(double scopeProbability, double bestIntentProbability) =>
+        UnsureScopeBand.IsOutOfScope(scopeProbability, bestIntentProbability, ScopeThreshold, UnsureScope);
+
+    /// <summary>
     /// The same model over lexical and static-semantic evidence (<see cref="StaticSentenceEmbedder"/>, no transformer):
     /// the cascade's first stage. Null: every message goes to the sentence-embedding model.
     /// </summary>
@@ -80,6 +91,11 @@ public sealed class UnderstandingModel
             {
                 throw new InvalidOperationException($"{path}: {name} must be between 0 and 1; it is {value}.");
             }
+        }
+
+        if (model.UnsureScope is { } unsure && !(unsure.Below >= model.ScopeThreshold && unsure.Below <= 1.01 && unsure.AnswerAtLeast is >= 0 and <= 1.01))
+        {
+            throw new InvalidOperationException($"{path}: unsure_scope must have below between scope_threshold and 1.01 and answer_at_least between 0 and 1.01; run the fitting command.");
         }
 
         if (model.StaticCandidate is not null || model.StaticScope is not null || model.Cascade is not null)
@@ -146,6 +162,26 @@ public sealed class CascadeBand
                 + "and out_of_scope_below between 0 and scope_threshold; run the fitting command.");
         }
     }
+}
+
+/// <summary>
+/// The band where the scope model alone does not settle whether a message is about B12 care: from the scope threshold
+/// up to <see cref="Below"/>. Fragments ("which route suits my case") and long stories read as vaguely about health, as
+/// many questions about other things do; what tells them apart is whether one B12 intent is clearly what they ask. A
+/// message in the band is answered when its best intent is at least <see cref="AnswerAtLeast"/> likely and gets the
+/// scope statement otherwise. Chosen by the fitting command with the threshold, for the same out-of-scope target.
+/// </summary>
+public sealed class UnsureScopeBand
+{
+    [JsonPropertyName("below")]
+    public required double Below { get; init; }
+
+    [JsonPropertyName("answer_at_least")]
+    public required double AnswerAtLeast { get; init; }
+
+    /// <summary>Below the threshold, or in the band without one clearly likely intent: the scope statement.</summary>
+    public static bool IsOutOfScope(double scopeProbability, double bestIntentProbability, double threshold, UnsureScopeBand? unsure) =>
+        scopeProbability < threshold || (unsure is not null && scopeProbability < unsure.Below && bestIntentProbability < unsure.AnswerAtLeast);
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true)]

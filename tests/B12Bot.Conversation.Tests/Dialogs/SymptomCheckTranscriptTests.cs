@@ -366,6 +366,19 @@ public sealed class SymptomCheckTranscriptTests(ContentFixture fixture) : IClass
         Assert.Contains("- B12 treatment now: No", outcome, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wipe it and go back to the first question")]
+    [InlineData("back to question one please")]
+    public async Task Going_back_to_the_first_question_in_other_words_restarts_the_walkthrough(string restart)
+    {
+        var chat = new BotConversation(fixture);
+        await StartAndAnswerAsync(chat, "No", "No");
+
+        var replies = await chat.SayAsync(restart);
+
+        Assert.Equal([fixture.Content.Walkthrough.Restarted, Prompt("allergy")], replies.Select(r => r.Text));
+    }
+
     [Fact]
     public async Task Cancel_stops_the_walkthrough()
     {

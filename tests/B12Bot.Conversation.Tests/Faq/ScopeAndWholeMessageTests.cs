@@ -155,6 +155,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("tired all the time, numb toes and a sore tongue. walk me through it please")]
     [InlineData("my hands keep tingling and im exhausted, do i need b12? walk me through it")]
     [InlineData("vegetarian for years and always worn out. can you check my symptoms")]
+    [InlineData("i get pins and needles and feel shattered, run me through the questions")]
+    [InlineData("been on metformin for years and im always tired. please check if i should get tested")]
     public void Symptoms_followed_by_a_request_for_the_walkthrough_start_it(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);

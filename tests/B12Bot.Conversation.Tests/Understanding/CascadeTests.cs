@@ -105,6 +105,7 @@ public sealed class CascadeTests(ContentFixture fixture) : IClassFixture<Content
         AnswerThreshold = model.AnswerThreshold,
         ClarifyThreshold = model.ClarifyThreshold,
         ScopeThreshold = model.ScopeThreshold,
+        UnsureScope = model.UnsureScope,
         StaticCandidate = model.StaticCandidate,
         StaticScope = model.StaticScope,
         Cascade = band,
