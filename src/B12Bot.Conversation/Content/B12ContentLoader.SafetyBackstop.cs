@@ -1,4 +1,3 @@
-using System.Globalization;
 using B12Bot.Conversation.Safety;
 using YamlDotNet.RepresentationModel;
 
@@ -24,7 +23,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(map, What, "screen_answers_below", "minimum_words", "classes");
-        var answersBelow = Fraction(reader, map, "screen_answers_below", What, 0.5);
+        var answersBelow = reader.Fraction(map, "screen_answers_below", What, 0.5);
         var minimumWords = reader.Int(map, "minimum_words", What, 3, 1, 20);
         var groups = new List<SafetyExemplars>();
         if (reader.Mapping(reader.Get(map, "classes"), "'classes' of 'semantic_backstop'") is not { } classMap)
@@ -51,7 +50,7 @@ public static partial class B12ContentLoader
 
             reader.CheckKeys(group, what, "threshold", "examples");
             // Near misses need no threshold: they only ever hold a class back.
-            var threshold = triageClass == TriageClass.None ? 1 : Fraction(reader, group, "threshold", what, null);
+            var threshold = triageClass == TriageClass.None ? 1 : reader.Fraction(group, "threshold", what, null);
             var examples = reader.StringList(group, "examples", what, required: true);
             foreach (var duplicate in examples.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
@@ -62,29 +61,5 @@ public static partial class B12ContentLoader
         }
 
         return new SafetyBackstopRules(groups, answersBelow, minimumWords);
-    }
-
-    /// <summary>A number from 0 to 1 (a similarity or a probability); required when <paramref name="defaultValue"/> is null.</summary>
-    private static double Fraction(YamlFileReader reader, YamlMappingNode map, string key, string what, double? defaultValue)
-    {
-        var node = reader.Get(map, key);
-        if (node is null)
-        {
-            if (defaultValue is null)
-            {
-                reader.Problem(map, $"{what} is missing '{key}'");
-            }
-
-            return defaultValue ?? 1;
-        }
-
-        var text = reader.Scalar(node, $"'{key}' of {what}");
-        if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is <= 0 or >= 1)
-        {
-            reader.Problem(node, $"'{key}' of {what} must be a number between 0 and 1, such as 0.6");
-            return defaultValue ?? 1;
-        }
-
-        return value;
     }
 }

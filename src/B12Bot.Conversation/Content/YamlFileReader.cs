@@ -280,6 +280,31 @@ internal sealed class YamlFileReader
         return value;
     }
 
+    /// <summary>A number strictly between 0 and 1 (a similarity or a probability); required when <paramref name="defaultValue"/> is null.</summary>
+    public double Fraction(YamlMappingNode map, string key, string what, double? defaultValue)
+    {
+        var node = Get(map, key);
+        if (node is null)
+        {
+            if (defaultValue is null)
+            {
+                Problem(map, $"{what} is missing '{key}'");
+            }
+
+            return defaultValue ?? 1;
+        }
+
+        var text = Scalar(node, $"'{key}' of {what}");
+        if (text is null || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value is <= 0 or >= 1)
+        {
+            Problem(node, $"'{key}' of {what} must be a number between 0 and 1, such as 0.6");
+            return defaultValue ?? 1;
+        }
+
+        return value;
+    }
+
     public bool Bool(YamlMappingNode map, string key, string what)
     {
         var node = Get(map, key);
