@@ -312,7 +312,15 @@ public sealed class TermAnalyzer
         || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
             && i + 1 < words.Count && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
 
-    private static bool IsQuestionWord(string word) =>
+    /// <summary>
+    /// Whether a clause starting with <paramref name="word"/> reads as a question ("should ...", "how ...", "do ..."),
+    /// not a request ("check ...", "walk me ...").
+    /// </summary>
+    public static bool OpensAQuestion(string word) =>
+        IsQuestionWord(word) || word is "is" or "are" or "am" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did" or "may" or "must" or "r";
+
+    /// <summary>"how", "what", "why", "when", "where", "which", "who" (and run-together forms).</summary>
+    public static bool IsQuestionWord(string word) =>
         word is "how" or "hows" or "what" or "whats" or "why" or "when" or "where" or "which" or "who" or "whos";
 
     private static bool IsQuestionClause(string[] words, int start, bool[] clauseStarts)
