@@ -22,6 +22,16 @@ public sealed class StoryQuestionTests(ContentFixture fixture) : IClassFixture<C
         Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == entry, $"\"{text}\" -> {match}");
     }
 
+    [Theory]
+    [InlineData("the itching from my jab, how long does that stick around")]
+    [InlineData("I had my injection on Friday and feel a little sick since. How long before the queasiness clears up?")]
+    public void Asking_how_long_a_side_effect_stays_is_about_when_side_effects_go_away_not_how_quickly_b12_works(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == "side_effects_duration", $"\"{text}\" -> {match}");
+    }
+
     [Fact]
     public void The_question_sentence_is_the_last_sentence_that_asks_something()
     {
