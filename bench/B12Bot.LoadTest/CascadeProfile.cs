@@ -84,7 +84,7 @@ internal static class CascadeProfile
 
         // Under load the service embeds the messages waiting together, in calls of similar lengths (up to MaxBatchSize):
         // the same undecided messages, shared calls instead of one each.
-        var undecidedIds = texts.Where(text => !model.Cascade!.Decides(policy.AssessFirstStage(lexicalScorer.Score(analyzer.Analyze(text)), staticIndex.Score(staticEmbedder.Embed(text))))).Select(miniLm.Tokenize).ToArray();
+        var undecidedIds = texts.Where(text => !model.Cascade!.Decides(FirstStage(text))).Select(miniLm.Tokenize).ToArray();
         foreach (var size in new[] { 8, options.MaxBatchSize })
         {
             var sharedCpu = EmbedderProfile.ThreadCpuMs();
@@ -114,12 +114,22 @@ internal static class CascadeProfile
 
         SafetyBackstopCost(content, model, dialogs, staticEmbedder, texts);
 
+        IntentAssessment FirstStage(string text)
+        {
+            var analyzed = analyzer.Analyze(text);
+            var question = analyzed.QuestionSentence;
+            return policy.AssessFirstStage(lexicalScorer.Score(analyzed),
+                staticIndex.Score(staticEmbedder.Embed(text)).CloserOf(question is null ? null : staticIndex.Score(staticEmbedder.Embed(question))));
+        }
+
         (double Lexical, double Static, double Decide, double? Model) Stages(string text)
         {
             var t0 = EmbedderProfile.ThreadCpuMs();
-            var lexical = lexicalScorer.Score(analyzer.Analyze(text));
+            var analyzed = analyzer.Analyze(text);
+            var lexical = lexicalScorer.Score(analyzed);
+            var question = analyzed.QuestionSentence;
             var t1 = EmbedderProfile.ThreadCpuMs();
-            var evidence = staticIndex.Score(staticEmbedder.Embed(text));
+            var evidence = staticIndex.Score(staticEmbedder.Embed(text)).CloserOf(question is null ? null : staticIndex.Score(staticEmbedder.Embed(question)));
             var t2 = EmbedderProfile.ThreadCpuMs();
             var firstStage = policy.AssessFirstStage(lexical, evidence);
             var decides = model.Cascade!.Decides(firstStage);
@@ -127,8 +137,9 @@ internal static class CascadeProfile
             double? modelMs = null;
             if (!decides)
             {
-                var vector = miniLm.Embed([miniLm.Tokenize(text)])[0];
-                policy.Decide(policy.Assess(lexical, semanticIndex.Score(vector)));
+                // A story that ends in a question is read twice, in one model call (as the matcher does).
+                var vectors = miniLm.Embed(question is null ? [miniLm.Tokenize(text)] : [miniLm.Tokenize(text), miniLm.Tokenize(question)]);
+                policy.Decide(policy.Assess(lexical, semanticIndex.Score(vectors[0]).CloserOf(question is null ? null : semanticIndex.Score(vectors[1]))));
                 modelMs = EmbedderProfile.ThreadCpuMs() - t3;
             }
 

@@ -41,9 +41,14 @@ internal sealed class Example
     public static Example Score(string text, int[] acceptable, string source, TermAnalyzer analyzer, LexicalScorer scorer, SemanticIndex semantic,
         Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed, SemanticIndex staticSemantic)
     {
+        // As the matcher reads it: the whole message and, for a story that ends in a question, its question sentence.
         var analyzed = analyzer.Analyze(text);
-        return new Example(text, acceptable, source, scorer.Score(analyzed), semantic.Score(embed([text])[0]),
-            staticSemantic.Score(StaticSentenceEmbedder.Instance.Embed(text)), analyzed.Terms.Count == 0);
+        var question = analyzed.QuestionSentence;
+        var vectors = embed(question is null ? [text] : [text, question]);
+        var meaning = semantic.Score(vectors[0]).CloserOf(question is null ? null : semantic.Score(vectors[1]));
+        var staticMeaning = staticSemantic.Score(StaticSentenceEmbedder.Instance.Embed(text))
+            .CloserOf(question is null ? null : staticSemantic.Score(StaticSentenceEmbedder.Instance.Embed(question)));
+        return new Example(text, acceptable, source, scorer.Score(analyzed), meaning, staticMeaning, analyzed.Terms.Count == 0);
     }
 
     /// <param name="firstStage">Static-semantic evidence (the cascade's first stage) instead of the sentence model's.</param>

@@ -7,7 +7,7 @@ namespace B12Bot.Conversation.Faq;
 /// <summary>
 /// Understands a visitor's message, in stages built once at start: whole-message intents (commands, exact phrasings,
 /// small talk), then lexical evidence (<see cref="LexicalScorer"/>) and semantic evidence (<see cref="SemanticIndex"/>,
-/// one embedding per message), weighed by the fitted model into answer / did-you-mean / out of scope
+/// one embedding per message, two for a story that ends in a question), weighed by the fitted model into answer / did-you-mean / out of scope
 /// (<see cref="DecisionPolicy"/>). With a first stage (a cascade), the semantic evidence comes first from static word-piece
 /// vectors (<see cref="StaticSentenceEmbedder"/>, microseconds), and only a message that reading leaves undecided
 /// (<see cref="CascadeBand"/>) waits for the sentence-embedding model.
@@ -111,7 +111,13 @@ public sealed class FaqMatcher
         var lexical = _lexical.Score(analyzed);
         if (_band is not null)
         {
-            var firstStage = _policy.AssessFirstStage(lexical, _staticSemantic!.Score(_firstStage!.Embed(text)));
+            var staticSemantic = _staticSemantic!.Score(_firstStage!.Embed(text));
+            if (analyzed.QuestionSentence is { } question)
+            {
+                staticSemantic = staticSemantic.CloserOf(_staticSemantic.Score(_firstStage.Embed(question)));
+            }
+
+            var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
             if (_band.Decides(firstStage))
             {
                 Interlocked.Increment(ref _decidedByFirstStage);
@@ -120,8 +126,25 @@ public sealed class FaqMatcher
         }
 
         Interlocked.Increment(ref _sentToModel);
-        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        return _policy.Decide(_policy.Assess(lexical, _semantic.Score(vector.Span)));
+        return _policy.Decide(_policy.Assess(lexical, await MeaningAsync(analyzed, text, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// The sentence-embedding evidence of a message: of the whole text, and for a message of several clauses also of its
+    /// question sentence (<see cref="AnalyzedText.QuestionSentence"/>), per intent the closer. Both texts are handed to the
+    /// embedder before either is awaited, so they share one model call.
+    /// </summary>
+    private async ValueTask<SemanticEvidence> MeaningAsync(AnalyzedText analyzed, string text, CancellationToken cancellationToken)
+    {
+        var whole = _embedder.EmbedAsync(text, cancellationToken);
+        if (analyzed.QuestionSentence is not { } question)
+        {
+            return _semantic.Score((await whole.ConfigureAwait(false)).Span);
+        }
+
+        var asked = _embedder.EmbedAsync(question, cancellationToken).AsTask();
+        var wholeEvidence = _semantic.Score((await whole.ConfigureAwait(false)).Span);
+        return wholeEvidence.CloserOf(_semantic.Score((await asked.ConfigureAwait(false)).Span));
     }
 
     /// <summary>Only a whole-message command ("help", "back"), for dialogs that listen for commands alone.</summary>
@@ -133,8 +156,7 @@ public sealed class FaqMatcher
     {
         var analyzed = Analyzer.Analyze(text);
         var lexical = _lexical.Score(analyzed);
-        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        var semantic = _semantic.Score(vector.Span);
+        var semantic = await MeaningAsync(analyzed, text, cancellationToken).ConfigureAwait(false);
         var assessment = _policy.Assess(lexical, semantic);
         return (analyzed, lexical, semantic, assessment, _policy.Decide(assessment));
     }
@@ -146,7 +168,6 @@ public sealed class FaqMatcher
     private async ValueTask<IntentAssessment> AssessAsync(AnalyzedText analyzed, string text, CancellationToken cancellationToken)
     {
         var lexical = _lexical.Score(analyzed);
-        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        return _policy.Assess(lexical, _semantic.Score(vector.Span));
+        return _policy.Assess(lexical, await MeaningAsync(analyzed, text, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -4,9 +4,10 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0)
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0, string? questionSentence = null)
     {
         LastClauseStart = lastClauseStart;
+        QuestionSentence = questionSentence;
         Normalized = normalized;
         Words = words;
         Terms = terms;
@@ -19,6 +20,15 @@ public sealed class AnalyzedText
 
     /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
     public int LastClauseStart { get; }
+
+    /// <summary>
+    /// The words of the question a longer message ends up asking, when the message has more than one sentence: its last
+    /// sentence with a question, when that asks something by itself (not one that leans on the story, "what should i
+    /// do"), of at least <see cref="TermAnalyzer.MinQuestionSentenceWords"/> words. Its meaning is read beside the whole message's, so a
+    /// story does not drown the question ("... my dad once had an abscess. what would an infection look like?"). Null:
+    /// the message is one clause, or no such question.
+    /// </summary>
+    public string? QuestionSentence { get; }
 
     /// <summary>The normalized text, before typo correction.</summary>
     public string Normalized { get; }

@@ -73,7 +73,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts, askedWithMark) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts) = SplitClauses(text);
         var corrected = new bool[words.Length];
         if (correctTypos)
         {
@@ -136,8 +136,72 @@ public sealed class TermAnalyzer
         }
 
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
-        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion,
-            RefersBack(words, clauseStarts, terms, termClause, asksNothing), asksNothing, Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0);
+        var leansOnStory = RefersBack(words, clauseStarts, terms, termClause, asksNothing);
+        return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
+            Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause));
+    }
+
+    /// <summary>The fewest words a message's question sentence needs to be read on its own (see <see cref="AnalyzedText.QuestionSentence"/>).</summary>
+    public const int MinQuestionSentenceWords = 3;
+
+    /// <summary>
+    /// The fewest content terms it needs: with one ("what would the signs be"), it names too little to be read without
+    /// the story around it.
+    /// </summary>
+    public const int MinQuestionSentenceTerms = 2;
+
+    /// <summary>
+    /// The fewest content terms the rest of the message needs for the question sentence to be read apart: "hi, how often
+    /// do i need the shot? thanks" has no story around its question, and its one reading is enough.
+    /// </summary>
+    public const int MinStoryTerms = 2;
+
+    /// <summary>
+    /// The words of the last sentence that asks something by itself, in a message of several sentences (sentence marks
+    /// only: "... and should i get shots" is one sentence that asks two things, read whole). Null when that sentence
+    /// leans on the story before it ("what should i do about it"), is shorter than <see cref="MinQuestionSentenceWords"/>,
+    /// names fewer than <see cref="MinQuestionSentenceTerms"/> terms, or has no story around it (<see cref="MinStoryTerms"/>).
+    /// </summary>
+    private static string? QuestionSentence(string[] words, bool[] clauseStarts, bool[] sentenceStarts, List<bool> clauseIsQuestion, List<bool> leansOnStory,
+        List<int> termClause)
+    {
+        if (sentenceStarts.Length < 2 || Array.IndexOf(sentenceStarts, true, 1) < 0)
+        {
+            return null;
+        }
+
+        var clauseOfWord = new int[words.Length];
+        for (int i = 0, clause = -1; i < words.Length; i++)
+        {
+            clause += clauseStarts[i] ? 1 : 0;
+            clauseOfWord[i] = clause;
+        }
+
+        for (var end = words.Length; end > 0;)
+        {
+            var start = Array.LastIndexOf(sentenceStarts, true, end - 1);
+            var asks = false;
+            var leans = false;
+            for (var c = clauseOfWord[start]; c <= clauseOfWord[end - 1]; c++)
+            {
+                asks |= clauseIsQuestion[c];
+                leans |= leansOnStory[c];
+            }
+
+            if (asks)
+            {
+                var (first, last) = (clauseOfWord[start], clauseOfWord[end - 1]);
+                var terms = termClause.Count(c => c >= first && c <= last);
+                var storyTerms = termClause.Count - terms;
+                return leans || end - start < MinQuestionSentenceWords || terms < MinQuestionSentenceTerms || storyTerms < MinStoryTerms
+                    ? null
+                    : string.Join(' ', words, start, end - start);
+            }
+
+            end = start;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -193,7 +257,7 @@ public sealed class TermAnalyzer
     /// The words of a message (normalized, no punctuation) and where its clauses start: after a sentence mark, and where
     /// "and", "also", "but" or "plus" opens a new question ("... safe and how often do I need them").
     /// </summary>
-    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark) SplitClauses(string? text)
+    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts) SplitClauses(string? text)
     {
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
@@ -219,6 +283,7 @@ public sealed class TermAnalyzer
             markBefore = false;
         }
 
+        bool[] sentenceStarts = [.. starts];
         for (var i = 1; i + 1 < words.Count; i++)
         {
             if (!starts[i] && words[i - 1] is "and" or "also" or "but" or "plus" && OpensQuestion(words, i))
@@ -239,7 +304,7 @@ public sealed class TermAnalyzer
         }
 
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark]);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts);
     }
 
     private static bool OpensQuestion(List<string> words, int i) =>
@@ -247,7 +312,15 @@ public sealed class TermAnalyzer
         || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
             && i + 1 < words.Count && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
 
-    private static bool IsQuestionWord(string word) =>
+    /// <summary>
+    /// Whether a clause starting with <paramref name="word"/> reads as a question ("should ...", "how ...", "do ..."),
+    /// not a request ("check ...", "walk me ...").
+    /// </summary>
+    public static bool OpensAQuestion(string word) =>
+        IsQuestionWord(word) || word is "is" or "are" or "am" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did" or "may" or "must" or "r";
+
+    /// <summary>"how", "what", "why", "when", "where", "which", "who" (and run-together forms).</summary>
+    public static bool IsQuestionWord(string word) =>
         word is "how" or "hows" or "what" or "whats" or "why" or "when" or "where" or "which" or "who" or "whos";
 
     private static bool IsQuestionClause(string[] words, int start, bool[] clauseStarts)

@@ -16,6 +16,15 @@ public sealed class ExactIntentRecognizer
     /// <summary>A command said in a sentence ("can u cancel this pls") is at most this long; longer messages are questions.</summary>
     private const int MaxCommandSentenceWords = 10;
 
+    /// <summary>
+    /// A one-word command at least this long is also recognised with one slip of the keyboard ("hlp", "cancle",
+    /// "restrat"); shorter ones ("end") are too close to other words.
+    /// </summary>
+    private const int MinTypoCommandLength = 4;
+
+    /// <summary>The longest walkthrough request a story can end with (<see cref="RequestedWalkthrough"/>), in words.</summary>
+    private const int MaxRequestWords = 12;
+
     private readonly TermAnalyzer _analyzer;
     private readonly IReadOnlyDictionary<string, string> _shorthand;
     private readonly string[][] _leadingFillers;
@@ -26,6 +35,8 @@ public sealed class ExactIntentRecognizer
     /// <summary>The command phrases by their first word: only those can start at a given word of a message.</summary>
     private readonly Dictionary<string, (string[] Words, BotCommand Command)[]> _commandPhrasesByFirstWord;
     private readonly BotCommand[] _commandNames;
+    /// <summary>The one-word command phrases long enough to be recognised with a typo (<see cref="MinTypoCommandLength"/>).</summary>
+    private readonly (string Word, BotCommand Command)[] _oneWordCommands;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
@@ -82,6 +93,7 @@ public sealed class ExactIntentRecognizer
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
+        _oneWordCommands = [.. commandPhrases.Where(p => p.Item1.Length == 1 && p.Item1[0].Length >= MinTypoCommandLength).Select(p => (p.Item1[0], p.Item2))];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
         foreach (var intent in messages.SmallTalk)
@@ -129,6 +141,11 @@ public sealed class ExactIntentRecognizer
             return FaqMatch.For(asked, 1);
         }
 
+        if (RequestedWalkthrough(analyzed) is { } requested)
+        {
+            return FaqMatch.For(requested, 1);
+        }
+
         if (analyzed.Terms.Count >= MinTermsForConceptMatch && !analyzed.TermWasCorrected.Contains(true) && analyzed.ClauseCount == 1
             && _exactTerms.TryGetValue(string.Join(' ', analyzed.Terms.Distinct(StringComparer.Ordinal)), out var sameTerms))
         {
@@ -143,6 +160,43 @@ public sealed class ExactIntentRecognizer
         return null;
     }
 
+    /// <summary>
+    /// A story that ends by asking for the walkthrough in one of its request phrasings ("vegan for years and always tired,
+    /// can you check my risk", "had stomach surgery, please assess me"): the walkthrough, which asks about what the story
+    /// told. Only a request (a phrasing that does not open as a question: "should i get b12 shots" after a story is a
+    /// question about it), ending the message, with no question before it ("how do i inject, walk me through it").
+    /// </summary>
+    private Intent? RequestedWalkthrough(AnalyzedText analyzed)
+    {
+        var words = analyzed.Words;
+        var clause = analyzed.LastClauseStart;
+        if (words.Length < 2 || analyzed.ClauseIsQuestion.Take(analyzed.ClauseCount - 1).Any(q => q) || TermAnalyzer.OpensAQuestion(words[clause]))
+        {
+            return null;
+        }
+
+        for (var start = clause; start < words.Length; start++)
+        {
+            if (TermAnalyzer.IsQuestionWord(words[start]))
+            {
+                return null;
+            }
+
+            if (start == 0 || words.Length - start > MaxRequestWords)
+            {
+                continue;
+            }
+
+            var key = ExactKey(string.Join(' ', words, start, words.Length - start));
+            if (_exactPhrases.TryGetValue(key, out var intent) && intent.Kind == IntentKind.StartWalkthrough && !TermAnalyzer.OpensAQuestion(key.Split(' ')[0]))
+            {
+                return intent;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
     public BotCommand? RecognizeCommand(string text) => Command(text, ExactKey(text));
 
@@ -151,7 +205,8 @@ public sealed class ExactIntentRecognizer
     /// words are all stop words or command words ("can u cancel this pls", "i want to start again from the beginning",
     /// "no stop, cancel that", "restart this conversation"). A phrase may have such words inside it too ("show me the
     /// options" for "show options", "how does this chat work" for "how does this work"). Phrases of two different
-    /// commands, or any other word ("how do i stop my injections"), make it no command.
+    /// commands, or any other word ("how do i stop my injections"), make it no command; except that a restart takes a
+    /// cancel in its stride ("scrap that, start over"). A lone word one slip from a command is that command ("hlp").
     /// </summary>
     private BotCommand? Command(string text, string exactKey)
     {
@@ -164,7 +219,7 @@ public sealed class ExactIntentRecognizer
         var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxCommandSentenceWords || !StartsAnyCommandPhrase(words))
         {
-            return null;
+            return MistypedCommand(words);
         }
 
         BotCommand? found = null;
@@ -183,6 +238,41 @@ public sealed class ExactIntentRecognizer
 
         return found;
     }
+
+    /// <summary>
+    /// A message of one word that is no word the content, the stop words or small talk know and one slip away from
+    /// exactly one command's one-word phrase ("hlp", "cancle", "restrat"); null otherwise.
+    /// </summary>
+    private BotCommand? MistypedCommand(string[] words)
+    {
+        if (words.Length != 1 || words[0].Length < MinTypoCommandLength - 1 || _analyzer.IsKnownWord(words[0]) || _analyzer.IsStopword(words[0])
+            || _commandWords.Contains(words[0]) || _smallTalkWords.Contains(words[0]))
+        {
+            return null;
+        }
+
+        BotCommand? found = null;
+        foreach (var (word, command) in _oneWordCommands)
+        {
+            if (EditDistance.Distance(words[0], word, 1) <= 1)
+            {
+                if (found is not null && found != command)
+                {
+                    return null;
+                }
+
+                found = command;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Phrases of a command that <paramref name="command"/> takes in its stride when said with it: starting over drops
+    /// what was going on, so "scrap that and start again" is the restart, not two commands.
+    /// </summary>
+    private static bool Absorbs(BotCommand command, BotCommand other) => command == BotCommand.Restart && other == BotCommand.Cancel;
 
     /// <summary>
     /// True when the words are phrases of <paramref name="command"/> (at least one), stop words and command words, in any
@@ -209,10 +299,10 @@ public sealed class ExactIntentRecognizer
 
             foreach (var (phrase, phraseCommand) in startingHere)
             {
-                if (phraseCommand == command && PhraseEnd(words, i, phrase) is var end && end > 0 && covered[end])
+                if ((phraseCommand == command || Absorbs(command, phraseCommand)) && PhraseEnd(words, i, phrase) is var end && end > 0 && covered[end])
                 {
                     covered[i] = true;
-                    usesPhrase[i] = true;
+                    usesPhrase[i] |= phraseCommand == command || usesPhrase[end];
                 }
             }
         }

@@ -8,4 +8,30 @@ public sealed class SemanticEvidence(double[] phrasing, double[] answer)
 
     /// <summary>Each intent's answer text.</summary>
     public double[] Answer { get; } = answer;
+
+    /// <summary>
+    /// The evidence of a message read whole and of its question sentence (<see cref="Text.AnalyzedText.QuestionSentence"/>),
+    /// per intent the closer of the two: a story's question is as near its topic as the same question asked alone.
+    /// </summary>
+    public SemanticEvidence CloserOf(SemanticEvidence? question)
+    {
+        if (question is null)
+        {
+            return this;
+        }
+
+        var phrasing = new double[Phrasing.Length];
+        var answer = new double[Answer.Length];
+        for (var i = 0; i < phrasing.Length; i++)
+        {
+            phrasing[i] = Math.Max(Phrasing[i], question.Phrasing[i]);
+        }
+
+        for (var i = 0; i < answer.Length; i++)
+        {
+            answer[i] = Math.Max(Answer[i], question.Answer[i]);
+        }
+
+        return new SemanticEvidence(phrasing, answer);
+    }
 }

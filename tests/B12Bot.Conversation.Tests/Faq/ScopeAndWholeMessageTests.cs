@@ -162,6 +162,48 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
     }
 
+    /// <summary>A story, then a request for the check in the same breath (after a comma, not a full stop).</summary>
+    [Theory]
+    [InlineData("been vegetarian for ages and my memory is awful, can you check me")]
+    [InlineData("had half my stomach removed years back, check if i'm at risk please")]
+    [InlineData("my feet burn at night and I'm shattered, could you assess me")]
+    [InlineData("on omeprazole since 2019 and knackered all the time, can u go through whether i could be low in b12")]
+    public void A_story_ending_in_a_request_for_the_check_starts_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("halp", BotCommand.Help)]
+    [InlineData("restrat", BotCommand.Restart)]
+    [InlineData("cancle", BotCommand.Cancel)]
+    [InlineData("bring up the options", BotCommand.Help)]
+    [InlineData("open the menu", BotCommand.Help)]
+    [InlineData("list your topics", BotCommand.Help)]
+    [InlineData("forget that and start again", BotCommand.Restart)]
+    [InlineData("cancel this, begin again", BotCommand.Restart)]
+    [InlineData("can we begin over", BotCommand.Restart)]
+    public void Commands_with_a_slip_of_the_keyboard_other_verbs_or_a_cancel_before_the_restart_are_recognised(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("how often should the clinic check my levels")]
+    [InlineData("my levels were checked last year, is that often enough")]
+    [InlineData("how do i stop my injections")]
+    [InlineData("list the side effects")]
+    public void A_question_with_a_command_or_request_word_in_it_is_not_a_command_or_the_walkthrough(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.NotEqual(FaqMatchKind.Command, match.Kind);
+        Assert.NotEqual(FaqMatchKind.StartWalkthrough, match.Kind);
+    }
+
     [Theory]
     [InlineData("tingling in my feet for months, is that b12")]
     [InlineData("what are the signs of low b12? i get pins and needles")]
