@@ -29,7 +29,7 @@ internal static class BackstopExplanation
             foreach (var clause in backstop.ClausesToCompare(line, includeWhole: !backstop.NeedsScreening(match)))
             {
                 var near = await backstop.SimilaritiesAsync(clause);
-                clauses.Add(string.Create(CultureInfo.InvariantCulture, $"[{clause}] {near[TriageClass.Crisis]:0.000}/{near[TriageClass.None]:0.000}/{backstop.PreCheckSimilarity(clause):0.000}"));
+                clauses.Add(string.Create(CultureInfo.InvariantCulture, $"[{clause}] {near[TriageClass.Crisis]:0.000}/{near[TriageClass.None]:0.000}/{backstop.PreCheckSimilarity(clause):0.000}/{backstop.PreCheckNearMissSimilarity(clause):0.000}"));
             }
 
             output.WriteLine(string.Join('\t', [rules.Class.ToString(), match.Kind.ToString(), match.Score.ToString("0.00", CultureInfo.InvariantCulture),

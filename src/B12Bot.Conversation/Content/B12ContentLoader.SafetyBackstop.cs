@@ -27,13 +27,15 @@ public static partial class B12ContentLoader
         var minimumWords = reader.Int(map, "minimum_words", What, 3, 1, 20);
         var clauseThreshold = 2.0;
         var clausePreCheck = 0.0;
+        var clauseMargin = 1.0;
         IReadOnlyList<string> clauseBreaks = [];
         const string ClausesWhat = "'crisis_clauses' of 'semantic_backstop'";
         if (reader.Get(map, "crisis_clauses") is { } clausesNode && reader.Mapping(clausesNode, ClausesWhat) is { } clauses)
         {
-            reader.CheckKeys(clauses, ClausesWhat, "threshold", "pre_check", "breaks");
+            reader.CheckKeys(clauses, ClausesWhat, "threshold", "pre_check", "pre_check_margin", "breaks");
             clauseThreshold = reader.Fraction(clauses, "threshold", ClausesWhat, null);
             clausePreCheck = reader.Fraction(clauses, "pre_check", ClausesWhat, null);
+            clauseMargin = reader.Fraction(clauses, "pre_check_margin", ClausesWhat, 1);
             clauseBreaks = reader.StringList(clauses, "breaks", ClausesWhat, required: false);
         }
 
@@ -76,6 +78,7 @@ public static partial class B12ContentLoader
         {
             CrisisClauseThreshold = clauseThreshold,
             CrisisClausePreCheck = clausePreCheck,
+            CrisisClausePreCheckMargin = clauseMargin,
             ClauseBreaks = [.. clauseBreaks.Select(b => b.Trim().ToLowerInvariant())],
         };
     }

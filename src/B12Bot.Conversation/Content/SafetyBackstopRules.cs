@@ -29,6 +29,12 @@ public sealed record SafetyBackstopRules(IReadOnlyList<SafetyExemplars> Classes,
     /// </summary>
     public double CrisisClausePreCheck { get; init; }
 
+    /// <summary>
+    /// ...and that is no further than this below the static vector's closest near miss (a B12 question comes nearer the
+    /// near misses; 1: no such condition).
+    /// </summary>
+    public double CrisisClausePreCheckMargin { get; init; } = 1;
+
     /// <summary>Words that start a new clause ("so", "but"), besides punctuation.</summary>
     public IReadOnlyList<string> ClauseBreaks { get; init; } = [];
 

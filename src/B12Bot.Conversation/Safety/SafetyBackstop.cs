@@ -20,7 +20,8 @@ namespace B12Bot.Conversation.Safety;
 /// </para>
 /// <para>
 /// Cost: a clause (and a confidently answered message) is embedded by the model only when its static word-piece vector
-/// (the cascade's first stage, microseconds) comes somewhat near a crisis example's ('pre_check'), at most
+/// (the cascade's first stage, microseconds) comes somewhat near a crisis example's and not much
+/// nearer a near miss's ('pre_check', 'pre_check_margin'), at most
 /// <see cref="MaxClauses"/> per message; the matcher keeps its reading, so the dialog reads it again for free; a screened
 /// message is embedded once (the embedder's cache serves the dialog too). The examples' vectors are taken when the
 /// content is built, from the content's saved embeddings (dialogs/content-embeddings.bin holds them beside the FAQ's
@@ -42,6 +43,7 @@ public sealed class SafetyBackstop
     private readonly ExemplarVectors[] _exemplars;
     private readonly StaticSentenceEmbedder? _preCheck;
     private readonly ExemplarVectors? _crisisStatic;
+    private readonly ExemplarVectors? _nearMissStatic;
     private readonly HashSet<string> _clauseBreaks;
 
     /// <param name="savedEmbeddings">The content's saved embeddings (null: every example is computed now).</param>
@@ -61,6 +63,7 @@ public sealed class SafetyBackstop
         {
             _preCheck = preCheck;
             _crisisStatic = new ExemplarVectors(TriageClass.Crisis, rules.CrisisClausePreCheck, [.. preCheck.EmbedBatch(crisis.Examples)]);
+            _nearMissStatic = new ExemplarVectors(TriageClass.None, 1, [.. preCheck.EmbedBatch([.. rules.Classes.Where(c => c.Class == TriageClass.None).SelectMany(c => c.Examples)])]);
         }
     }
 
@@ -129,8 +132,15 @@ public sealed class SafetyBackstop
         var candidates = new List<(string Clause, double Near)>(clauses.Count);
         foreach (var clause in clauses)
         {
-            var near = PreCheckSimilarity(clause);
-            if (near >= _rules.CrisisClausePreCheck)
+            if (_crisisStatic is null)
+            {
+                candidates.Add((clause, 1));
+                continue;
+            }
+
+            var vector = _preCheck!.Embed(clause);
+            var near = _crisisStatic.Closest(vector);
+            if (near >= _rules.CrisisClausePreCheck && near >= _nearMissStatic!.Closest(vector) - _rules.CrisisClausePreCheckMargin)
             {
                 candidates.Add((clause, near));
             }
@@ -141,6 +151,9 @@ public sealed class SafetyBackstop
 
     /// <summary>The static vector's closest crisis example (1 without a pre-check: every clause passes).</summary>
     public double PreCheckSimilarity(string text) => _crisisStatic is null ? 1 : _crisisStatic.Closest(_preCheck!.Embed(text));
+
+    /// <summary>The static vector's closest near miss (diagnostics).</summary>
+    public double PreCheckNearMissSimilarity(string text) => _nearMissStatic is null ? 0 : _nearMissStatic.Closest(_preCheck!.Embed(text));
 
     /// <summary>
     /// The clauses of a text that have at least the minimum words: split at . , ; : ! ? and line breaks, and before a
