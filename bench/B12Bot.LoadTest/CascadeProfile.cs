@@ -177,16 +177,12 @@ internal static class CascadeProfile
 
             if (match.Kind is not (FaqMatchKind.Command or FaqMatchKind.SmallTalk or FaqMatchKind.Empty))
             {
-                // Clauses (and a confident answer's whole text) whose static vector comes near a crisis example: each one
-                // a model call unless it is the text the matcher already embedded.
-                foreach (var clause in backstop.ClausesToCompare(text, includeWhole: !backstop.NeedsScreening(match)))
+                // The clauses whose static vector comes near a crisis example: each one a model call.
+                foreach (var clause in backstop.ClausesToCompare(text))
                 {
                     clausesCompared++;
-                    if (clause != text || matcher.Routing.SentToModel == sentBefore)
-                    {
-                        added++;
-                        addedByKind["crisis clauses"] = addedByKind.GetValueOrDefault("crisis clauses") + 1;
-                    }
+                    added++;
+                    addedByKind["crisis clauses"] = addedByKind.GetValueOrDefault("crisis clauses") + 1;
                 }
             }
 

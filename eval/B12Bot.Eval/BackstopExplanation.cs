@@ -26,7 +26,7 @@ internal static class BackstopExplanation
             var screened = backstop.NeedsScreening(match) ? "yes" : "no";
             var closest = await backstop.ClosestExampleAsync(line, TriageClass.Crisis);
             var clauses = new List<string>();
-            foreach (var clause in backstop.ClausesToCompare(line, includeWhole: !backstop.NeedsScreening(match)))
+            foreach (var clause in backstop.ClausesToCompare(line))
             {
                 var near = await backstop.SimilaritiesAsync(clause);
                 clauses.Add(string.Create(CultureInfo.InvariantCulture, $"[{clause}] {near[TriageClass.Crisis]:0.000}/{near[TriageClass.None]:0.000}/{backstop.PreCheckSimilarity(clause):0.000}/{backstop.PreCheckNearMissSimilarity(clause):0.000}"));

@@ -14,12 +14,12 @@ namespace B12Bot.Conversation.Safety;
 /// <para>
 /// Every message is then read clause by clause for a crisis ('crisis_clauses'): a crisis wrapped in a B12 question ("i
 /// feel trapped and there's no way out, so why bother with b12") reads as a B12 question as a whole, whatever the
-/// understanding made of it, but its first clause alone comes close to a crisis example. A clause (or a confidently
-/// answered message, as one clause) gets the crisis line when it comes within that stricter threshold of a crisis example
-/// and no closer to a near miss.
+/// understanding made of it, but its first clause alone comes close to a crisis example. A clause gets the crisis line
+/// when it comes within that stricter threshold of a crisis example and no closer to a near miss. A message of one
+/// clause that the understanding answers confidently is left to the rules.
 /// </para>
 /// <para>
-/// Cost: a clause (and a confidently answered message) is embedded by the model only when its static word-piece vector
+/// Cost: a clause is embedded by the model only when its static word-piece vector
 /// (the cascade's first stage, microseconds) comes somewhat near a crisis example's and not much
 /// nearer a near miss's ('pre_check', 'pre_check_margin'), at most
 /// <see cref="MaxClauses"/> per message; the matcher keeps its reading, so the dialog reads it again for free; a screened
@@ -79,8 +79,7 @@ public sealed class SafetyBackstop
         }
 
         var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
-        var wholeScreened = NeedsScreening(match);
-        if (wholeScreened)
+        if (NeedsScreening(match))
         {
             var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
             var whole = Classify(vector.Span, _exemplars);
@@ -95,7 +94,7 @@ public sealed class SafetyBackstop
             return TriageResult.None;
         }
 
-        foreach (var clause in ClausesToCompare(text, includeWhole: !wholeScreened))
+        foreach (var clause in ClausesToCompare(text))
         {
             var vector = await _embedder.EmbedAsync(clause, cancellationToken).ConfigureAwait(false);
             if (IsCrisisClause(vector.Span))
@@ -108,11 +107,12 @@ public sealed class SafetyBackstop
     }
 
     /// <summary>
-    /// The clauses of a message the model compares with the crisis examples, nearest one first by the static pre-check:
-    /// those of at least the minimum words, and the whole message when <paramref name="includeWhole"/> (a message not
-    /// compared as a whole yet); a message of one clause is not compared twice.
+    /// The clauses of a message of two clauses or more that the model compares with the crisis examples, nearest one
+    /// first by the static pre-check (those of at least the minimum words). A message of one clause is not compared
+    /// again: as a whole it was, or it is a confident answer (whose whole text came no nearer than 0.54 to a crisis
+    /// example on the dev and regression sets, while a B12 question as a whole comes near many).
     /// </summary>
-    public IReadOnlyList<string> ClausesToCompare(string text, bool includeWhole)
+    public IReadOnlyList<string> ClausesToCompare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var read = text.Length <= MaxClauseText
@@ -122,11 +122,6 @@ public sealed class SafetyBackstop
         if (clauses.Count == 1)
         {
             clauses.Clear();
-        }
-
-        if (includeWhole)
-        {
-            clauses.Add(text);
         }
 
         var candidates = new List<(string Clause, double Near)>(clauses.Count);

@@ -107,8 +107,8 @@ public sealed class SafetyRecallRound4Tests(ContentFixture fixture) : IClassFixt
     [Fact]
     public void Clauses_are_compared_only_when_the_cheap_pre_check_finds_them_near_a_crisis_example()
     {
-        var compared = fixture.Backstop.ClausesToCompare("how much does a b12 injection cost at the clinic", includeWhole: true);
-        var crisis = fixture.Backstop.ClausesToCompare("i feel trapped and theres no way out, b12 or not", includeWhole: false);
+        var compared = fixture.Backstop.ClausesToCompare("how much does a b12 injection cost, and do i pay at the clinic");
+        var crisis = fixture.Backstop.ClausesToCompare("i feel trapped and theres no way out, b12 or not");
 
         Assert.Empty(compared);
         Assert.Equal(["i feel trapped and theres no way out"], crisis);
