@@ -99,9 +99,17 @@ public sealed class SafetyRecallRound4Tests(ContentFixture fixture) : IClassFixt
     [Theory]
     [InlineData("my partner swallowed one of the pills from my bag thinking they were his paracetamol")]
     [InlineData("my toddler swallowed a b12 tablet he found on the floor")]
-    public void Medicine_taken_by_mistake_or_by_a_child_still_gets_poison_control(string said)
+    [InlineData("my cousin swallowed loads of her mums tablets at the sleepover and is acting strange")]
+    public void Medicine_taken_by_mistake_by_a_child_or_by_the_handful_gets_poison_control(string said)
     {
         Assert.Equal(TriageClass.Poisoning, fixture.Triage.Screen(said).Class);
+    }
+
+    [Theory]
+    [InlineData("i take lots of tablets for my heart, can i still have b12")]
+    public void Everyday_medicines_told_as_many_raise_nothing(string said)
+    {
+        Assert.Equal(TriageClass.None, fixture.Triage.Screen(said).Class);
     }
 
     [Fact]
