@@ -31,15 +31,18 @@ namespace B12Bot.Conversation.Safety;
 /// </summary>
 public sealed class SafetyBackstop
 {
-    private readonly SafetyBackstopRules _rules;
-    private readonly FaqMatcher _matcher;
-    private readonly ISentenceEmbedder _embedder;
     /// <summary>Clauses of one message compared by the model at most (the ones nearest a crisis example by the pre-check).</summary>
     public const int MaxClauses = 3;
 
     /// <summary>Characters of a message split into clauses (its start and its end when it is longer).</summary>
     public const int MaxClauseText = 2_000;
 
+    /// <summary>Clauses of one message given the static pre-check at most (a bound on the work for a long pasted text).</summary>
+    public const int MaxClausesRead = 32;
+
+    private readonly SafetyBackstopRules _rules;
+    private readonly FaqMatcher _matcher;
+    private readonly ISentenceEmbedder _embedder;
     private readonly ExemplarVectors[] _exemplars;
     private readonly StaticSentenceEmbedder? _preCheck;
     private readonly ExemplarVectors? _crisisStatic;
@@ -161,7 +164,7 @@ public sealed class SafetyBackstop
         var words = 0;
         var inWord = false;
         var wordStart = 0;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = 0; i <= text.Length && clauses.Count < MaxClausesRead; i++)
         {
             var c = i < text.Length ? text[i] : '.';
             if (char.IsLetterOrDigit(c) || c is '\'' or '\u2019')

@@ -121,4 +121,14 @@ public sealed class SafetyRecallRound4Tests(ContentFixture fixture) : IClassFixt
         Assert.Empty(compared);
         Assert.Equal(["i feel trapped and theres no way out"], crisis);
     }
+
+    [Fact]
+    public void A_long_pasted_text_sends_at_most_a_few_clauses_to_the_model()
+    {
+        var pasted = string.Concat(Enumerable.Repeat("i cant see any way out of this, ", 400));
+
+        var compared = fixture.Backstop.ClausesToCompare(pasted);
+
+        Assert.InRange(compared.Count, 1, SafetyBackstop.MaxClauses);
+    }
 }
