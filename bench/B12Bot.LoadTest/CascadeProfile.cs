@@ -161,8 +161,8 @@ internal static class CascadeProfile
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
         var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
-        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved);
-        int byRules = 0, screened = 0, added = 0, raised = 0;
+        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved, staticEmbedder);
+        int byRules = 0, screened = 0, clausesCompared = 0, added = 0, raised = 0;
         var addedByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var process = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var text in texts)
@@ -186,13 +186,25 @@ internal static class CascadeProfile
                 }
             }
 
+            if (match.Kind is not (FaqMatchKind.Command or FaqMatchKind.SmallTalk or FaqMatchKind.Empty))
+            {
+                // The clauses whose static vector comes near a crisis example: each one a model call.
+                foreach (var clause in backstop.ClausesToCompare(text))
+                {
+                    clausesCompared++;
+                    added++;
+                    addedByKind["crisis clauses"] = addedByKind.GetValueOrDefault("crisis clauses") + 1;
+                }
+            }
+
             raised += backstop.ScreenAsync(text).AsTask().GetAwaiter().GetResult().IsNone ? 0 : 1;
         }
 
         var processMs = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
         var (decided, sent) = matcher.Routing;
         Console.WriteLine($"safety rules + whole matcher (cascade on) + semantic backstop: process CPU {processMs / texts.Length:F3} ms per message; "
-                          + $"rules raised {byRules}; the backstop screened {screened} of {texts.Length} ({screened / (double)texts.Length:P1}), "
+                          + $"rules raised {byRules}; the backstop screened {screened} of {texts.Length} ({screened / (double)texts.Length:P1}) "
+                          + $"and compared {clausesCompared} clauses with the crisis examples (past the static pre-check), "
                           + $"{added} of them decided by the first stage (model calls added: {added / (double)texts.Length:P1} of messages), raised {raised}; "
                           + $"{sent + added} of {decided + sent} reached the model in all; the added calls by reading: {string.Join(", ", addedByKind.Select(k => $"{k.Key} {k.Value}"))}");
     }

@@ -57,7 +57,8 @@ if (Option("--backstop-explain") is { } backstopFile && app is not null)
     // Each message of the file (one a line): the rules, the understanding's reading and the backstop's similarities.
     var snapshot = app.Services.GetRequiredService<B12ContentSource>().Current;
     var backstop = new B12Bot.Conversation.Safety.SafetyBackstop(snapshot.Content.Safety.Backstop, snapshot.Matcher,
-        app.Services.GetRequiredService<B12Bot.Conversation.Understanding.ISentenceEmbedder>(), snapshot.Embeddings);
+        app.Services.GetRequiredService<B12Bot.Conversation.Understanding.ISentenceEmbedder>(), snapshot.Embeddings,
+        B12Bot.Conversation.Understanding.StaticSentenceEmbedder.Instance);
     await BackstopExplanation.PrintAsync(snapshot, backstop, File.ReadLines(backstopFile).Where(l => !string.IsNullOrWhiteSpace(l)), Console.Out);
     await app.StopAsync();
     return 0;

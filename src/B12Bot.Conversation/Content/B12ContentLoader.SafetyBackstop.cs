@@ -22,9 +22,23 @@ public static partial class B12ContentLoader
             return SafetyBackstopRules.None;
         }
 
-        reader.CheckKeys(map, What, "screen_answers_below", "minimum_words", "classes");
+        reader.CheckKeys(map, What, "screen_answers_below", "minimum_words", "crisis_clauses", "classes");
         var answersBelow = reader.Fraction(map, "screen_answers_below", What, 0.5);
         var minimumWords = reader.Int(map, "minimum_words", What, 3, 1, 20);
+        var clauseThreshold = 2.0;
+        var clausePreCheck = 0.0;
+        var clauseMargin = 1.0;
+        IReadOnlyList<string> clauseBreaks = [];
+        const string ClausesWhat = "'crisis_clauses' of 'semantic_backstop'";
+        if (reader.Get(map, "crisis_clauses") is { } clausesNode && reader.Mapping(clausesNode, ClausesWhat) is { } clauses)
+        {
+            reader.CheckKeys(clauses, ClausesWhat, "threshold", "pre_check", "pre_check_margin", "breaks");
+            clauseThreshold = reader.Fraction(clauses, "threshold", ClausesWhat, null);
+            clausePreCheck = reader.Fraction(clauses, "pre_check", ClausesWhat, null);
+            clauseMargin = reader.Fraction(clauses, "pre_check_margin", ClausesWhat, 1);
+            clauseBreaks = reader.StringList(clauses, "breaks", ClausesWhat, required: false);
+        }
+
         var groups = new List<SafetyExemplars>();
         if (reader.Mapping(reader.Get(map, "classes"), "'classes' of 'semantic_backstop'") is not { } classMap)
         {
@@ -60,6 +74,12 @@ public static partial class B12ContentLoader
             groups.Add(new SafetyExemplars(triageClass, threshold, examples));
         }
 
-        return new SafetyBackstopRules(groups, answersBelow, minimumWords);
+        return new SafetyBackstopRules(groups, answersBelow, minimumWords)
+        {
+            CrisisClauseThreshold = clauseThreshold,
+            CrisisClausePreCheck = clausePreCheck,
+            CrisisClausePreCheckMargin = clauseMargin,
+            ClauseBreaks = [.. clauseBreaks.Select(b => b.Trim().ToLowerInvariant())],
+        };
     }
 }

@@ -98,7 +98,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
         var matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
         var replies = new SafetyReplies(content);
-        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, embeddings);
+        var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies, backstop);
 
         // The dialogs take this content; everything else they need (state, settings, loggers) from the container.

@@ -16,6 +16,28 @@ public sealed record SafetyBackstopRules(IReadOnlyList<SafetyExemplars> Classes,
 
     public bool IsEmpty => Classes.All(c => c.Class == TriageClass.None);
 
+    /// <summary>
+    /// How close (cosine similarity) one clause of a message must come to a crisis example to get the crisis line when the
+    /// message as a whole did not: a crisis wrapped in a B12 question ("not sure i'll be around by spring, so why bother
+    /// with b12"), or a message the understanding answers confidently. Above 1: clauses are not screened.
+    /// </summary>
+    public double CrisisClauseThreshold { get; init; } = 2;
+
+    /// <summary>
+    /// The cheap first look at each clause: only a clause whose static word-piece vector comes this close to a crisis
+    /// example's is embedded by the sentence-embedding model and compared (0: every one is).
+    /// </summary>
+    public double CrisisClausePreCheck { get; init; }
+
+    /// <summary>
+    /// ...and that is no further than this below the static vector's closest near miss (a B12 question comes nearer the
+    /// near misses; 1: no such condition).
+    /// </summary>
+    public double CrisisClausePreCheckMargin { get; init; } = 1;
+
+    /// <summary>Words that start a new clause ("so", "but"), besides punctuation.</summary>
+    public IReadOnlyList<string> ClauseBreaks { get; init; } = [];
+
     /// <summary>Every example phrasing, near misses included (their vectors are saved beside the content).</summary>
     public IEnumerable<string> Examples => Classes.SelectMany(c => c.Examples);
 }

@@ -12,28 +12,66 @@ namespace B12Bot.Conversation.Safety;
 /// and no closer to a near miss, it gets that class, the strongest first: indirect crisis phrasings ("no one would notice
 /// if i disappeared") carry no word the rules know.
 /// <para>
-/// Cost: a message the understanding places confidently is never embedded here, and the matcher keeps its reading, so the
-/// dialog reads it again for free; a screened message is embedded once (the embedder's cache serves the dialog too). The
-/// examples' vectors are taken when the content is built, from the content's saved embeddings
-/// (dialogs/content-embeddings.bin holds them beside the FAQ's texts), so neither start-up nor the first screened
-/// message waits for the model; an example the file lacks (the clinic just added it) is computed then, as FAQ texts are.
+/// Every message is then read clause by clause for a crisis ('crisis_clauses'): a crisis wrapped in a B12 question ("i
+/// feel trapped and there's no way out, so why bother with b12") reads as a B12 question as a whole, whatever the
+/// understanding made of it, but its first clause alone comes close to a crisis example. A clause gets the crisis line
+/// when it comes within that stricter threshold of a crisis example and no closer to a near miss. A message of one
+/// clause that the understanding answers confidently is left to the rules.
+/// </para>
+/// <para>
+/// Cost: a clause is embedded by the model only when its static word-piece vector
+/// (the cascade's first stage, microseconds) comes somewhat near a crisis example's and not much
+/// nearer a near miss's ('pre_check', 'pre_check_margin'), at most
+/// <see cref="MaxClauses"/> per message; the matcher keeps its reading, so the dialog reads it again for free; a screened
+/// message is embedded once (the embedder's cache serves the dialog too). The examples' vectors are taken when the
+/// content is built, from the content's saved embeddings (dialogs/content-embeddings.bin holds them beside the FAQ's
+/// texts), so neither start-up nor the first screened message waits for the model; an example the file lacks (the clinic
+/// just added it) is computed then, as FAQ texts are.
 /// </para>
 /// </summary>
 public sealed class SafetyBackstop
 {
+    /// <summary>Clauses of one message compared by the model at most (the ones nearest a crisis example by the pre-check).</summary>
+    public const int MaxClauses = 3;
+
+    /// <summary>Characters of a message split into clauses (its start and its end when it is longer).</summary>
+    public const int MaxClauseText = 2_000;
+
+    /// <summary>Clauses of one message given the static pre-check at most (a bound on the work for a long pasted text).</summary>
+    public const int MaxClausesRead = 32;
+
     private readonly SafetyBackstopRules _rules;
     private readonly FaqMatcher _matcher;
     private readonly ISentenceEmbedder _embedder;
     private readonly ExemplarVectors[] _exemplars;
+    private readonly StaticSentenceEmbedder? _preCheck;
+    private readonly ExemplarVectors? _crisisStatic;
+    private readonly ExemplarVectors? _nearMissStatic;
+    private readonly HashSet<string> _clauseBreaks;
 
     /// <param name="savedEmbeddings">The content's saved embeddings (null: every example is computed now).</param>
-    public SafetyBackstop(SafetyBackstopRules rules, FaqMatcher matcher, ISentenceEmbedder embedder, ContentEmbeddingCache? savedEmbeddings = null)
+    /// <param name="preCheck">
+    /// The static word-piece embedder for the cheap first look at clauses (null: every clause is embedded by the model).
+    /// </param>
+    public SafetyBackstop(SafetyBackstopRules rules, FaqMatcher matcher, ISentenceEmbedder embedder, ContentEmbeddingCache? savedEmbeddings = null,
+        StaticSentenceEmbedder? preCheck = null)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         _exemplars = rules.IsEmpty ? [] : Embed(rules, savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder));
+        _clauseBreaks = new HashSet<string>(rules.ClauseBreaks, StringComparer.OrdinalIgnoreCase);
+        var crisis = rules.Classes.FirstOrDefault(c => c.Class == TriageClass.Crisis);
+        if (preCheck is not null && crisis is not null && ScreensClauses)
+        {
+            _preCheck = preCheck;
+            _crisisStatic = new ExemplarVectors(TriageClass.Crisis, rules.CrisisClausePreCheck, [.. preCheck.EmbedBatch(crisis.Examples)]);
+            _nearMissStatic = new ExemplarVectors(TriageClass.None, 1, [.. preCheck.EmbedBatch([.. rules.Classes.Where(c => c.Class == TriageClass.None).SelectMany(c => c.Examples)])]);
+        }
     }
+
+    /// <summary>Whether clauses are compared with the crisis examples at all.</summary>
+    private bool ScreensClauses => _rules.CrisisClauseThreshold <= 1 && _exemplars.Any(e => e.Class == TriageClass.Crisis);
 
     /// <summary>The backstop's class for a message the rules found nothing in (<see cref="TriageResult.None"/> when it is not screened or not close).</summary>
     public async ValueTask<TriageResult> ScreenAsync(string? text, CancellationToken cancellationToken = default)
@@ -44,13 +82,152 @@ public sealed class SafetyBackstop
         }
 
         var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
-        if (!NeedsScreening(match))
+        if (NeedsScreening(match))
+        {
+            var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+            var whole = Classify(vector.Span, _exemplars);
+            if (!whole.IsNone)
+            {
+                return whole;
+            }
+        }
+
+        if (!ScreensClauses || match.Kind is FaqMatchKind.Empty or FaqMatchKind.Command or FaqMatchKind.SmallTalk)
         {
             return TriageResult.None;
         }
 
-        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        return Classify(vector.Span, _exemplars);
+        foreach (var clause in ClausesToCompare(text))
+        {
+            var vector = await _embedder.EmbedAsync(clause, cancellationToken).ConfigureAwait(false);
+            if (IsCrisisClause(vector.Span))
+            {
+                return new TriageResult(TriageClass.Crisis, "semantic_crisis_clause");
+            }
+        }
+
+        return TriageResult.None;
+    }
+
+    /// <summary>
+    /// The clauses of a message of two clauses or more that the model compares with the crisis examples, nearest one
+    /// first by the static pre-check (those of at least the minimum words). A message of one clause is not compared
+    /// again: as a whole it was, or it is a confident answer (whose whole text came no nearer than 0.54 to a crisis
+    /// example on the dev and regression sets, while a B12 question as a whole comes near many).
+    /// </summary>
+    public IReadOnlyList<string> ClausesToCompare(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var read = text.Length <= MaxClauseText
+            ? text
+            : string.Concat(text.AsSpan(0, MaxClauseText / 2), "\n", text.AsSpan(text.Length - (MaxClauseText / 2)));
+        var clauses = SplitClauses(read);
+        if (clauses.Count == 1)
+        {
+            clauses.Clear();
+        }
+
+        var candidates = new List<(string Clause, double Near)>(clauses.Count);
+        foreach (var clause in clauses)
+        {
+            if (_crisisStatic is null)
+            {
+                candidates.Add((clause, 1));
+                continue;
+            }
+
+            var vector = _preCheck!.Embed(clause);
+            var near = _crisisStatic.Closest(vector);
+            if (near >= _rules.CrisisClausePreCheck && near >= _nearMissStatic!.Closest(vector) - _rules.CrisisClausePreCheckMargin)
+            {
+                candidates.Add((clause, near));
+            }
+        }
+
+        return [.. candidates.OrderByDescending(c => c.Near).Take(MaxClauses).Select(c => c.Clause)];
+    }
+
+    /// <summary>The static vector's closest crisis example (1 without a pre-check: every clause passes).</summary>
+    public double PreCheckSimilarity(string text) => _crisisStatic is null ? 1 : _crisisStatic.Closest(_preCheck!.Embed(text));
+
+    /// <summary>The static vector's closest near miss (diagnostics).</summary>
+    public double PreCheckNearMissSimilarity(string text) => _nearMissStatic is null ? 0 : _nearMissStatic.Closest(_preCheck!.Embed(text));
+
+    /// <summary>
+    /// The clauses of a text that have at least the minimum words: split at . , ; : ! ? and line breaks, and before a
+    /// clause break word ("so", "but").
+    /// </summary>
+    private List<string> SplitClauses(string text)
+    {
+        var clauses = new List<string>();
+        var start = 0;
+        var words = 0;
+        var inWord = false;
+        var wordStart = 0;
+        for (var i = 0; i <= text.Length && clauses.Count < MaxClausesRead; i++)
+        {
+            var c = i < text.Length ? text[i] : '.';
+            if (char.IsLetterOrDigit(c) || c is '\'' or '\u2019')
+            {
+                if (!inWord)
+                {
+                    inWord = true;
+                    wordStart = i;
+                }
+
+                continue;
+            }
+
+            if (inWord)
+            {
+                inWord = false;
+                if (_clauseBreaks.Contains(text[wordStart..i]))
+                {
+                    AddClause(clauses, text, start, wordStart, words);
+                    start = wordStart;
+                    words = 0;
+                }
+
+                words++;
+            }
+
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n' or '\r')
+            {
+                AddClause(clauses, text, start, i, words);
+                start = i + 1;
+                words = 0;
+            }
+        }
+
+        return clauses;
+    }
+
+    private void AddClause(List<string> clauses, string text, int start, int end, int words)
+    {
+        if (words >= _rules.MinimumWords)
+        {
+            clauses.Add(text[start..end].Trim());
+        }
+    }
+
+    /// <summary>A clause's vector within the stricter threshold of a crisis example and no closer to a near miss.</summary>
+    private bool IsCrisisClause(ReadOnlySpan<float> vector)
+    {
+        var nearMiss = 0.0;
+        var crisis = -1.0;
+        foreach (var group in _exemplars)
+        {
+            if (group.Class == TriageClass.None)
+            {
+                nearMiss = Math.Max(nearMiss, group.Closest(vector));
+            }
+            else if (group.Class == TriageClass.Crisis)
+            {
+                crisis = Math.Max(crisis, group.Closest(vector));
+            }
+        }
+
+        return crisis >= _rules.CrisisClauseThreshold && crisis >= nearMiss;
     }
 
     /// <summary>
@@ -73,6 +250,27 @@ public sealed class SafetyBackstop
     {
         var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         return _exemplars.ToDictionary(e => e.Class, e => e.Closest(vector.Span));
+    }
+
+    /// <summary>The closest example of a class and its similarity (diagnostics: which example a message came near).</summary>
+    public async ValueTask<(string Example, double Similarity)> ClosestExampleAsync(string text, TriageClass triageClass, CancellationToken cancellationToken = default)
+    {
+        var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        var best = (Example: "", Similarity: -1.0);
+        for (var g = 0; g < _exemplars.Length; g++)
+        {
+            var examples = _rules.Classes[g].Examples;
+            for (var i = 0; i < examples.Count && _exemplars[g].Class == triageClass; i++)
+            {
+                var similarity = (double)TensorPrimitives.Dot(vector.Span, _exemplars[g].Vectors[i]);
+                if (similarity > best.Similarity)
+                {
+                    best = (examples[i], similarity);
+                }
+            }
+        }
+
+        return best;
     }
 
     private static TriageResult Classify(ReadOnlySpan<float> vector, ExemplarVectors[] exemplars)

@@ -37,9 +37,12 @@ public sealed class SafetyTriage
     private const string SentenceMark = ".";
     private const string CommaMark = ",";
 
-    // Digits in a message match these stand-ins for {number} (2 or more) and {many} (10 or more) in content phrases.
+    // Digits in a message match these stand-ins for {number} (2 or more), {many} (10 or more) and {year} (1950 to 2099)
+    // in content phrases.
     private const string NumberWord = "qqnumberqq";
     private const string ManyWord = "qqmanyqq";
+    private const string YearWord = "qqyearqq";
+    private const string VitaminLetter = "b";
 
     private readonly SafetySign[] _signs;
     private readonly int[][] _signClasses;
@@ -88,7 +91,8 @@ public sealed class SafetyTriage
             classIds[name] = id;
             foreach (var phrase in phrases)
             {
-                var normalized = TextNormalizer.Normalize(phrase.Replace("{number}", NumberWord, StringComparison.Ordinal).Replace("{many}", ManyWord, StringComparison.Ordinal));
+                var normalized = TextNormalizer.Normalize(phrase.Replace("{number}", NumberWord, StringComparison.Ordinal)
+                    .Replace("{many}", ManyWord, StringComparison.Ordinal).Replace("{year}", YearWord, StringComparison.Ordinal));
                 if (normalized.Length == 0)
                 {
                     continue;
@@ -104,7 +108,7 @@ public sealed class SafetyTriage
                 foreach (var word in TextNormalizer.Tokenize(normalized))
                 {
                     _known.Add(word);
-                    if (isSignClass && word.Length >= 4 && word is not (NumberWord or ManyWord))
+                    if (isSignClass && word.Length >= 4 && word is not (NumberWord or ManyWord or YearWord))
                     {
                         signWords.Add((word, 1));
                     }
@@ -340,12 +344,18 @@ public sealed class SafetyTriage
         for (var i = 0; i < words.Length; i++)
         {
             AddOccurrences(words, i, words[i], reading);
-            if (CountOf(words[i]) is var count and >= 2)
+            // "b12" is read as "b 12": the vitamin's name, not twelve of something ("swallowed a b12 tablet").
+            if (CountOf(words[i]) is var count and >= 2 && !(i > 0 && words[i - 1] == VitaminLetter))
             {
                 AddOccurrences(words, i, NumberWord, reading);
                 if (count >= 10)
                 {
                     AddOccurrences(words, i, ManyWord, reading);
+                }
+
+                if (IsYear(count, words[i]))
+                {
+                    AddOccurrences(words, i, YearWord, reading);
                 }
             }
         }
@@ -432,7 +442,10 @@ public sealed class SafetyTriage
     private static bool WordMatches(string phraseWord, string word) =>
         string.Equals(phraseWord, word, StringComparison.Ordinal)
         || (phraseWord == NumberWord && CountOf(word) >= 2)
-        || (phraseWord == ManyWord && CountOf(word) >= 10);
+        || (phraseWord == ManyWord && CountOf(word) >= 10)
+        || (phraseWord == YearWord && IsYear(CountOf(word), word));
+
+    private static bool IsYear(int count, string word) => word.Length == 4 && count is >= 1950 and <= 2099;
 
     /// <summary>The number a word of digits stands for (capped), or -1.</summary>
     private static int CountOf(string word)

@@ -22,7 +22,7 @@ public sealed class ContentFixture
         SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
         Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
-        Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder, SavedEmbeddings);
+        Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder, SavedEmbeddings, StaticSentenceEmbedder.Instance);
     }
 
     public static ISentenceEmbedder Embedder => SharedEmbedder.Value;
