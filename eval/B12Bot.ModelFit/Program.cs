@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.98]
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
-// phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v6.json
+// phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v8.json
 // (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.
 var options = FitOptions.Parse(args);
 var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
