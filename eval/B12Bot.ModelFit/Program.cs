@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.98]
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
-// phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v6.json
+// phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v8.json
 // (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.
 var options = FitOptions.Parse(args);
 var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
@@ -37,8 +37,8 @@ var analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(c
 var full = IntentCatalog.FromContent(content);
 var examples = new List<Example>();
 
-// 1. Phrasings, each scored against an index that does not contain it.
-var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Select((text, number) => (intent.Id, Number: number, Text: text))).ToList();
+// 1. Phrasings (and examples, numbered after them), each scored against an index that does not contain it.
+var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Concat(intent.Examples).Select((text, number) => (intent.Id, Number: number, Text: text))).ToList();
 // Each phrasing's fold comes from its own text, not from its place in a shuffle of all of them: adding or removing one
 // phrasing moves no other phrasing to another fold, so a small content edit changes few training examples.
 var phrasingFold = phrasings.Select((p, i) => (i, fold: StableFold(p.Id + "\n" + p.Text, options.Seed, options.Folds))).ToDictionary(p => p.i, p => p.fold);

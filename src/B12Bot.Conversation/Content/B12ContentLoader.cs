@@ -248,10 +248,11 @@ public static partial class B12ContentLoader
 
             var id = reader.RequiredString(map, "id", "an FAQ entry");
             var what = id is null ? "an FAQ entry" : $"FAQ entry '{id}'";
-            reader.CheckKeys(map, what, "id", "title", "source", "questions", "keywords", "answer", "follow_ups");
+            reader.CheckKeys(map, what, "id", "title", "source", "questions", "examples", "keywords", "answer", "follow_ups");
             var title = reader.RequiredString(map, "title", what);
             var source = reader.RequiredString(map, "source", what);
             var questions = reader.StringList(map, "questions", what, required: true, minimum: 3);
+            var examples = reader.StringList(map, "examples", what, required: false, minimum: 0);
             var keywords = reader.StringList(map, "keywords", what, required: false, minimum: 0);
             var answer = reader.RequiredText(map, "answer", what);
             var followUps = reader.StringList(map, "follow_ups", what, required: true, minimum: 1);
@@ -279,7 +280,7 @@ public static partial class B12ContentLoader
             nodes[id] = map;
             if (title is not null && source is not null && answer is not null)
             {
-                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps));
+                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps) { Examples = examples });
             }
 
             if (reader.Get(map, "follow_ups") is { } followUpNode)

@@ -8,4 +8,11 @@ public sealed record FaqEntry(
     IReadOnlyList<string> Questions,
     IReadOnlyList<string> Keywords,
     string Answer,
-    IReadOnlyList<string> FollowUps);
+    IReadOnlyList<string> FollowUps)
+{
+    /// <summary>
+    /// Longer messages patients wrote asking for this entry (stories with the question at the end): read only by the
+    /// sentence embeddings, so their incidental words ("my", "week", "doctor") never become word evidence for the entry.
+    /// </summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+}

@@ -11,8 +11,11 @@ public sealed record Intent(string Id, IntentKind Kind, string Title, IReadOnlyL
     /// <summary>The FAQ entry this intent answers with, for <see cref="IntentKind.FaqAnswer"/>.</summary>
     public FaqEntry? Entry { get; init; }
 
+    /// <summary>More ways people ask for it that only the sentence embeddings read (<see cref="FaqEntry.Examples"/>).</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
     public static Intent ForFaq(FaqEntry entry) =>
-        new(entry.Id, IntentKind.FaqAnswer, entry.Title, entry.Questions, entry.Keywords, entry.Answer) { Entry = entry };
+        new(entry.Id, IntentKind.FaqAnswer, entry.Title, entry.Questions, entry.Keywords, entry.Answer) { Entry = entry, Examples = entry.Examples };
 
     /// <summary>The symptom check, started like any answer: by its triggers and its title.</summary>
     public static Intent ForWalkthrough(Walkthrough walkthrough) =>

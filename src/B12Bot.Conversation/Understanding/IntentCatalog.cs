@@ -29,7 +29,7 @@ public sealed class IntentCatalog
     /// <param name="content">The loaded content.</param>
     /// <param name="keepPhrasing">
     /// For model fitting only: which phrasings (intent id, phrasing number) to keep, so held-out phrasings can be scored
-    /// against an index that never saw them. Null keeps all.
+    /// against an index that never saw them. Null keeps all. Examples are numbered after the phrasings.
     /// </param>
     public static IntentCatalog FromContent(B12Content content, Func<string, int, bool>? keepPhrasing = null)
     {
@@ -45,6 +45,7 @@ public sealed class IntentCatalog
             intents = [.. intents.Select(intent => intent with
             {
                 Phrasings = [.. intent.Phrasings.Where((_, number) => keepPhrasing(intent.Id, number))],
+                Examples = [.. intent.Examples.Where((_, number) => keepPhrasing(intent.Id, intent.Phrasings.Count + number))],
             })];
         }
 

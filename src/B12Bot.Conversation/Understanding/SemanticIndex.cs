@@ -27,7 +27,7 @@ public sealed class SemanticIndex
         var owners = new List<int>();
         for (var i = 0; i < catalog.Count; i++)
         {
-            owners.AddRange(Enumerable.Repeat(i, catalog.Intents[i].Phrasings.Count + 1));
+            owners.AddRange(Enumerable.Repeat(i, catalog.Intents[i].Phrasings.Count + catalog.Intents[i].Examples.Count + 1));
         }
 
         var texts = Texts(catalog);
@@ -44,7 +44,7 @@ public sealed class SemanticIndex
     }
 
     /// <summary>
-    /// Every text the index embeds, in its order: each intent's phrasings then its title, intent by intent; then each
+    /// Every text the index embeds, in its order: each intent's phrasings, its examples, then its title, intent by intent; then each
     /// intent's answer (an intent without answer text, the walkthrough, is described by its title).
     /// </summary>
     public static IReadOnlyList<string> Texts(IntentCatalog catalog)
@@ -54,6 +54,7 @@ public sealed class SemanticIndex
         foreach (var intent in catalog.Intents)
         {
             texts.AddRange(intent.Phrasings);
+            texts.AddRange(intent.Examples);
             texts.Add(intent.Title);
         }
 

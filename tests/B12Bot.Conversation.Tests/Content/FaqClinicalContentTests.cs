@@ -26,7 +26,7 @@ public sealed partial class FaqClinicalContentTests(ContentFixture fixture) : IC
         var entry = fixture.Content.Faq.SingleOrDefault(e => e.Id == id);
 
         Assert.True(entry is not null, $"no FAQ entry '{id}'");
-        Assert.InRange(entry.Questions.Count, 6, 12);
+        Assert.True(entry.Questions.Count >= 6, $"'{id}' has {entry.Questions.Count} phrasings; give it at least 6 ways patients ask");
         Assert.False(string.IsNullOrWhiteSpace(entry.Source));
         Assert.InRange(entry.Title.Length, 3, 40);
     }

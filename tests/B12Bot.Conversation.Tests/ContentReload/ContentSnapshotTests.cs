@@ -130,7 +130,7 @@ public sealed class ContentSnapshotTests : IDisposable
 
         var invalid = Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder, "911"));
 
-        Assert.Contains(invalid.Problems, p => p.ToString().StartsWith("faq.yaml:17: not valid YAML", StringComparison.Ordinal));
+        Assert.Contains(invalid.Problems, p => p.ToString().StartsWith("faq.yaml:21: not valid YAML", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

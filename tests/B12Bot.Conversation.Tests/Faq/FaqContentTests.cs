@@ -33,6 +33,19 @@ public sealed class FaqContentTests(ContentFixture fixture) : IClassFixture<Cont
         }
     }
 
+    /// <summary>A patient's story with the question at the end, one of the entry's examples, gets that entry's answer.</summary>
+    [Theory]
+    [MemberData(nameof(EntryIds))]
+    public void Each_story_example_of_an_entry_finds_that_entry(string id)
+    {
+        foreach (var story in fixture.Content.GetEntry(id).Examples)
+        {
+            var match = fixture.Match(story + " thanks");
+
+            Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == id, $"\"{story}\" -> {match}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(EntryIds))]
     public void Title_sent_back_by_a_button_answers_that_entry(string id)
