@@ -28,7 +28,9 @@ public static class TextNormalizer
     {
         if (text.Length > maxLength)
         {
-            text = text[..maxLength];
+            // Cut at the last space before the limit: half a word at the cut ("... are b") would be read as a word.
+            var lastSpace = text[..maxLength].LastIndexOfAny(' ', '\n', '\t');
+            text = text[..(lastSpace > 0 ? lastSpace : maxLength)];
         }
 
         var builder = new StringBuilder(text.Length + 16);

@@ -1,6 +1,7 @@
 using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Tests.Support;
+using B12Bot.Conversation.Text;
 
 namespace B12Bot.Conversation.Tests.Faq;
 
@@ -212,6 +213,21 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     public void Empty_or_symbol_only_messages_are_empty(string text, FaqMatchKind kind)
     {
         Assert.Equal(kind, fixture.Match(text).Kind);
+    }
+
+    [Fact]
+    public void A_message_longer_than_the_matcher_reads_is_cut_between_words_not_inside_one()
+    {
+        // 2,000 characters end inside "need" here: half a word read as a word would move the answer.
+        const string question = "how often do i need a b12 shot ";
+        var repeated = string.Concat(Enumerable.Repeat(question, 100));
+        Assert.NotEqual(' ', repeated[TextNormalizer.MaxInputLength - 1]);
+        Assert.NotEqual(' ', repeated[TextNormalizer.MaxInputLength]);
+
+        var normalized = TextNormalizer.Normalize(repeated);
+
+        Assert.EndsWith("how often do i", normalized.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(fixture.Match(question).Entry?.Id, fixture.Match(repeated).Entry?.Id);
     }
 
     [Fact]
