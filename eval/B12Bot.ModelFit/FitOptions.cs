@@ -3,7 +3,7 @@ using System.Globalization;
 namespace B12Bot.ModelFit;
 
 internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, IReadOnlyList<string> DevSets, string Output,
-    double CascadeBudget = 0.002)
+    double CascadeBudget = 0.01)
 {
     public static FitOptions Parse(string[] args)
     {
