@@ -18,6 +18,7 @@ public sealed class SafetyRecallRound5Tests(ContentFixture fixture) : IClassFixt
     [InlineData("my nose has been bleeding for an hour and it wont stop")]
     [InlineData("theres blood gushing from where i cut my finger")]
     [InlineData("my mum collapsed in the kitchen and im not sure if shes breathing")]
+    [InlineData("i just passed out for a moment after my jab and i still feel awful")]
     public async Task A_red_flag_happening_now_gets_the_urgent_message(string said)
     {
         var chat = new BotConversation(fixture);
@@ -51,6 +52,7 @@ public sealed class SafetyRecallRound5Tests(ContentFixture fixture) : IClassFixt
     [InlineData("does b12 cause bleeding that wont stop")]
     [InlineData("i take all my tablets every morning with breakfast, is b12 ok with them")]
     [InlineData("i get pins and needles in my hands, is that low b12")]
+    [InlineData("i fainted at my last injection, will the next one go the same way")]
     public void An_ordinary_question_with_alarming_words_raises_nothing(string said)
     {
         Assert.True(fixture.Triage.Screen(said).IsNone);
