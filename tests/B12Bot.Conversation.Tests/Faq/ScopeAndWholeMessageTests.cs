@@ -15,6 +15,10 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("can i take ibuprofen with my blood pressure pills")]
     [InlineData("is paracetamol safe when pregnant")]
     [InlineData("can my thyroid tablets make me tired")]
+    [InlineData("my white cell count came back a little high, should i worry")]
+    [InlineData("is an hba1c of 46 bad")]
+    [InlineData("what counts as low hemoglobin for a woman")]
+    [InlineData("what are the first signs of alzheimers")]
     public void A_question_about_another_medicine_vitamin_or_condition_gets_the_scope_statement_not_a_b12_answer(string text)
     {
         var match = fixture.Match(text);
@@ -27,6 +31,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("can low b12 cause a sore tongue and mouth ulcers", "deficiency_symptoms")]
     [InlineData("can i have my flu jab and b12 shot on the same day", "cold_or_vaccine")]
     [InlineData("i'm on warfarin, can i still have b12 jabs", "blood_thinners")]
+    [InlineData("do b12 injections lower your potassium", "heart_symptoms_early")]
     public void A_b12_question_that_also_names_another_subject_is_still_answered(string text, string entry)
     {
         var match = fixture.Match(text);
