@@ -47,7 +47,8 @@ public sealed class SafetyBackstop
     private readonly StaticSentenceEmbedder? _preCheck;
     private readonly ExemplarVectors? _crisisStatic;
     private readonly ExemplarVectors? _nearMissStatic;
-    private readonly HashSet<string> _clauseBreaks;
+    // Looked up by span: a clause split reads every word of every message, so no substring per word.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _clauseBreaks;
 
     /// <param name="savedEmbeddings">The content's saved embeddings (null: every example is computed now).</param>
     /// <param name="preCheck">
@@ -60,7 +61,7 @@ public sealed class SafetyBackstop
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         _exemplars = rules.IsEmpty ? [] : Embed(rules, savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder));
-        _clauseBreaks = new HashSet<string>(rules.ClauseBreaks, StringComparer.OrdinalIgnoreCase);
+        _clauseBreaks = new HashSet<string>(rules.ClauseBreaks, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         var crisis = rules.Classes.FirstOrDefault(c => c.Class == TriageClass.Crisis);
         if (preCheck is not null && crisis is not null && ScreensClauses)
         {
@@ -181,7 +182,7 @@ public sealed class SafetyBackstop
             if (inWord)
             {
                 inWord = false;
-                if (_clauseBreaks.Contains(text[wordStart..i]))
+                if (_clauseBreaks.Contains(text.AsSpan(wordStart, i - wordStart)))
                 {
                     AddClause(clauses, text, start, wordStart, words);
                     start = wordStart;
