@@ -111,11 +111,9 @@ public sealed class FaqMatcher
         var lexical = _lexical.Score(analyzed);
         if (_band is not null)
         {
-            var staticSemantic = _staticSemantic!.Score(_firstStage!.Embed(text));
-            if (analyzed.QuestionSentence is { } question)
-            {
-                staticSemantic = staticSemantic.CloserOf(_staticSemantic.Score(_firstStage.Embed(question)));
-            }
+            var staticSemantic = analyzed.QuestionSentence is { } question
+                ? _staticSemantic!.ScoreCloser(_firstStage!.Embed(text), _firstStage.Embed(question))
+                : _staticSemantic!.Score(_firstStage!.Embed(text));
 
             var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
             if (_band.Decides(firstStage))
@@ -143,8 +141,9 @@ public sealed class FaqMatcher
         }
 
         var asked = _embedder.EmbedAsync(question, cancellationToken).AsTask();
-        var wholeEvidence = _semantic.Score((await whole.ConfigureAwait(false)).Span);
-        return wholeEvidence.CloserOf(_semantic.Score((await asked.ConfigureAwait(false)).Span));
+        var wholeVector = await whole.ConfigureAwait(false);
+        var askedVector = await asked.ConfigureAwait(false);
+        return _semantic.ScoreCloser(wholeVector.Span, askedVector.Span);
     }
 
     /// <summary>Only a whole-message command ("help", "back"), for dialogs that listen for commands alone.</summary>
