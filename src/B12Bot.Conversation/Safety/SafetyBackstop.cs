@@ -82,26 +82,33 @@ public sealed class SafetyBackstop
             return TriageResult.None;
         }
 
-        var match = await _matcher.MatchAsync(text, cancellationToken).ConfigureAwait(false);
-        if (NeedsScreening(match))
+        // A reading still waiting for the model is no command, small talk or empty message (those are read whole, at
+        // once), so its clauses will be compared: they are handed to the embedder now, beside the reading's own texts,
+        // and the message waits for one model call instead of two in a row.
+        var reading = _matcher.MatchAsync(text, cancellationToken);
+        var clauseVectors = reading.IsCompleted ? null : EmbedClauses(text, cancellationToken);
+        var match = await reading.ConfigureAwait(false);
+        var comparesClauses = ScreensClauses && match.Kind is not (FaqMatchKind.Empty or FaqMatchKind.Command or FaqMatchKind.SmallTalk);
+        var wholeVector = NeedsScreening(match) ? _embedder.EmbedAsync(text, cancellationToken).AsTask() : null;
+        // The whole text and the clauses go to the embedder together (one model call), not one after another.
+        clauseVectors ??= comparesClauses ? EmbedClauses(text, cancellationToken) : [];
+        if (wholeVector is not null)
         {
-            var vector = await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-            var whole = Classify(vector.Span, _exemplars);
+            var whole = Classify((await wholeVector.ConfigureAwait(false)).Span, _exemplars);
             if (!whole.IsNone)
             {
                 return whole;
             }
         }
 
-        if (!ScreensClauses || match.Kind is FaqMatchKind.Empty or FaqMatchKind.Command or FaqMatchKind.SmallTalk)
+        if (!comparesClauses)
         {
             return TriageResult.None;
         }
 
-        foreach (var clause in ClausesToCompare(text))
+        foreach (var clauseVector in clauseVectors)
         {
-            var vector = await _embedder.EmbedAsync(clause, cancellationToken).ConfigureAwait(false);
-            if (IsCrisisClause(vector.Span))
+            if (IsCrisisClause((await clauseVector.ConfigureAwait(false)).Span))
             {
                 return new TriageResult(TriageClass.Crisis, "semantic_crisis_clause");
             }
@@ -109,6 +116,10 @@ public sealed class SafetyBackstop
 
         return TriageResult.None;
     }
+
+    /// <summary>The embeddings of the clauses to compare (<see cref="ClausesToCompare"/>), all handed to the embedder at once.</summary>
+    private Task<ReadOnlyMemory<float>>[] EmbedClauses(string text, CancellationToken cancellationToken) =>
+        ScreensClauses ? [.. ClausesToCompare(text).Select(clause => _embedder.EmbedAsync(clause, cancellationToken).AsTask())] : [];
 
     /// <summary>
     /// The clauses of a message of two clauses or more that the model compares with the crisis examples, nearest one
