@@ -77,6 +77,7 @@ internal static class CascadeProfile
         }
 
         var n = texts.Length;
+        PartsOfTheReading(texts, staticEmbedder, staticIndex, semanticIndex, miniLm);
         Console.WriteLine($"{n} distinct bench questions; CPU per message: analysis + lexical {lexicalMs / n:F3} ms, static first stage (tokenize + table + index) {staticMs / n:F3} ms, "
                           + $"first-stage decision {decideMs / n:F3} ms; sentence-embedding model {(undecided == 0 ? 0 : modelMs / undecided):F2} ms for each of the {undecided} "
                           + $"({undecided / (double)n:P1}) the first stage left undecided");
@@ -84,6 +85,29 @@ internal static class CascadeProfile
 
         // Under load the service embeds the messages waiting together, in calls of similar lengths (up to MaxBatchSize):
         // the same undecided messages, shared calls instead of one each.
+        // A story that ends in a question is read twice by the model (whole text and question sentence, one call): what
+        // the question sentence's reading costs on the undecided messages (the cost of reading it only when needed).
+        var stories = texts.Where(text => !model.Cascade!.Decides(FirstStage(text)))
+            .Select(text => (Whole: miniLm.Tokenize(text), Question: analyzer.Analyze(text).QuestionSentence))
+            .Where(s => s.Question is not null).Select(s => (s.Whole, Question: miniLm.Tokenize(s.Question!))).ToArray();
+        var wholeOnlyCpu = EmbedderProfile.ThreadCpuMs();
+        foreach (var story in stories)
+        {
+            miniLm.Embed([story.Whole]);
+        }
+
+        wholeOnlyCpu = EmbedderProfile.ThreadCpuMs() - wholeOnlyCpu;
+        var bothCpu = EmbedderProfile.ThreadCpuMs();
+        foreach (var story in stories)
+        {
+            miniLm.Embed([story.Whole, story.Question]);
+        }
+
+        bothCpu = EmbedderProfile.ThreadCpuMs() - bothCpu;
+        Console.WriteLine($"{stories.Length} of the undecided messages are stories read twice by the model: {bothCpu / Math.Max(1, stories.Length):F2} ms CPU per call "
+                          + $"for whole text and question sentence, {wholeOnlyCpu / Math.Max(1, stories.Length):F2} ms for the whole text alone "
+                          + $"(the question sentence's reading: {(bothCpu - wholeOnlyCpu) / n:F3} ms per message on average)");
+
         var undecidedIds = texts.Where(text => !model.Cascade!.Decides(FirstStage(text))).Select(miniLm.Tokenize).ToArray();
         foreach (var size in new[] { 8, options.MaxBatchSize })
         {
@@ -119,7 +143,7 @@ internal static class CascadeProfile
             var analyzed = analyzer.Analyze(text);
             var question = analyzed.QuestionSentence;
             return policy.AssessFirstStage(lexicalScorer.Score(analyzed),
-                staticIndex.Score(staticEmbedder.Embed(text)).CloserOf(question is null ? null : staticIndex.Score(staticEmbedder.Embed(question))));
+                (question is null ? staticIndex.Score(staticEmbedder.Embed(text)) : staticIndex.ScoreCloser(staticEmbedder.Embed(text), staticEmbedder.Embed(question))));
         }
 
         (double Lexical, double Static, double Decide, double? Model) Stages(string text)
@@ -129,7 +153,7 @@ internal static class CascadeProfile
             var lexical = lexicalScorer.Score(analyzed);
             var question = analyzed.QuestionSentence;
             var t1 = EmbedderProfile.ThreadCpuMs();
-            var evidence = staticIndex.Score(staticEmbedder.Embed(text)).CloserOf(question is null ? null : staticIndex.Score(staticEmbedder.Embed(question)));
+            var evidence = (question is null ? staticIndex.Score(staticEmbedder.Embed(text)) : staticIndex.ScoreCloser(staticEmbedder.Embed(text), staticEmbedder.Embed(question)));
             var t2 = EmbedderProfile.ThreadCpuMs();
             var firstStage = policy.AssessFirstStage(lexical, evidence);
             var decides = model.Cascade!.Decides(firstStage);
@@ -139,12 +163,45 @@ internal static class CascadeProfile
             {
                 // A story that ends in a question is read twice, in one model call (as the matcher does).
                 var vectors = miniLm.Embed(question is null ? [miniLm.Tokenize(text)] : [miniLm.Tokenize(text), miniLm.Tokenize(question)]);
-                policy.Decide(policy.Assess(lexical, semanticIndex.Score(vectors[0]).CloserOf(question is null ? null : semanticIndex.Score(vectors[1]))));
+                policy.Decide(policy.Assess(lexical, (question is null ? semanticIndex.Score(vectors[0]) : semanticIndex.ScoreCloser(vectors[0], vectors[1]))));
                 modelMs = EmbedderProfile.ThreadCpuMs() - t3;
             }
 
             return (t1 - t0, t2 - t1, t3 - t2, modelMs);
         }
+    }
+
+    /// <summary>
+    /// The parts of one reading, CPU per call on this thread: the static embedding, scoring an embedding against the
+    /// static index and the model's index (every phrasing vector; a story's two readings in one pass), the model's
+    /// tokenizer, one model call of one text.
+    /// </summary>
+    private static void PartsOfTheReading(string[] texts, StaticSentenceEmbedder staticEmbedder, SemanticIndex staticIndex, SemanticIndex semanticIndex, MiniLmModel miniLm)
+    {
+        var sample = texts.Take(400).ToArray();
+        var staticVectors = sample.Select(t => staticEmbedder.Embed(t)).ToArray();
+        var ids = sample.Select(miniLm.Tokenize).ToArray();
+        var modelVectors = ids.Take(100).Select(i => miniLm.Embed([i])[0]).ToArray();
+        double Per(int count, Action<int> action)
+        {
+            var t = EmbedderProfile.ThreadCpuMs();
+            for (var i = 0; i < count; i++)
+            {
+                action(i);
+            }
+
+            return (EmbedderProfile.ThreadCpuMs() - t) / count;
+        }
+
+        var embedMs = Per(sample.Length, i => staticEmbedder.Embed(sample[i]));
+        var staticScoreMs = Per(sample.Length, i => staticIndex.Score(staticVectors[i]));
+        var modelScoreMs = Per(sample.Length, i => semanticIndex.Score(modelVectors[i % modelVectors.Length]));
+        var bothScoreMs = Per(sample.Length, i => semanticIndex.ScoreCloser(modelVectors[i % modelVectors.Length], modelVectors[(i + 1) % modelVectors.Length]));
+        var tokenizeMs = Per(sample.Length, i => miniLm.Tokenize(sample[i]));
+        var callMs = Per(100, i => miniLm.Embed([ids[i]]));
+        Console.WriteLine($"parts, CPU per call: static embedding {embedMs:F3} ms, score against the static index {staticScoreMs:F3} ms, "
+                          + $"against the model's index {modelScoreMs:F3} ms (two readings in one pass {bothScoreMs:F3} ms), model tokenizer {tokenizeMs:F3} ms, "
+                          + $"one model call of one text {callMs:F2} ms");
     }
 
     /// <summary>
