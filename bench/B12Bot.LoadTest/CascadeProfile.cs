@@ -109,16 +109,21 @@ internal static class CascadeProfile
                           + $"(the question sentence's reading: {(bothCpu - wholeOnlyCpu) / n:F3} ms per message on average)");
 
         var undecidedIds = texts.Where(text => !model.Cascade!.Decides(FirstStage(text))).Select(miniLm.Tokenize).ToArray();
-        foreach (var size in new[] { 8, options.MaxBatchSize })
+        foreach (var size in new[] { 4, 8, 16, 32 })
         {
+            // As a worker under saturation takes them: up to `size` waiting messages in arrival order, planned into calls.
             var sharedCpu = EmbedderProfile.ThreadCpuMs();
-            foreach (var call in EmbeddingBatchPlanner.Plan([.. undecidedIds.Select(ids => ids.Length)], size, options.MaxBatchTokens))
+            for (var taken = 0; taken < undecidedIds.Length; taken += size)
             {
-                miniLm.Embed([.. call.Select(i => undecidedIds[i])]);
+                var waiting = undecidedIds[taken..Math.Min(undecidedIds.Length, taken + size)];
+                foreach (var call in EmbeddingBatchPlanner.Plan([.. waiting.Select(ids => ids.Length)], size, options.MaxBatchTokens))
+                {
+                    miniLm.Embed([.. call.Select(i => waiting[i])]);
+                }
             }
 
             sharedCpu = EmbedderProfile.ThreadCpuMs() - sharedCpu;
-            Console.WriteLine($"the same {undecidedIds.Length} messages in shared model calls of up to {size}: {sharedCpu / Math.Max(1, undecidedIds.Length):F2} ms CPU each, {sharedCpu / n:F3} ms per message on average");
+            Console.WriteLine($"the same {undecidedIds.Length} messages taken {size} at a time into shared model calls: {sharedCpu / Math.Max(1, undecidedIds.Length):F2} ms CPU each, {sharedCpu / n:F3} ms per message on average");
         }
 
         foreach (var (label, matcher) in new[] { ("whole matcher, cascade on", withCascade), ("whole matcher, cascade off", withoutCascade) })
