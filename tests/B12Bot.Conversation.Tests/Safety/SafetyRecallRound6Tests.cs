@@ -31,6 +31,29 @@ public sealed class SafetyRecallRound6Tests(ContentFixture fixture) : IClassFixt
         Assert.Equal([fixture.Content.Safety.ReactionCheck.Yes, fixture.Content.Safety.ReactionCheck.No], BotConversation.QuickReplies(check));
     }
 
+    [Fact]
+    public async Task A_skin_sign_at_the_site_that_no_rule_lists_gets_the_check_question_by_meaning()
+    {
+        const string Said = "the bit of skin the nurse put the needle into is itchy and covered in tiny red dots";
+        Assert.True(fixture.Triage.Screen(Said).IsNone, "no rule lists it: the backstop's reaction examples must find it");
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync(Said));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
+        Assert.NotEqual(ActivityImportance.High, check.Importance);
+    }
+
+    [Fact]
+    public async Task An_itch_where_another_medicine_is_injected_gets_the_scope_statement_not_the_check()
+    {
+        var chat = new BotConversation(fixture);
+
+        var reply = Assert.Single(await chat.SayAsync("the place on my tummy where i do my wegovy pen is itchy, should i move it"));
+
+        Assert.Equal(fixture.Content.Messages.OutOfScope, reply.Text);
+    }
+
     [Theory]
     [InlineData("the injection site itches a little")]
     [InlineData("does a b12 jab ever cause a rash near where it goes in")]
