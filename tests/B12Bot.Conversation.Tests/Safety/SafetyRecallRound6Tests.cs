@@ -7,8 +7,8 @@ namespace B12Bot.Conversation.Tests.Safety;
 /// <summary>
 /// The causes behind session 8's reaction misses, in other words than the sets use: mild skin signs at, near or just
 /// after the shot (a rash, hives, itchy bumps, blotches) told without a time word, across two sentences, or asked as a
-/// question about one's own skin; and the false alarms: advice to ring the emergency number "if" something happens, and
-/// "I'll" read as "ill".
+/// question about one's own skin; and the false alarms: advice to ring the emergency number "if" something happens,
+/// "I'll" read as "ill", a rash feared or expected rather than had.
 /// </summary>
 public sealed class SafetyRecallRound6Tests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
@@ -62,6 +62,8 @@ public sealed class SafetyRecallRound6Tests(ContentFixture fixture) : IClassFixt
     [InlineData("i get spots on my chin, could b12 injections help")]
     [InlineData("the area where they injected is warm and itchy")]
     [InlineData("i had a rash where the nurse injected me last year, should i mention it")]
+    [InlineData("im worried ill get a rash around the jab like my sister did")]
+    [InlineData("my husband went blotchy after his b12 jab, will i get it too")]
     public void A_question_an_ordinary_local_itch_or_another_cause_gets_no_check_question(string said)
     {
         Assert.True(fixture.Triage.Screen(said).IsNone);
