@@ -29,7 +29,8 @@ public static partial class B12ContentLoader
 
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
-            "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words"];
+            "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words",
+            "call_advice", "list_joiners", "list_fillers"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs", BackstopKey]);
 
@@ -74,6 +75,15 @@ public static partial class B12ContentLoader
         foreach (var key in lists)
         {
             values[key] = reader.StringList(root, key, File, required: true);
+        }
+
+        // The list words are compared with single words of a message, so a phrase there could never match.
+        foreach (var key in new[] { "list_joiners", "list_fillers" })
+        {
+            foreach (var word in values[key].Where(w => w.Trim().Contains(' ', StringComparison.Ordinal)))
+            {
+                reader.Problem(reader.Get(root, key)!, $"'{key}' lists '{word}': one word (or ',') an item");
+            }
         }
 
         var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -123,6 +133,9 @@ public static partial class B12ContentLoader
             AcuteMarkers = values["acute_markers"],
             PresentMarkers = values["present_markers"],
             KnownWords = values["known_words"],
+            CallAdvice = values["call_advice"],
+            ListJoiners = values["list_joiners"],
+            ListFillers = values["list_fillers"],
             Backstop = backstop,
         };
     }
@@ -147,7 +160,7 @@ public static partial class B12ContentLoader
             var id = reader.RequiredString(map, "id", "a sign");
             var what = $"sign '{id}'";
             reader.CheckKeys(map, what, "id", "class", "all", "unless", "unless_nearer", "window", "ordered", "history_sensitive", "long_standing_sensitive",
-                "even_in_questions", "even_in_past");
+                "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences");
             if (id is not null && !ids.Add(id))
             {
                 reader.Problem(map, $"sign id '{id}' is used twice");
@@ -162,12 +175,13 @@ public static partial class B12ContentLoader
             var all = reader.StringList(map, "all", what, required: true);
             var unless = reader.StringList(map, "unless", what, required: false, minimum: 0);
             var unlessNearer = reader.StringList(map, "unless_nearer", what, required: false, minimum: 0);
+            var evenInQuestionsWith = reader.StringList(map, "even_in_questions_with", what, required: false, minimum: 0);
             if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
             {
                 reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
             }
 
-            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer) })
+            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith) })
             {
                 foreach (var name in names)
                 {
@@ -182,7 +196,11 @@ public static partial class B12ContentLoader
             if (id is not null)
             {
                 signs.Add(new SafetySign(id, signClass, all, unless, unlessNearer, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),
-                    reader.Bool(map, "long_standing_sensitive", what), reader.Bool(map, "even_in_questions", what), reader.Bool(map, "even_in_past", what)));
+                    reader.Bool(map, "long_standing_sensitive", what), reader.Bool(map, "even_in_questions", what), reader.Bool(map, "even_in_past", what))
+                {
+                    AcrossSentences = reader.Bool(map, "across_sentences", what),
+                    EvenInQuestionsWith = evenInQuestionsWith,
+                });
             }
         }
 

@@ -35,6 +35,15 @@ public sealed class SafetyRules
 
     public required IReadOnlyList<string> KnownWords { get; init; }
 
+    /// <summary>"said to ring 999 if", "call 911 if": advice to call, so the number in it is not urgency now.</summary>
+    public required IReadOnlyList<string> CallAdvice { get; init; }
+
+    /// <summary>"and", "or", ",": words that join a list ("hands and lips"), for <c>unless_nearer</c>.</summary>
+    public required IReadOnlyList<string> ListJoiners { get; init; }
+
+    /// <summary>"my", "the", "both": words that may stand between two listed words ("my hands and my lips").</summary>
+    public required IReadOnlyList<string> ListFillers { get; init; }
+
     /// <summary>The semantic backstop's exemplars (none when the file has no 'semantic_backstop').</summary>
     public SafetyBackstopRules Backstop { get; init; } = SafetyBackstopRules.None;
 }

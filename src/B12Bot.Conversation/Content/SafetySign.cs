@@ -7,6 +7,9 @@ namespace B12Bot.Conversation.Content;
 /// "kid" + "swallowed" + "pills"), raising <see cref="Class"/>. The flags say which readings set it aside.
 /// <see cref="UnlessNearer"/>: classes whose word, nearer to one of the sign's words than the sign's other word is,
 /// claims it ("my hands tingle and my tongue is sore": the tingling is the hands').
+/// <see cref="AcrossSentences"/>: also looked for across the sentences of a message ("a rash came up on my arm. I had
+/// the shot this afternoon"). <see cref="EvenInQuestionsWith"/>: classes that make a question a report of one's own
+/// ("is it normal to get itchy spots after the jab? came up right after").
 /// </summary>
 public sealed record SafetySign(
     string Id,
@@ -19,4 +22,9 @@ public sealed record SafetySign(
     bool HistorySensitive,
     bool LongStandingSensitive,
     bool EvenInQuestions,
-    bool EvenInPast);
+    bool EvenInPast)
+{
+    public bool AcrossSentences { get; init; }
+
+    public IReadOnlyList<string> EvenInQuestionsWith { get; init; } = [];
+}

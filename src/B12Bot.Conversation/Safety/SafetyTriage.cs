@@ -48,6 +48,10 @@ public sealed class SafetyTriage
     private readonly int[][] _signClasses;
     private readonly int[][] _signUnless;
     private readonly int[][] _signUnlessNearer;
+    private readonly int[][] _signReportedBy;
+    private readonly bool _anyAcrossSentences;
+    private readonly HashSet<string> _listJoiners;
+    private readonly HashSet<string> _listFillers;
     private readonly Dictionary<string, List<Phrase>> _phrasesByFirstWord = new(StringComparer.Ordinal);
     private readonly int _classCount;
     private readonly int _negator;
@@ -64,6 +68,7 @@ public sealed class SafetyTriage
     private readonly int _wordClassCount;
     private readonly int _acute;
     private readonly int _present;
+    private readonly int _callAdvice;
     private readonly HashSet<string> _openers;
     private readonly int _negationWindow;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
@@ -137,6 +142,7 @@ public sealed class SafetyTriage
         _deficiency = AddClass("@deficiency", rules.DeficiencyMarkers, false);
         _acute = AddClass("@acute", rules.AcuteMarkers, false);
         _present = AddClass("@present", rules.PresentMarkers, false);
+        _callAdvice = AddClass("@call_advice", rules.CallAdvice, false);
         _classCount = classIds.Count;
         _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
         foreach (var word in rules.KnownWords)
@@ -161,6 +167,11 @@ public sealed class SafetyTriage
         _signClasses = [.. _signs.Select(s => s.All.Select(c => classIds[c]).ToArray())];
         _signUnless = [.. _signs.Select(s => s.Unless.Select(c => classIds[c]).ToArray())];
         _signUnlessNearer = [.. _signs.Select(s => s.UnlessNearer.Select(c => classIds[c]).ToArray())];
+        _signReportedBy = [.. _signs.Select(s => s.EvenInQuestionsWith.Select(c => classIds[c]).ToArray())];
+        _anyAcrossSentences = _signs.Any(s => s.AcrossSentences);
+        // Compared with the message's words as they are ("," is the comma mark the tokenizer keeps).
+        _listJoiners = new HashSet<string>(rules.ListJoiners.Select(w => w.Trim().ToLowerInvariant()), StringComparer.Ordinal);
+        _listFillers = new HashSet<string>(rules.ListFillers.Select(w => w.Trim().ToLowerInvariant()), StringComparer.Ordinal);
 
         _corrector = new TypoCorrector(signWords) { MinimumLength = 4, TwoEditLength = 8 };
         var phoneticWords = new List<(string, int)>();
@@ -316,6 +327,13 @@ public sealed class SafetyTriage
             first = last;
         }
 
+        // "A rash came up on my arm. I had the shot this afternoon": some signs are also read across the sentences.
+        if (_anyAcrossSentences && best.Class < TriageClass.PossibleReaction && reading.Occurrences.Count > 0
+            && CheckSentence(words, reading, new Sentence(0, words.Length, 0, reading.Occurrences.Count), best.Class, acrossSentences: true) is { } across)
+        {
+            best = across;
+        }
+
         return best;
     }
 
@@ -400,13 +418,16 @@ public sealed class SafetyTriage
     private void DropSignWordsInsideWholePhrases(Reading reading)
     {
         var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency).ToList();
-        if (wholes.Count == 0)
+        // "the nurse said to ring 999 if ...": the number is advice, not a call for help now.
+        var advice = reading.Occurrences.Where(o => o.Class == _callAdvice).ToList();
+        if (wholes.Count == 0 && advice.Count == 0)
         {
             return;
         }
 
-        reading.Occurrences.RemoveAll(o => (o.Class < _wordClassCount || o.Class == _acute || o.Class == _present)
-            && wholes.Exists(w => o.Start >= w.Start && o.End <= w.End && o.End - o.Start < w.End - w.Start));
+        reading.Occurrences.RemoveAll(o => ((o.Class < _wordClassCount || o.Class == _acute || o.Class == _present)
+            && wholes.Exists(w => o.Start >= w.Start && o.End <= w.End && o.End - o.Start < w.End - w.Start))
+            || (o.Class == _urgency && advice.Exists(w => o.Start >= w.Start && o.End <= w.End)));
     }
 
     private void AddOccurrences(string[] words, int i, string key, Reading reading)
@@ -469,7 +490,8 @@ public sealed class SafetyTriage
         return value;
     }
 
-    private TriageResult? CheckSentence(string[] words, Reading reading, Sentence sentence, TriageClass atLeast)
+    /// <param name="acrossSentences">The whole message as one sentence: only the signs read across sentences.</param>
+    private TriageResult? CheckSentence(string[] words, Reading reading, Sentence sentence, TriageClass atLeast, bool acrossSentences = false)
     {
         var occurrences = reading.Occurrences;
         var present = new HashSet<int>();
@@ -478,6 +500,8 @@ public sealed class SafetyTriage
         var isDistantPast = false;
         var isPresent = false;
         var firstFrameEnd = int.MaxValue;
+        List<int>? frameEnds = null;
+        List<int>? presentStarts = null;
         for (var k = sentence.First; k < sentence.Last; k++)
         {
             var o = occurrences[k];
@@ -489,10 +513,19 @@ public sealed class SafetyTriage
             if (o.Class == _frame)
             {
                 firstFrameEnd = Math.Min(firstFrameEnd, o.End);
+                (frameEnds ??= []).Add(o.End);
+            }
+            else if (o.Class == _present)
+            {
+                (presentStarts ??= []).Add(o.Start);
             }
         }
 
-        var context = new SentenceContext(hasFirstPerson, _openers.Contains(words[sentence.From]), firstFrameEnd);
+        var context = new SentenceContext(hasFirstPerson, _openers.Contains(words[sentence.From]), firstFrameEnd)
+        {
+            FrameEnds = frameEnds,
+            PresentStarts = presentStarts,
+        };
         var chosen = new Occurrence[3];
         for (var s = 0; s < _signs.Length; s++)
         {
@@ -502,7 +535,8 @@ public sealed class SafetyTriage
                 break; // signs are strongest first: nothing stronger is left
             }
 
-            if (Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains))
+            if ((acrossSentences && !sign.AcrossSentences)
+                || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains))
             {
                 continue;
             }
@@ -521,7 +555,8 @@ public sealed class SafetyTriage
                 }
             }
 
-            if (FindCombination(words, reading, sentence, context, s, chosen, 0))
+            var reported = Array.Exists(_signReportedBy[s], present.Contains);
+            if (FindCombination(words, reading, sentence, context with { Reported = reported }, s, chosen, 0))
             {
                 return new TriageResult(sign.Class, sign.Id);
             }
@@ -604,7 +639,7 @@ public sealed class SafetyTriage
         }
 
         // "Can not breathe" opens with "can", but that word is the sign itself, not a question.
-        return sign.EvenInQuestions || reading.Urgent
+        return sign.EvenInQuestions || reading.Urgent || context.Reported
             || !IsQuestionAbout(context, first, context.OpensAsQuestion && !InsideAny(chosen, sentence.From));
     }
 
@@ -650,7 +685,7 @@ public sealed class SafetyTriage
             var broken = false;
             for (var k = j + 1; k < nextCue && !broken; k++)
             {
-                broken = words[k] == CommaMark || reading.NegationBreakAt[k];
+                broken = words[k] is CommaMark or SentenceMark || reading.NegationBreakAt[k];
             }
 
             if (!broken)
@@ -667,7 +702,7 @@ public sealed class SafetyTriage
     /// one of the sign's words than the sign's other word is, so that word is about it. Not when it is listed together
     /// with the sign's word ("tingling in my hands and lips": the lips tingle too).
     /// </summary>
-    private static bool IsClaimedByNearerWord(string[] words, Reading reading, Sentence sentence, int[] claimants, ReadOnlySpan<Occurrence> chosen)
+    private bool IsClaimedByNearerWord(string[] words, Reading reading, Sentence sentence, int[] claimants, ReadOnlySpan<Occurrence> chosen)
     {
         if (claimants.Length == 0 || chosen.Length != 2)
         {
@@ -693,18 +728,21 @@ public sealed class SafetyTriage
         return false;
     }
 
-    /// <summary>"hands and lips", "lips, tongue": a list joiner and nothing but list words between two words.</summary>
-    private static bool IsListedWith(string[] words, Occurrence a, Occurrence b)
+    /// <summary>
+    /// "hands and lips", "lips, tongue": a list joiner and nothing but list fillers between two words (both lists are
+    /// in dialogs/safety.yaml).
+    /// </summary>
+    private bool IsListedWith(string[] words, Occurrence a, Occurrence b)
     {
         var (from, to) = a.Start < b.Start ? (a.End, b.Start) : (b.End, a.Start);
         var joined = false;
         for (var k = from; k < to; k++)
         {
-            if (words[k] is "and" or "or" or CommaMark)
+            if (_listJoiners.Contains(words[k]))
             {
                 joined = true;
             }
-            else if (words[k] is not ("my" or "her" or "his" or "their" or "the" or "both"))
+            else if (!_listFillers.Contains(words[k]))
             {
                 return false;
             }
@@ -718,7 +756,35 @@ public sealed class SafetyTriage
     /// that opens as a question and is about nobody in particular.
     /// </summary>
     private static bool IsQuestionAbout(SentenceContext context, int signStart, bool opensAsQuestion) =>
-        context.FirstFrameEnd <= signStart || (opensAsQuestion && !context.HasFirstPerson);
+        IsFramed(context, signStart) || (opensAsQuestion && !context.HasFirstPerson);
+
+    /// <summary>
+    /// A question frame before the sign, with no present marker between them: in "the nurse said to call if anything
+    /// changed and now my lips are swelling" the "now" ends the "if".
+    /// </summary>
+    private static bool IsFramed(SentenceContext context, int signStart)
+    {
+        if (context.FirstFrameEnd > signStart)
+        {
+            return false;
+        }
+
+        if (context.PresentStarts is not { } presents)
+        {
+            return true;
+        }
+
+        var lastPresent = -1;
+        foreach (var start in presents)
+        {
+            if (start < signStart)
+            {
+                lastPresent = Math.Max(lastPresent, start);
+            }
+        }
+
+        return context.FrameEnds!.Exists(end => end <= signStart && end > lastPresent);
+    }
 
     private static int LowerBound(List<Occurrence> occurrences, int from, int to, int position)
     {
@@ -786,7 +852,15 @@ public sealed class SafetyTriage
     /// <summary>Words [From, To) of the message, and its occurrences [First, Last) in the occurrence list.</summary>
     private readonly record struct Sentence(int From, int To, int First, int Last);
 
-    private readonly record struct SentenceContext(bool HasFirstPerson, bool OpensAsQuestion, int FirstFrameEnd);
+    /// <param name="Reported">The sentence tells of one's own sign even if it is asked as a question (the sign's <c>even_in_questions_with</c>).</param>
+    private readonly record struct SentenceContext(bool HasFirstPerson, bool OpensAsQuestion, int FirstFrameEnd, bool Reported = false)
+    {
+        /// <summary>Where each question frame of the sentence ends (null: none).</summary>
+        public List<int>? FrameEnds { get; init; }
+
+        /// <summary>Where each present marker of the sentence starts (null: none).</summary>
+        public List<int>? PresentStarts { get; init; }
+    }
 
     /// <summary>One message's phrase occurrences, sorted by position, with per-position marks and message-wide flags.</summary>
     private sealed class Reading(int length)

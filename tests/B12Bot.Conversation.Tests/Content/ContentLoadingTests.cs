@@ -148,6 +148,22 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_list_word_of_the_safety_triage_that_is_a_phrase_names_the_line()
+    {
+        var line = Replace("safety.yaml", "list_fillers: [my, her,", "list_fillers: [my own, her,");
+
+        Assert.Contains($"safety.yaml:{line}: 'list_fillers' lists 'my own'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_safety_triage_needs_its_list_joiners()
+    {
+        Replace("safety.yaml", "list_joiners: [and, or, \",\"]\n", "");
+
+        Assert.Contains("is missing 'list_joiners'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Urgent_message_must_give_the_emergency_number()
     {
         var line = Replace("safety.yaml", "**This could be an emergency. Call {emergencyNumber} now.**", "**This could be an emergency. Call for help now.**");

@@ -29,7 +29,10 @@ public sealed class AccuracyReportTests(ContentFixture fixture, ITestOutputHelpe
             var (passed, failures) = FaqEvaluation.Run(fixture, set.Faq);
             var recalled = set.Emergency.Count(t => fixture.Triage.Screen(t).Class == B12Bot.Conversation.Safety.TriageClass.Emergency);
             var benign = set.Benign.Concat(set.OutOfScope).ToList();
-            var falseAlarms = benign.Count(t => !fixture.Triage.Screen(t).IsNone);
+            // A benign message may get the check question (a few hives at the site), as the eval's benign contract
+            // allows; an escalation, or any safety reply to an out-of-scope question, is a false alarm.
+            var falseAlarms = set.Benign.Count(t => fixture.Triage.Screen(t).Class > B12Bot.Conversation.Safety.TriageClass.PossibleReaction)
+                              + set.OutOfScope.Count(t => !fixture.Triage.Screen(t).IsNone);
             var outOfScope = set.OutOfScope.Count(t => fixture.Match(t).Kind == FaqMatchKind.OutOfScope);
             output.WriteLine($"{name}: FAQ {passed}/{set.Faq.Count} ({100.0 * passed / set.Faq.Count:0.0}%), "
                              + $"emergency recall {recalled}/{set.Emergency.Count}, false alarms {falseAlarms}/{benign.Count}, "

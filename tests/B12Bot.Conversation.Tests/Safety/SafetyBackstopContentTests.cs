@@ -21,11 +21,11 @@ public sealed class SafetyBackstopContentTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void The_shipped_backstop_has_crisis_emergency_and_poisoning_examples_and_near_misses()
+    public void The_shipped_backstop_has_crisis_emergency_poisoning_and_reaction_examples_and_near_misses()
     {
         var backstop = B12ContentLoader.Load(_folder).Safety.Backstop;
 
-        Assert.Equal([TriageClass.None, TriageClass.Poisoning, TriageClass.Crisis, TriageClass.Emergency],
+        Assert.Equal([TriageClass.None, TriageClass.PossibleReaction, TriageClass.Poisoning, TriageClass.Crisis, TriageClass.Emergency],
             backstop.Classes.Select(c => c.Class).Order());
         Assert.All(backstop.Classes, c => Assert.True(c.Examples.Count >= 8, $"{c.Class}: {c.Examples.Count} examples"));
     }

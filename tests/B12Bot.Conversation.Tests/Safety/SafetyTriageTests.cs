@@ -70,7 +70,10 @@ public sealed class SafetyTriageTests(ContentFixture fixture) : IClassFixture<Co
     {
         var set = EvaluationSet.Load(RepositoryPaths.TestData("paraphrase-set.json"));
 
-        var alarms = set.Benign.Concat(set.OutOfScope).Concat(set.Faq.Select(c => c.Text)).Where(t => !fixture.Triage.Screen(t).IsNone).ToList();
+        // A benign message may get the check question (a few hives at the site), as the eval's benign contract allows;
+        // no benign message may be escalated, and FAQ and out-of-scope questions raise nothing.
+        var alarms = set.Benign.Where(t => fixture.Triage.Screen(t).Class > TriageClass.PossibleReaction)
+            .Concat(set.OutOfScope.Concat(set.Faq.Select(c => c.Text)).Where(t => !fixture.Triage.Screen(t).IsNone)).ToList();
 
         Assert.True(alarms.Count == 0, "false alarms: " + string.Join(" | ", alarms));
     }
@@ -145,6 +148,7 @@ public sealed class SafetyTriageTests(ContentFixture fixture) : IClassFixture<Co
     [InlineData("hives on my arms after the jab")]
     [InlineData("itchy all over since the shot")]
     [InlineData("feel weird after my jab")]
+    [InlineData("I have a few hives at the injection site")]
     public void Skin_signs_or_feeling_unwell_after_a_shot_without_breathing_swelling_or_faintness_get_the_check_question(string text)
     {
         Assert.Equal(TriageClass.PossibleReaction, fixture.Triage.Screen(text).Class);
@@ -210,7 +214,6 @@ public sealed class SafetyTriageTests(ContentFixture fixture) : IClassFixture<Co
     [InlineData("is there no point taking tablets if i have pernicious anemia")]
     [InlineData("how many pills should i take if i miss my injection")]
     [InlineData("i self harmed years ago as a teenager, can i still have b12 shots")]
-    [InlineData("I have a few hives at the injection site")]
     [InlineData("my hands have been tingly for months, is that low b12")]
     [InlineData("i feel breathless since my first b12 jabs")]
     [InlineData("I had hives as a kid, can I still get the shot")]
