@@ -46,7 +46,8 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
         {
-            return whole.ToEvidence(scores, []);
+            // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds").
+            return whole.ToEvidence(scores, [], whole.Total > 0 && analyzed.Parts.Count > 1 && AsksAboutSomethingElse(analyzed));
         }
 
         var anyQuestion = false;
