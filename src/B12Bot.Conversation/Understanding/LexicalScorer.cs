@@ -154,7 +154,11 @@ public sealed class LexicalScorer(LexicalIndex index)
         return aboutOther && !aboutB12;
     }
 
-    /// <summary>Whether the last subject named before asking part <paramref name="part"/> (B12, its shot, or another one) is another finding.</summary>
+    /// <summary>
+    /// Whether the last subject named before asking part <paramref name="part"/> (B12, its shot, or another one) is
+    /// another finding told with its figure ("my blood pressure was 152 over 94"): a result the question points back at,
+    /// not a claim about B12 ("b12 helps hair growth. any truth in that?").
+    /// </summary>
     private bool LastSubjectIsFinding(AnalyzedText analyzed, int part)
     {
         for (var t = analyzed.Terms.Count - 1; t >= 0; t--)
@@ -162,7 +166,20 @@ public sealed class LexicalScorer(LexicalIndex index)
             var term = analyzed.Terms[t];
             if (analyzed.Parts.TermPart[t] < part && (_index.ForeignTerms.Contains(term) || _index.B12Terms.Contains(term)))
             {
-                return _index.FindingTerms.Contains(term);
+                return _index.FindingTerms.Contains(term) && HasFigure(analyzed, analyzed.TermClause[t]);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasFigure(AnalyzedText analyzed, int clause)
+    {
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (analyzed.TermClause[t] == clause && analyzed.Terms[t].Length > 0 && analyzed.Terms[t].All(char.IsAsciiDigit))
+            {
+                return true;
             }
         }
 
