@@ -64,13 +64,14 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "b12_words", "shot_words", "whole_message",
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "b12_words", "shot_words", "whole_message",
             "referring_words", "open_question_words");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
         var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
         var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
+        var findingWords = reader.StringList(root, "finding_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
         var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
@@ -79,6 +80,11 @@ public static partial class B12ContentLoader
         if (shotWords.FirstOrDefault(w => !b12Words.Contains(w, StringComparer.Ordinal)) is { } notB12 && reader.Get(root, "shot_words") is { } shotNode)
         {
             reader.Problem(shotNode, $"shot word '{notB12}' is not one of the b12_words");
+        }
+
+        if (findingWords.FirstOrDefault(w => !foreignWords.Contains(w, StringComparer.Ordinal)) is { } notForeign && reader.Get(root, "finding_words") is { } findingNode)
+        {
+            reader.Problem(findingNode, $"finding word '{notForeign}' is not one of the foreign_words");
         }
 
         var (leading, trailing, commandWords, shorthand) = ReadWholeMessage(reader, root);
@@ -164,7 +170,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
             Shorthand = shorthand, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
         };
     }

@@ -16,6 +16,12 @@ public sealed class LanguageResources
     /// <summary>Concepts that name another medicine, vitamin or condition: a message about them is out of scope.</summary>
     public IReadOnlyList<string> ForeignWords { get; init; } = [];
 
+    /// <summary>
+    /// The foreign_words that name a finding (another test's result, another condition): a question that points back at
+    /// one ("my platelets were 460. what does that mean?") asks about it, not about B12.
+    /// </summary>
+    public IReadOnlyList<string> FindingWords { get; init; } = [];
+
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
 

@@ -4,7 +4,8 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0, string? questionSentence = null)
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0, string? questionSentence = null,
+        AskingParts? askingParts = null)
     {
         LastClauseStart = lastClauseStart;
         QuestionSentence = questionSentence;
@@ -16,6 +17,7 @@ public sealed class AnalyzedText
         ClauseIsQuestion = clauseIsQuestion ?? [true];
         ClauseLeansOnStory = clauseLeansOnStory ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
         ClauseAsksNothing = clauseAsksNothing ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
+        Parts = askingParts ?? new AskingParts(TermClause, ClauseIsQuestion, [.. Enumerable.Range(0, ClauseIsQuestion.Count)]);
     }
 
     /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
@@ -60,5 +62,22 @@ public sealed class AnalyzedText
     /// <summary>For each clause, whether it asks nothing by itself ("what should i do"): language.yaml open_question_words.</summary>
     public List<bool> ClauseAsksNothing { get; }
 
+    /// <summary>The message cut into asking parts, to tell which part asks and what about (see <see cref="AskingParts"/>).</summary>
+    public AskingParts Parts { get; }
+
     public int ClauseCount => ClauseIsQuestion.Count;
+}
+
+/// <summary>
+/// A message's clauses cut also where a comma opens a question ("i'm on b12 jabs, can i take zinc for colds"), and for
+/// each part whether it asks plainly: a question mark, or an opening question or request. Unlike
+/// <see cref="AnalyzedText.ClauseIsQuestion"/>, a question word inside a statement ("i take it when i need it") does not
+/// count: this tells which sentence the message asks, and so its subject.
+/// </summary>
+/// <param name="TermPart">For each term, the part it belongs to.</param>
+/// <param name="Asks">For each part, whether it asks plainly.</param>
+/// <param name="Clause">For each part, its clause.</param>
+public sealed record AskingParts(List<int> TermPart, List<bool> Asks, List<int> Clause)
+{
+    public int Count => Asks.Count;
 }

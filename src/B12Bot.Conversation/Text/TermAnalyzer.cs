@@ -35,9 +35,15 @@ public sealed class TermAnalyzer
             vocabulary.Add((normalized, 1));
         }
 
+        var foreign = new HashSet<string>(language.ForeignWords, StringComparer.Ordinal);
         foreach (var (concept, variants) in language.Synonyms)
         {
-            AddVariant(concept, concept, vocabulary);
+            // A foreign concept's own name is no phrase of the language: "other_medicine" must not read "other medicines".
+            if (!foreign.Contains(concept))
+            {
+                AddVariant(concept, concept, vocabulary);
+            }
+
             foreach (var variant in variants)
             {
                 AddVariant(variant, concept, vocabulary);
@@ -73,7 +79,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter) = SplitClauses(text);
         var corrected = new bool[words.Length];
         if (correctTypos)
         {
@@ -97,6 +103,7 @@ public sealed class TermAnalyzer
         var termCorrected = new List<bool>(words.Length);
         var termClause = new List<int>(words.Length);
         var clauseIsQuestion = new List<bool>(2);
+        var termPart = new List<int>(words.Length);
         var clause = -1;
         var position = 0;
         while (position < words.Length)
@@ -112,6 +119,7 @@ public sealed class TermAnalyzer
                 terms.Add(concept);
                 termCorrected.Add(AnyCorrected(corrected, position, length));
                 termClause.Add(clause);
+                termPart.Add(PartOf(partStarts, position));
                 position += length;
                 continue;
             }
@@ -130,6 +138,7 @@ public sealed class TermAnalyzer
 
                 termCorrected.Add(corrected[position]);
                 termClause.Add(clause);
+                termPart.Add(PartOf(partStarts, position));
             }
 
             position++;
@@ -138,7 +147,8 @@ public sealed class TermAnalyzer
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         var leansOnStory = RefersBack(words, clauseStarts, terms, termClause, asksNothing);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
-            Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause));
+            Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
+            new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts)));
     }
 
     /// <summary>The fewest words a message's question sentence needs to be read on its own (see <see cref="AnalyzedText.QuestionSentence"/>).</summary>
@@ -255,20 +265,24 @@ public sealed class TermAnalyzer
 
     /// <summary>
     /// The words of a message (normalized, no punctuation) and where its clauses start: after a sentence mark, and where
-    /// "and", "also", "but" or "plus" opens a new question ("... safe and how often do I need them").
+    /// "and", "also", "but", "plus" or a comma opens a new question ("... safe and how often do I need them", "i'm on b12
+    /// jabs, can i take zinc").
     /// </summary>
-    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts) SplitClauses(string? text)
+    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter) SplitClauses(string? text)
     {
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
         var starts = new List<bool>(tokens.Length);
         var askedWithMark = new List<bool>(tokens.Length);
+        var afterComma = new List<bool>(tokens.Length);
         var markBefore = true;
+        var commaBefore = false;
         foreach (var token in tokens)
         {
             if (token is "." or "," or "?")
             {
                 markBefore |= token is "." or "?";
+                commaBefore = token == ",";
                 if (token == "?" && words.Count > 0)
                 {
                     askedWithMark[^1] = true;
@@ -280,7 +294,9 @@ public sealed class TermAnalyzer
             words.Add(token);
             starts.Add(markBefore);
             askedWithMark.Add(false);
+            afterComma.Add(commaBefore);
             markBefore = false;
+            commaBefore = false;
         }
 
         bool[] sentenceStarts = [.. starts];
@@ -290,6 +306,14 @@ public sealed class TermAnalyzer
             {
                 starts[i] = true;
             }
+        }
+
+        // Asking parts: clauses cut also where a comma opens a question ("i'm on b12 jabs, can i take zinc").
+        bool[] partStarts = [.. starts];
+        bool[] markAfter = [.. askedWithMark];
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            partStarts[i] |= afterComma[i] && OpensQuestion(words, i);
         }
 
         // A clause that ends in a question mark is a question, whatever its first words ("my arm, normal?"): the flag
@@ -304,7 +328,7 @@ public sealed class TermAnalyzer
         }
 
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter);
     }
 
     private static bool OpensQuestion(List<string> words, int i) =>
@@ -323,7 +347,86 @@ public sealed class TermAnalyzer
     public static bool IsQuestionWord(string word) =>
         word is "how" or "hows" or "what" or "whats" or "why" or "when" or "where" or "which" or "who" or "whos";
 
+    /// <summary>
+    /// For each asking part, whether it asks plainly: it ends in a question mark, or opens as a question or a request. A
+    /// question word deep inside a statement ("i take it when i need it", "not sure what is in these") does not ask.
+    /// </summary>
+    private static List<bool> PartsAsk(string[] words, bool[] partStarts, bool[] markAfter)
+    {
+        var asks = new List<bool>(2);
+        for (var start = 0; start < words.Length;)
+        {
+            var end = start + 1;
+            while (end < words.Length && !partStarts[end])
+            {
+                end++;
+            }
+
+            var wonders = false;
+            for (var i = start; i < end; i++)
+            {
+                wonders |= words[i] is "wonder" or "wondering" or "curious";
+            }
+
+            asks.Add(markAfter[end - 1] || wonders || OpensAsQuestion(words, start, partStarts));
+            start = end;
+        }
+
+        return asks;
+    }
+
+    /// <summary>For each asking part, the clause it belongs to.</summary>
+    private static List<int> PartClauses(bool[] clauseStarts, bool[] partStarts)
+    {
+        var clauses = new List<int>(2);
+        for (int i = 0, clause = -1; i < clauseStarts.Length; i++)
+        {
+            clause += clauseStarts[i] ? 1 : 0;
+            if (partStarts[i])
+            {
+                clauses.Add(clause);
+            }
+        }
+
+        return clauses;
+    }
+
+    private static int PartOf(bool[] partStarts, int position)
+    {
+        var part = -1;
+        for (var i = 0; i <= position; i++)
+        {
+            part += partStarts[i] ? 1 : 0;
+        }
+
+        return part;
+    }
+
+    private static bool OpensQuestion(string[] words, int i) =>
+        IsQuestionWord(words[i])
+        || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
+            && i + 1 < words.Length && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
+
     private static bool IsQuestionClause(string[] words, int start, bool[] clauseStarts)
+    {
+        if (OpensAsQuestion(words, start, clauseStarts))
+        {
+            return true;
+        }
+
+        for (var i = start; i < words.Length && (i == start || !clauseStarts[i]); i++)
+        {
+            if (IsQuestionWord(words[i]) || words[i] is "wonder" or "wondering" or "curious" or "question")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a clause's first word (after fillers) opens a question ("is", "can", "any" ...) or a request ("walk me").</summary>
+    private static bool OpensAsQuestion(string[] words, int start, bool[] clauseStarts)
     {
         var first = start;
         while (first < words.Length && (first == start || !clauseStarts[first])
@@ -346,15 +449,7 @@ public sealed class TermAnalyzer
             return true;
         }
 
-        for (var i = start; i < words.Length && (i == start || !clauseStarts[i]); i++)
-        {
-            if (IsQuestionWord(words[i]) || words[i] is "wonder" or "wondering" or "curious" or "question")
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return first < words.Length && (first == start || !clauseStarts[first]) && IsQuestionWord(words[first]);
     }
 
     /// <summary>The distinct terms of a content phrase (no typo correction: content is spelt as written).</summary>

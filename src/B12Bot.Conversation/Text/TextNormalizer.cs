@@ -35,9 +35,9 @@ public static class TextNormalizer
 
         var builder = new StringBuilder(text.Length + 16);
         var previous = CharKind.Space;
-        foreach (var raw in text)
+        for (var index = 0; index < text.Length; index++)
         {
-            var c = raw;
+            var c = text[index];
             if (c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4')
             {
                 continue; // "can't" -> "cant", "b12's" -> "b12s"
@@ -66,9 +66,15 @@ public static class TextNormalizer
                 previous = CharKind.Space;
                 continue;
             }
+            else if (clauseMarks && c == '.' && previous == CharKind.Digit && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]))
+            {
+                // A dot between digits is a decimal point ("my tsh was 6.2"), not a sentence end.
+                AppendSpace(builder);
+                previous = CharKind.Space;
+                continue;
+            }
             else if (keepSentenceMarks && c is '.' or '!' or '?' or ';' or '\n' or '\r')
             {
-                // A dot between digits is a decimal point, not a sentence end.
                 AppendMark(builder, clauseMarks && c == '?' ? '?' : '.');
                 previous = CharKind.Space;
                 continue;

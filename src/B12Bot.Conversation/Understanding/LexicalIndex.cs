@@ -154,7 +154,12 @@ public sealed class LexicalIndex
         IsAnchorTerm = MarkTerms(language.AnchorWords, analyzer);
         foreach (var foreign in language.ForeignWords)
         {
-            ForeignTerms.UnionWith(analyzer.TermsOf(foreign));
+            ForeignTerms.Add(foreign); // the concept is the term (its name is no phrase: "other_medicine" is not "other medicines")
+        }
+
+        foreach (var finding in language.FindingWords)
+        {
+            FindingTerms.Add(finding);
         }
 
         var b12Phrases = new HashSet<string>(StringComparer.Ordinal);
@@ -204,6 +209,9 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts that name another medicine, vitamin or condition (language.yaml foreign_words).</summary>
     public HashSet<string> ForeignTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The foreign terms that name a finding: another test's result or another condition (language.yaml finding_words).</summary>
+    public HashSet<string> FindingTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Terms that make B12 itself the subject (language.yaml b12_words).</summary>
     public HashSet<string> B12Terms { get; } = new(StringComparer.Ordinal);

@@ -46,7 +46,8 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
         {
-            return whole.ToEvidence(scores, []);
+            // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds").
+            return whole.ToEvidence(scores, [], whole.Total > 0 && analyzed.Parts.Count > 1 && AsksAboutSomethingElse(analyzed));
         }
 
         var anyQuestion = false;
@@ -58,7 +59,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         var clauseScores = ArrayPool<double>.Shared.Rent(count);
         try
         {
-            var questionAboutSomethingElse = false;
+            var questionAboutSomethingElse = AsksAboutSomethingElse(analyzed);
             int firstDoc = -1, secondDoc = -1;
             double firstScore = 0, secondScore = 0;
             for (var c = 0; c < analyzed.ClauseCount; c++)
@@ -70,7 +71,6 @@ public sealed class LexicalScorer(LexicalIndex index)
                 }
 
                 var clause = ScoreInto(analyzed, c, c, clauseScores);
-                questionAboutSomethingElse |= isQuestion && clause.HasForeign && !clause.NamesB12;
 
                 // A question that leans on the story told just before it ("i have ckd. does that affect my shots?") is read
                 // together with that story; one that asks nothing by itself ("... what should i do?") always is.
@@ -115,6 +115,75 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             ArrayPool<double>.Shared.Return(clauseScores);
         }
+    }
+
+    /// <summary>
+    /// Whether the question the message asks is about another subject, whatever its story says: a question that names
+    /// another medicine, vitamin, condition or test and not B12 or its shot ("i get b12 jabs. can statins cause muscle
+    /// pain?"), or one that points back at a finding told just before it ("... my platelets were 460. what does that
+    /// mean?"). A plainly asked question about B12 or its shot alone keeps the message a B12 one ("should i still have my
+    /// b12 injection, and is it ok close to the flu jab?"). Only clauses that ask plainly count: "i take sumatriptan when
+    /// i need it" tells, it does not ask.
+    /// </summary>
+    private bool AsksAboutSomethingElse(AnalyzedText analyzed)
+    {
+        var parts = analyzed.Parts;
+        bool aboutB12 = false, aboutOther = false;
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (!parts.Asks[p])
+            {
+                continue;
+            }
+
+            bool namesB12 = false, namesOther = false;
+            for (var t = 0; t < analyzed.Terms.Count; t++)
+            {
+                if (parts.TermPart[t] == p)
+                {
+                    namesB12 |= _index.B12Terms.Contains(analyzed.Terms[t]);
+                    namesOther |= _index.ForeignTerms.Contains(analyzed.Terms[t]);
+                }
+            }
+
+            aboutB12 |= namesB12 && !namesOther;
+            aboutOther |= namesOther && !namesB12;
+            aboutOther |= !namesB12 && !namesOther && p > 0 && analyzed.ClauseLeansOnStory[parts.Clause[p]] && LastSubjectIsFinding(analyzed, p);
+        }
+
+        return aboutOther && !aboutB12;
+    }
+
+    /// <summary>
+    /// Whether the last subject named before asking part <paramref name="part"/> (B12, its shot, or another one) is
+    /// another finding told with its figure ("my blood pressure was 152 over 94"): a result the question points back at,
+    /// not a claim about B12 ("b12 helps hair growth. any truth in that?").
+    /// </summary>
+    private bool LastSubjectIsFinding(AnalyzedText analyzed, int part)
+    {
+        for (var t = analyzed.Terms.Count - 1; t >= 0; t--)
+        {
+            var term = analyzed.Terms[t];
+            if (analyzed.Parts.TermPart[t] < part && (_index.ForeignTerms.Contains(term) || _index.B12Terms.Contains(term)))
+            {
+                return _index.FindingTerms.Contains(term) && HasFigure(analyzed, analyzed.TermClause[t]);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasFigure(AnalyzedText analyzed, int clause)
+    {
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (analyzed.TermClause[t] == clause && analyzed.Terms[t].Length > 0 && analyzed.Terms[t].All(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsAny(string padded, string[] phrases)

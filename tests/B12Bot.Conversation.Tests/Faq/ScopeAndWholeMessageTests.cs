@@ -120,6 +120,32 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Null(match.Entry);
     }
 
+    /// <summary>The story names B12 or its shot; the question asked is about something else (issue 14).</summary>
+    [Theory]
+    [InlineData("i have my b12 jab monthly. at the surgery they also measured my cholesterol and it was 7.1. is that too high?")]
+    [InlineData("my b12 injections are going fine, but my crp came back at 20. what could push crp up?")]
+    [InlineData("i'm on b12 shots, can i take magnesium for cramps")]
+    [InlineData("i get b12 jabs for pernicious anaemia and take sertraline when i feel low. can sertraline make you sweat at night?")]
+    public void A_question_about_another_subject_after_a_b12_story_gets_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Null(match.Entry);
+    }
+
+    /// <summary>Another subject told in passing ("when i need it" tells, it does not ask) leaves the B12 question asked.</summary>
+    [Theory]
+    [InlineData("my first b12 jab is next week. i use an inhaler when i need it for asthma. what side effects do b12 injections have?", "side_effects")]
+    [InlineData("can low b12 give you mouth ulcers and a sore tongue", "deficiency_symptoms")]
+    public void A_b12_question_after_a_story_that_tells_of_another_subject_is_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
     [Fact]
     public void Dev_set_v4_stays_a_regression_set_for_out_of_scope_questions()
     {
@@ -173,6 +199,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("had half my stomach removed years back, check if i'm at risk please")]
     [InlineData("my feet burn at night and I'm shattered, could you assess me")]
     [InlineData("on omeprazole since 2019 and knackered all the time, can u go through whether i could be low in b12")]
+    [InlineData("i've been tired and tingly for months. can you ask me some questions to see if i need b12?")]
+    [InlineData("my mum has been forgetful lately. could you check whether she might be low on b12?")]
     public void A_story_ending_in_a_request_for_the_check_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
