@@ -6,8 +6,12 @@ using B12Bot.Conversation.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Writes dialogs/content-embeddings.bin: the sentence embeddings of every phrasing, title and answer of the content, so
-// the bot starts without computing them (and the safety backstop's examples, in dialogs/safety.yaml). Run it after editing dialogs/faq.yaml or dialogs/walkthrough.yaml (a test fails
-// until you do; the bot still starts, computing what the file lacks):
+// the bot starts without computing them (and the safety backstop's examples, in dialogs/safety.yaml). The file is
+// generated, not committed: building this project (as every build of the host, the tests, eval/ and bench/ does) runs
+// this tool after its own build when dialogs/*.yaml, appsettings.json, the embedder (B12Bot.Conversation) or this tool
+// changed since the file was written (target GenerateContentEmbeddings in the .csproj), and skips it otherwise. After a
+// content edit, `bash build/refresh-understanding.sh` does that build and refits the understanding model. Run by hand, it
+// rewrites the file unconditionally:
 //   dotnet run -c Release --project build/B12Bot.ContentEmbeddings [-- --dialogs PATH]
 // The model settings that change the vectors come from the SentenceEmbedder section of appsettings.json, as in the host.
 var root = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
@@ -40,7 +44,19 @@ using var embedder = new MiniLmSentenceEmbedder(options, NullLogger<MiniLmSenten
 // The FAQ's phrasings, titles and answers, and the safety backstop's example phrasings.
 var texts = SemanticIndex.Texts(IntentCatalog.FromContent(content)).Concat(content.Safety.Backstop.Examples).ToList();
 var path = Path.Combine(dialogs, ContentEmbeddingCache.FileName);
-ContentEmbeddingCache.Write(path, embedder, texts);
+// Written beside it, then renamed over it: two builds running the tool at once, or a bot or test reading the file
+// meanwhile, see the old file or the new one, never a half-written one.
+var written = $"{path}.{Guid.NewGuid():N}.tmp";
+try
+{
+    ContentEmbeddingCache.Write(written, embedder, texts);
+    File.Move(written, path, overwrite: true);
+}
+finally
+{
+    File.Delete(written);
+}
+
 Console.WriteLine($"{path}: {texts.Distinct(StringComparer.Ordinal).Count()} texts embedded in {started.Elapsed.TotalSeconds:F1} s ({embedder.ModelIdentity})");
 return 0;
 
