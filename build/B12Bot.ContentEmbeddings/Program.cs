@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 // Writes dialogs/content-embeddings.bin: the sentence embeddings of every phrasing, title and answer of the content, so
 // the bot starts without computing them (and the safety backstop's examples, in dialogs/safety.yaml). The file is
 // generated, not committed: building this project (as every build of the host, the tests, eval/ and bench/ does) runs
-// this tool after its own build when dialogs/*.yaml, appsettings.json, the embedder (B12Bot.Conversation) or this tool
-// changed since the file was written (target GenerateContentEmbeddings in the .csproj), and skips it otherwise. After a
+// this tool after its own build when dialogs/*.yaml, appsettings.json or the sources of the embedder (B12Bot.Conversation,
+// B12Bot.ModelQuantizer) or of this tool changed since the file was written (target GenerateContentEmbeddings in the
+// .csproj), and skips it otherwise. After a
 // content edit, `bash build/refresh-understanding.sh` does that build and refits the understanding model. Run by hand, it
 // rewrites the file unconditionally:
 //   dotnet run -c Release --project build/B12Bot.ContentEmbeddings [-- --dialogs PATH]
