@@ -32,6 +32,12 @@ internal enum Scenario
 
     /// <summary>The understanding cascade in-process: CPU per message by stage and the share reaching the model.</summary>
     CascadeProfile,
+
+    /// <summary>In-process CPU per message of the per-turn work besides the model (rules, analyzer, cached readings).</summary>
+    TurnProfile,
+
+    /// <summary>Static against model similarity of whole messages to the safety classes' examples (fitting a pre-check).</summary>
+    BackstopPreCheck,
 }
 
 /// <summary>Whether each FAQ turn starts a new conversation (a website's visitors) or continues one per connection.</summary>
@@ -69,7 +75,7 @@ internal sealed record LoadTestOptions(
 {
     public const string Usage = """
         dotnet run -c Release --project bench/B12Bot.LoadTest -- [options]
-          --scenario repeat|distinct|buttons|walkthrough|healthz|cold-start|embedder|embedder-profile|cascade-profile   (default repeat)
+          --scenario repeat|distinct|buttons|walkthrough|healthz|cold-start|embedder|embedder-profile|cascade-profile|turn-profile|backstop-pre-check   (default repeat)
           --conversations returning|new   FAQ scenarios: one conversation per connection (default) or a new one every turn
                             (walkthrough: always a new conversation per walkthrough)
           --channel messages|directline   POST /api/messages with expectReplies (default), or Direct Line (post, then poll)

@@ -30,6 +30,19 @@ if (options.Scenario == Scenario.CascadeProfile)
     return;
 }
 
+if (options.Scenario == Scenario.BackstopPreCheck)
+{
+    BackstopPreCheckProfile.Run(options.RepoRoot);
+    return;
+}
+
+if (options.Scenario == Scenario.TurnProfile)
+{
+    TurnProfile.Run(options.RepoRoot);
+    Console.WriteLine($"load average after: {Machine.LoadAverage()}");
+    return;
+}
+
 if (options.Scenario == Scenario.ColdStart)
 {
     var starts = new List<double>();
