@@ -77,7 +77,15 @@ public sealed class AnalyzedText
 /// <param name="TermPart">For each term, the part it belongs to.</param>
 /// <param name="Asks">For each part, whether it asks plainly.</param>
 /// <param name="Clause">For each part, its clause.</param>
-public sealed record AskingParts(List<int> TermPart, List<bool> Asks, List<int> Clause)
+/// <param name="PointsBack">
+/// For each part, whether it points back at something told before with a word that stands for it ("how long does that
+/// take to heal", "can i take them with food"), not one that goes with a B12 word of its own ("how long do these side
+/// effects last", "my arm still aches"). Null: not known (no part points back).
+/// </param>
+public sealed record AskingParts(List<int> TermPart, List<bool> Asks, List<int> Clause, List<bool>? PointsBack = null)
 {
     public int Count => Asks.Count;
+
+    /// <summary>Whether part <paramref name="part"/> points back with a word that stands for what was told (see the record's PointsBack).</summary>
+    public bool PointsBackAt(int part) => PointsBack is { } flags && part < flags.Count && flags[part];
 }

@@ -18,6 +18,7 @@ public sealed class TermAnalyzer
     private readonly HashSet<string> _referringWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openQuestionTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _intentCues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly TypoCorrector _corrector;
 
     /// <param name="language">Stop words and synonyms.</param>
@@ -28,6 +29,8 @@ public sealed class TermAnalyzer
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         _intentCues.UnionWith(language.IntentCues);
+        _topicTerms.UnionWith(language.TopicWords);
+        _topicTerms.UnionWith(language.TopicWords.Select(LightStemmer.Stem));
         foreach (var word in language.Stopwords)
         {
             var normalized = TextNormalizer.Normalize(word);
@@ -104,6 +107,8 @@ public sealed class TermAnalyzer
         var termClause = new List<int>(words.Length);
         var clauseIsQuestion = new List<bool>(2);
         var termPart = new List<int>(words.Length);
+        var termAt = new int[words.Length]; // the term a word starts, or -1
+        Array.Fill(termAt, -1);
         var clause = -1;
         var position = 0;
         while (position < words.Length)
@@ -116,6 +121,7 @@ public sealed class TermAnalyzer
 
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
             {
+                termAt[position] = terms.Count;
                 terms.Add(concept);
                 termCorrected.Add(AnyCorrected(corrected, position, length));
                 termClause.Add(clause);
@@ -127,6 +133,7 @@ public sealed class TermAnalyzer
             var word = words[position];
             if (!_stopwords.Contains(word))
             {
+                termAt[position] = terms.Count;
                 if (_singleWordConcepts.TryGetValue(word, out var single) || _singleWordConcepts.TryGetValue(stems[position], out single))
                 {
                     terms.Add(single);
@@ -148,7 +155,7 @@ public sealed class TermAnalyzer
         var leansOnStory = RefersBack(words, clauseStarts, terms, termClause, asksNothing);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
             Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
-            new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts)));
+            new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt)));
     }
 
     /// <summary>The fewest words a message's question sentence needs to be read on its own (see <see cref="AnalyzedText.QuestionSentence"/>).</summary>
@@ -373,6 +380,34 @@ public sealed class TermAnalyzer
         }
 
         return asks;
+    }
+
+    /// <summary>
+    /// For each asking part, whether a referring word in it stands for something told before: it ends the part, or the
+    /// next word is a stop word or no B12 topic ("take those exactly"). Before a topic word it goes with that word
+    /// ("these side effects", "still sore"), and the part names its own subject.
+    /// </summary>
+    private List<bool> PartsPointBack(string[] words, bool[] partStarts, List<string> terms, int[] termAt)
+    {
+        var points = new List<bool>(2);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (partStarts[i])
+            {
+                points.Add(false);
+            }
+
+            if (points.Count == 0 || !_referringWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            var next = i + 1;
+            var bare = next >= words.Length || partStarts[next] || termAt[next] < 0 || !_topicTerms.Contains(terms[termAt[next]]);
+            points[^1] |= bare;
+        }
+
+        return points;
     }
 
     /// <summary>For each asking part, the clause it belongs to.</summary>

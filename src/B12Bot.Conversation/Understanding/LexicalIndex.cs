@@ -162,6 +162,14 @@ public sealed class LexicalIndex
             FindingTerms.Add(finding);
         }
 
+        // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
+        foreach (var intent in catalog.Intents)
+        {
+            var titleTerms = analyzer.TermsOf(intent.Title);
+            CoveredForeignTerms.UnionWith(titleTerms.Where(ForeignTerms.Contains));
+            SubjectTerms.UnionWith(titleTerms.Where(t => !language.IntentCues.Contains(t, StringComparer.Ordinal)));
+        }
+
         var b12Phrases = new HashSet<string>(StringComparer.Ordinal);
         var ownPhrases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in language.B12Words)
@@ -212,6 +220,15 @@ public sealed class LexicalIndex
 
     /// <summary>The foreign terms that name a finding: another test's result or another condition (language.yaml finding_words).</summary>
     public HashSet<string> FindingTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The foreign terms an answer's title names: subjects the content speaks about beside B12 (a vaccine).</summary>
+    public HashSet<string> CoveredForeignTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The terms of the answers' titles, less the intent cues: the subjects the content is about ("arm", "alcohol",
+    /// "heart"), not the kind of answer wanted ("how long", "before").
+    /// </summary>
+    public HashSet<string> SubjectTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Terms that make B12 itself the subject (language.yaml b12_words).</summary>
     public HashSet<string> B12Terms { get; } = new(StringComparer.Ordinal);

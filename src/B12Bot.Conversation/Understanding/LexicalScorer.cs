@@ -148,7 +148,10 @@ public sealed class LexicalScorer(LexicalIndex index)
 
             aboutB12 |= namesB12 && !namesOther;
             aboutOther |= namesOther && !namesB12;
-            aboutOther |= !namesB12 && !namesOther && p > 0 && analyzed.ClauseLeansOnStory[parts.Clause[p]] && LastSubjectIsFinding(analyzed, p);
+
+            // A question that points back at what was told ("how is she meant to take those?") is about the last thing named.
+            aboutOther |= !namesB12 && !namesOther && p > 0
+                && ((analyzed.ClauseLeansOnStory[parts.Clause[p]] && LastSubjectIsFinding(analyzed, p)) || (parts.PointsBackAt(p) && !NamesContentSubject(analyzed, p) && LastSubjectIsOther(analyzed, p)));
         }
 
         return aboutOther && !aboutB12;
@@ -159,14 +162,57 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// another finding told with its figure ("my blood pressure was 152 over 94"): a result the question points back at,
     /// not a claim about B12 ("b12 helps hair growth. any truth in that?").
     /// </summary>
-    private bool LastSubjectIsFinding(AnalyzedText analyzed, int part)
+    private bool LastSubjectIsFinding(AnalyzedText analyzed, int part) =>
+        LastSubject(analyzed, part) is { } t && _index.FindingTerms.Contains(analyzed.Terms[t]) && HasFigure(analyzed, analyzed.TermClause[t]);
+
+    /// <summary>
+    /// Whether the last subject named before asking part <paramref name="part"/> is another medicine, vitamin, condition
+    /// or test told apart from B12 ("her gp has started her on alendronic acid", "my physio said i've got plantar
+    /// fasciitis"), and one no answer is about (unlike a vaccine beside the shot). Not a claim about B12 ("b12 helps hair
+    /// growth. any truth in that?"), nor a medicine told with the shots ("i have b12 jabs and take sertraline").
+    /// </summary>
+    private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
+        LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !ClauseNamesB12(analyzed, analyzed.TermClause[t]);
+
+    /// <summary>The index of the last term before asking part <paramref name="part"/> that names B12, its shot or another subject; null when it is B12's or none.</summary>
+    private int? LastSubject(AnalyzedText analyzed, int part)
     {
         for (var t = analyzed.Terms.Count - 1; t >= 0; t--)
         {
             var term = analyzed.Terms[t];
             if (analyzed.Parts.TermPart[t] < part && (_index.ForeignTerms.Contains(term) || _index.B12Terms.Contains(term)))
             {
-                return _index.FindingTerms.Contains(term) && HasFigure(analyzed, analyzed.TermClause[t]);
+                return _index.ForeignTerms.Contains(term) ? t : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether asking part <paramref name="part"/> names a subject of the content's own ("is it normal for the arm to ache").</summary>
+    private bool NamesContentSubject(AnalyzedText analyzed, int part)
+    {
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (analyzed.Parts.TermPart[t] == part && _index.SubjectTerms.Contains(analyzed.Terms[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether clause <paramref name="clause"/> names B12, its shot or a word tied to B12 itself.</summary>
+    private bool ClauseNamesB12(AnalyzedText analyzed, int clause)
+    {
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            // An anchor counts too ("low b12" is read as "deficiency"), unless it is a typo's guess ("neurologist").
+            if (analyzed.TermClause[t] == clause && (_index.B12Terms.Contains(analyzed.Terms[t])
+                || (!analyzed.TermWasCorrected[t] && _index.TryGetTermId(analyzed.Terms[t], out var id) && _index.IsAnchorTerm[id])))
+            {
+                return true;
             }
         }
 

@@ -135,6 +135,37 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     }
 
     /// <summary>Another subject told in passing ("when i need it" tells, it does not ask) leaves the B12 question asked.</summary>
+    /// <summary>
+    /// The story names B12, then another medicine or condition in a sentence of its own; the question points back at that
+    /// one with a word standing for it, and names no B12 subject of its own.
+    /// </summary>
+    [Theory]
+    [InlineData("dad has his b12 jabs at the practice. the hospital has put him on methotrexate once a week. how should he take it?")]
+    [InlineData("i'm on monthly b12 shots. the gp says i have tinnitus now. will that settle down by itself?")]
+    [InlineData("my wife gets b12 injections. she was told she has sleep apnoea. what can they do about it?")]
+    public void A_question_pointing_back_at_another_subject_told_after_a_b12_story_gets_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Null(match.Entry);
+    }
+
+    /// <summary>
+    /// Another medicine or a vaccine is told in passing; the question points back at the B12 shot ("these aches", "the
+    /// arm") or at a vaccine an answer covers, and is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("had my b12 jab on tuesday and my arm is still sore and a bit bruised. i take atorvastatin too, if it matters. is it normal for the arm to hurt this long?", "sore_arm_days_later")]
+    [InlineData("my b12 injection is on thursday. i've also got my covid booster next week. is it ok to have them close together?", "cold_or_vaccine")]
+    public void A_b12_question_after_a_medicine_or_vaccine_told_in_passing_is_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
     [Theory]
     [InlineData("my first b12 jab is next week. i use an inhaler when i need it for asthma. what side effects do b12 injections have?", "side_effects")]
     [InlineData("can low b12 give you mouth ulcers and a sore tongue", "deficiency_symptoms")]
