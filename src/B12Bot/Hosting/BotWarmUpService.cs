@@ -129,7 +129,7 @@ public sealed partial class BotWarmUpService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded ({FaqEntries} FAQ entries) and first turn warmed in {ElapsedMs:F0} ms")]
     private partial void LogWarm(int faqEntries, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Computed} of {Total} content texts were not in dialogs/" + ContentEmbeddingCache.FileName + " ({Reason}) and were embedded at start, which slows the start: refresh it with `dotnet run -c Release --project build/B12Bot.ContentEmbeddings`")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Computed} of {Total} content texts were not in dialogs/" + ContentEmbeddingCache.FileName + " ({Reason}) and were embedded at start, which slows the start: the build regenerates it (`dotnet build -c Release build/B12Bot.ContentEmbeddings`; after a content edit `bash build/refresh-understanding.sh` also refits)")]
     private partial void LogContentEmbeddingsComputed(int computed, int total, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up question could not be removed from the transcript now ({ExceptionType}); its retention sweep removes it")]
