@@ -192,7 +192,8 @@ public static partial class B12ContentLoader
                 }
             }
 
-            var signWindow = reader.Int(map, "window", what, window, 1, 20);
+            // up to 30 words: a sign read across sentences spans two of them ("very faint ... welts on my arms")
+            var signWindow = reader.Int(map, "window", what, window, 1, 30);
             if (id is not null)
             {
                 signs.Add(new SafetySign(id, signClass, all, unless, unlessNearer, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),

@@ -327,8 +327,10 @@ public sealed class SafetyTriage
             first = last;
         }
 
-        // "A rash came up on my arm. I had the shot this afternoon": some signs are also read across the sentences.
-        if (_anyAcrossSentences && best.Class < TriageClass.PossibleReaction && reading.Occurrences.Count > 0
+        // "A rash came up on my arm. I had the shot this afternoon": some signs are also read across the sentences, and
+        // an emergency told in two ("feel very faint. welts on my arms since the shot") outranks a check question found
+        // in one of them.
+        if (_anyAcrossSentences && best.Class < TriageClass.Emergency && reading.Occurrences.Count > 0
             && CheckSentence(words, reading, new Sentence(0, words.Length, 0, reading.Occurrences.Count), best.Class, acrossSentences: true) is { } across)
         {
             best = across;
