@@ -606,7 +606,7 @@ public sealed class SafetyTriage
             }
 
             if (context.AcrossSentences && Array.IndexOf(_signNotInQuestions[s], occurrence.Class) >= 0
-                && OpensAsQuestion(words, reading, occurrence.Start))
+                && !IsOwn(words, occurrence.Start) && OpensAsQuestion(words, reading, occurrence.Start))
             {
                 continue;
             }
@@ -855,6 +855,10 @@ public sealed class SafetyTriage
     }
 
     private static bool Overlaps(Occurrence a, Occurrence b) => a.Start < b.End && b.Start < a.End;
+
+    /// <summary>"Could this rash be from the shot", "is my rash from it": a sign word said as one's own, even when asked about.</summary>
+    private static bool IsOwn(string[] words, int position) =>
+        position > 0 && words[position - 1] is "this" or "these" or "my" or "her" or "his" or "our" or "their";
 
     /// <summary>
     /// The sentence holding this position opens like a question ("could the injection give me a rash"), and not with

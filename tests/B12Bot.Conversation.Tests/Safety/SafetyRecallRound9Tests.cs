@@ -31,6 +31,7 @@ public sealed class SafetyRecallRound9Tests(ContentFixture fixture) : IClassFixt
     [InlineData("I'm about to pass out. There are itchy red bumps all over my chest since the injection")]
     [InlineData("Got my jab at lunch. Blotches on my neck and back. Too weak to stand up now.")]
     [InlineData("My bp has dropped to 75 over 45. I've come out in hives after the injection this afternoon")]
+    [InlineData("Feeling very faint and shaky. Could this rash on my arms be from the b12 shot?")]
     public async Task A_skin_sign_with_fainting_or_falling_blood_pressure_after_a_shot_in_two_sentences_gets_the_urgent_message(string said)
     {
         var chat = new BotConversation(fixture);
