@@ -79,6 +79,7 @@ public sealed class SafetyRecallRound9Tests(ContentFixture fixture) : IClassFixt
     [InlineData("Having b12 injections for 6 months and now I get scaly itchy skin on my knees, what cream helps?")]
     [InlineData("I always feel faint with needles. Could the injection give me a rash?")]
     [InlineData("I felt very faint from nerves last time. Do b12 injections cause itching?")]
+    [InlineData("My teenage son is not answering when I talk to him about booking his jab")]
     public async Task A_heard_warning_an_old_swelling_an_earlier_faint_a_red_flagged_result_a_scaly_rash_or_a_question_is_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
