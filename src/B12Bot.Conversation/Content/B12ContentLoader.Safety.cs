@@ -160,7 +160,7 @@ public static partial class B12ContentLoader
             var id = reader.RequiredString(map, "id", "a sign");
             var what = $"sign '{id}'";
             reader.CheckKeys(map, what, "id", "class", "all", "unless", "unless_nearer", "window", "ordered", "history_sensitive", "long_standing_sensitive",
-                "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences");
+                "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences", "not_in_questions");
             if (id is not null && !ids.Add(id))
             {
                 reader.Problem(map, $"sign id '{id}' is used twice");
@@ -176,12 +176,13 @@ public static partial class B12ContentLoader
             var unless = reader.StringList(map, "unless", what, required: false, minimum: 0);
             var unlessNearer = reader.StringList(map, "unless_nearer", what, required: false, minimum: 0);
             var evenInQuestionsWith = reader.StringList(map, "even_in_questions_with", what, required: false, minimum: 0);
+            var notInQuestions = reader.StringList(map, "not_in_questions", what, required: false, minimum: 0);
             if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
             {
                 reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
             }
 
-            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith) })
+            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith), ("not_in_questions", notInQuestions) })
             {
                 foreach (var name in names)
                 {
@@ -192,7 +193,8 @@ public static partial class B12ContentLoader
                 }
             }
 
-            var signWindow = reader.Int(map, "window", what, window, 1, 20);
+            // up to 30 words: a sign read across sentences spans two of them ("very faint ... welts on my arms")
+            var signWindow = reader.Int(map, "window", what, window, 1, 30);
             if (id is not null)
             {
                 signs.Add(new SafetySign(id, signClass, all, unless, unlessNearer, signWindow, reader.Bool(map, "ordered", what), reader.Bool(map, "history_sensitive", what),
@@ -200,6 +202,7 @@ public static partial class B12ContentLoader
                 {
                     AcrossSentences = reader.Bool(map, "across_sentences", what),
                     EvenInQuestionsWith = evenInQuestionsWith,
+                    NotInQuestions = notInQuestions,
                 });
             }
         }

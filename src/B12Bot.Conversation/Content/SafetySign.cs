@@ -9,7 +9,9 @@ namespace B12Bot.Conversation.Content;
 /// claims it ("my hands tingle and my tongue is sore": the tingling is the hands').
 /// <see cref="AcrossSentences"/>: also looked for across the sentences of a message ("a rash came up on my arm. I had
 /// the shot this afternoon"). <see cref="EvenInQuestionsWith"/>: classes that make a question a report of one's own
-/// ("is it normal to get itchy spots after the jab? came up right after").
+/// ("is it normal to get itchy spots after the jab? came up right after"). <see cref="NotInQuestions"/>: classes whose word,
+/// when the sign is read across sentences, must stand in a sentence that is not a question ("i always feel faint with
+/// needles. could the injection give me a rash?": the rash is asked about, not had).
 /// </summary>
 public sealed record SafetySign(
     string Id,
@@ -27,4 +29,6 @@ public sealed record SafetySign(
     public bool AcrossSentences { get; init; }
 
     public IReadOnlyList<string> EvenInQuestionsWith { get; init; } = [];
+
+    public IReadOnlyList<string> NotInQuestions { get; init; } = [];
 }

@@ -49,6 +49,7 @@ public sealed class SafetyTriage
     private readonly int[][] _signUnless;
     private readonly int[][] _signUnlessNearer;
     private readonly int[][] _signReportedBy;
+    private readonly int[][] _signNotInQuestions;
     private readonly bool _anyAcrossSentences;
     private readonly HashSet<string> _listJoiners;
     private readonly HashSet<string> _listFillers;
@@ -168,6 +169,7 @@ public sealed class SafetyTriage
         _signUnless = [.. _signs.Select(s => s.Unless.Select(c => classIds[c]).ToArray())];
         _signUnlessNearer = [.. _signs.Select(s => s.UnlessNearer.Select(c => classIds[c]).ToArray())];
         _signReportedBy = [.. _signs.Select(s => s.EvenInQuestionsWith.Select(c => classIds[c]).ToArray())];
+        _signNotInQuestions = [.. _signs.Select(s => s.NotInQuestions.Select(c => classIds[c]).ToArray())];
         _anyAcrossSentences = _signs.Any(s => s.AcrossSentences);
         // Compared with the message's words as they are ("," is the comma mark the tokenizer keeps).
         _listJoiners = new HashSet<string>(rules.ListJoiners.Select(w => w.Trim().ToLowerInvariant()), StringComparer.Ordinal);
@@ -327,8 +329,10 @@ public sealed class SafetyTriage
             first = last;
         }
 
-        // "A rash came up on my arm. I had the shot this afternoon": some signs are also read across the sentences.
-        if (_anyAcrossSentences && best.Class < TriageClass.PossibleReaction && reading.Occurrences.Count > 0
+        // "A rash came up on my arm. I had the shot this afternoon": some signs are also read across the sentences, and
+        // an emergency told in two ("feel very faint. welts on my arms since the shot") outranks a check question found
+        // in one of them.
+        if (_anyAcrossSentences && best.Class < TriageClass.Emergency && reading.Occurrences.Count > 0
             && CheckSentence(words, reading, new Sentence(0, words.Length, 0, reading.Occurrences.Count), best.Class, acrossSentences: true) is { } across)
         {
             best = across;
@@ -523,6 +527,7 @@ public sealed class SafetyTriage
 
         var context = new SentenceContext(hasFirstPerson, _openers.Contains(words[sentence.From]), firstFrameEnd)
         {
+            AcrossSentences = acrossSentences,
             FrameEnds = frameEnds,
             PresentStarts = presentStarts,
         };
@@ -596,6 +601,12 @@ public sealed class SafetyTriage
             }
 
             if (index > 0 && sign.Ordered && occurrence.Start <= chosen[index - 1].Start)
+            {
+                continue;
+            }
+
+            if (context.AcrossSentences && Array.IndexOf(_signNotInQuestions[s], occurrence.Class) >= 0
+                && !IsOwn(words, occurrence.Start) && OpensAsQuestion(words, reading, occurrence.Start))
             {
                 continue;
             }
@@ -845,6 +856,38 @@ public sealed class SafetyTriage
 
     private static bool Overlaps(Occurrence a, Occurrence b) => a.Start < b.End && b.Start < a.End;
 
+    /// <summary>"Could this rash be from the shot", "is my rash from it": a sign word said as one's own, even when asked about.</summary>
+    private static bool IsOwn(string[] words, int position) =>
+        position > 0 && words[position - 1] is "this" or "these" or "my" or "her" or "his" or "our" or "their";
+
+    /// <summary>
+    /// The sentence holding this position opens like a question ("could the injection give me a rash"), and not with
+    /// words of a sign or of a person ("can barely stand", "can not breathe").
+    /// </summary>
+    private bool OpensAsQuestion(string[] words, Reading reading, int position)
+    {
+        var start = position;
+        while (start > 0 && words[start - 1] != SentenceMark && !reading.SentenceBreakAt[start - 1])
+        {
+            start--;
+        }
+
+        if (!_openers.Contains(words[start]))
+        {
+            return false;
+        }
+
+        foreach (var o in reading.Occurrences)
+        {
+            if (o.Start == start && o.End > start + 1 && o.Class != _frame)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private readonly record struct Phrase(string[] Words, int[] Classes);
 
     private readonly record struct Occurrence(int Class, int Start, int End);
@@ -855,6 +898,9 @@ public sealed class SafetyTriage
     /// <param name="Reported">The sentence tells of one's own sign even if it is asked as a question (the sign's <c>even_in_questions_with</c>).</param>
     private readonly record struct SentenceContext(bool HasFirstPerson, bool OpensAsQuestion, int FirstFrameEnd, bool Reported = false)
     {
+        /// <summary>The whole message read as one sentence (the signs read across sentences).</summary>
+        public bool AcrossSentences { get; init; }
+
         /// <summary>Where each question frame of the sentence ends (null: none).</summary>
         public List<int>? FrameEnds { get; init; }
 
