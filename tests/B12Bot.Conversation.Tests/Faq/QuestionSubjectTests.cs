@@ -21,6 +21,9 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("they checked my b12 and a full blood count last month, and my white cell count was 13. what might cause that?")]
     // Reflux and heartburn are conditions of their own; only the medicines for them bear on B12.
     [InlineData("i take b12 tablets every day. lately i get awful acid reflux at night. which drinks make reflux worse?")]
+    // Antivirals, herbal remedies and gluten are other subjects too.
+    [InlineData("my b12 shots are done by the practice nurse. how long does acyclovir take to clear up a cold sore?")]
+    [InlineData("i get b12 injections monthly. is apple cider vinegar ok to drink every morning?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
