@@ -82,10 +82,17 @@ public sealed class AnalyzedText
 /// take to heal", "can i take them with food"), not one that goes with a B12 word of its own ("how long do these side
 /// effects last", "my arm still aches"). Null: not known (no part points back).
 /// </param>
-public sealed record AskingParts(List<int> TermPart, List<bool> Asks, List<int> Clause, List<bool>? PointsBack = null)
+/// <param name="Owns">
+/// For each part, whether it points back with "its" or "their" ("what are its side effects"): what follows belongs to the
+/// thing told before, even a subject of the content's own. Null: none does.
+/// </param>
+public sealed record AskingParts(List<int> TermPart, List<bool> Asks, List<int> Clause, List<bool>? PointsBack = null, List<bool>? Owns = null)
 {
     public int Count => Asks.Count;
 
     /// <summary>Whether part <paramref name="part"/> points back with a word that stands for what was told (see the record's PointsBack).</summary>
     public bool PointsBackAt(int part) => PointsBack is { } flags && part < flags.Count && flags[part];
+
+    /// <summary>Whether part <paramref name="part"/> points back with "its" or "their" (see the record's Owns).</summary>
+    public bool OwnsAt(int part) => Owns is { } flags && part < flags.Count && flags[part];
 }

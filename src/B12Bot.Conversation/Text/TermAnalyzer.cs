@@ -155,7 +155,8 @@ public sealed class TermAnalyzer
         var leansOnStory = RefersBack(words, clauseStarts, terms, termClause, asksNothing);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
             Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
-            new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt)));
+            new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
+                PartsOwn(words, partStarts, terms, termAt)));
     }
 
     /// <summary>The fewest words a message's question sentence needs to be read on its own (see <see cref="AnalyzedText.QuestionSentence"/>).</summary>
@@ -397,18 +398,81 @@ public sealed class TermAnalyzer
                 points.Add(false);
             }
 
-            if (points.Count == 0 || !_referringWords.Contains(words[i]))
+            if (points.Count == 0)
             {
                 continue;
             }
 
+            if (IsPossessivePointer(words, i, partStarts, terms, termAt))
+            {
+                points[^1] = true;
+                continue;
+            }
+
+            if (!_referringWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            // Before a participle the word is the thing itself ("can i get that prescribed", "have them checked").
             var next = i + 1;
-            var bare = next >= words.Length || partStarts[next] || termAt[next] < 0 || !_topicTerms.Contains(terms[termAt[next]]);
+            var bare = next >= words.Length || partStarts[next] || termAt[next] < 0 || !_topicTerms.Contains(terms[termAt[next]]) || IsParticiple(words[next]);
             points[^1] |= bare;
         }
 
         return points;
     }
+
+    /// <summary>
+    /// Whether word <paramref name="i"/> stands for what was told as its owner: "their", or "its" before a B12 topic
+    /// word, right after it or after one other word ("what are its side effects", "its common side effects"). Written
+    /// without its apostrophe, "it's" is also "its": "its that high", "its so low" and "its low" do not own anything.
+    /// </summary>
+    private bool IsPossessivePointer(string[] words, int i, bool[] partStarts, List<string> terms, int[] termAt)
+    {
+        if (words[i] == "their")
+        {
+            return true;
+        }
+
+        if (words[i] != "its")
+        {
+            return false;
+        }
+
+        for (var next = i + 1; next <= i + 2 && next < words.Length && !partStarts[next] && termAt[next] >= 0; next++)
+        {
+            if (_topicTerms.Contains(terms[termAt[next]]) && terms[termAt[next]] != "deficiency")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>For each asking part, whether it points back with "its" or "their" (see <see cref="AskingParts.Owns"/>).</summary>
+    private List<bool> PartsOwn(string[] words, bool[] partStarts, List<string> terms, int[] termAt)
+    {
+        var owns = new List<bool>(2);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (partStarts[i])
+            {
+                owns.Add(false);
+            }
+
+            if (owns.Count > 0 && IsPossessivePointer(words, i, partStarts, terms, termAt))
+            {
+                owns[^1] = true;
+            }
+        }
+
+        return owns;
+    }
+
+    /// <summary>A past participle ("prescribed", "checked", "tested"); short words ending in "ed" ("red", "bed") are not.</summary>
+    private static bool IsParticiple(string word) => word.Length >= 6 && word.EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>For each asking part, the clause it belongs to.</summary>
     private static List<int> PartClauses(bool[] clauseStarts, bool[] partStarts)

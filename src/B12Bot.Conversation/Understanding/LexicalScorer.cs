@@ -16,7 +16,6 @@ public sealed class LexicalScorer(LexicalIndex index)
 
     /// <summary>Unknown words this long or longer may be the subject of the message.</summary>
     private const int SubjectWordLength = 4;
-
     private const double UnknownTermWeight = 0.6;
     private const double ShortUnknownTermWeight = 0.2;
     private const double CorrectedTermFactor = 0.85;
@@ -151,7 +150,8 @@ public sealed class LexicalScorer(LexicalIndex index)
 
             // A question that points back at what was told ("how is she meant to take those?") is about the last thing named.
             aboutOther |= !namesB12 && !namesOther && p > 0
-                && ((analyzed.ClauseLeansOnStory[parts.Clause[p]] && LastSubjectIsFinding(analyzed, p)) || (parts.PointsBackAt(p) && !NamesContentSubject(analyzed, p) && LastSubjectIsOther(analyzed, p)));
+                && (((analyzed.ClauseLeansOnStory[parts.Clause[p]] || parts.PointsBackAt(p)) && LastSubjectIsFinding(analyzed, p))
+                    || (parts.PointsBackAt(p) && (parts.OwnsAt(p) || !NamesContentSubject(analyzed, p)) && LastSubjectIsOther(analyzed, p)));
         }
 
         return aboutOther && !aboutB12;
@@ -208,9 +208,10 @@ public sealed class LexicalScorer(LexicalIndex index)
     {
         for (var t = 0; t < analyzed.Terms.Count; t++)
         {
-            // An anchor counts too ("low b12" is read as "deficiency"), unless it is a typo's guess ("neurologist").
+            // An anchor counts too ("low b12" is read as "deficiency"), unless it is a typo's guess ("neurologist") or goes
+            // with another subject beside it ("low vitamin d", "zinc supplements").
             if (analyzed.TermClause[t] == clause && (_index.B12Terms.Contains(analyzed.Terms[t])
-                || (!analyzed.TermWasCorrected[t] && _index.TryGetTermId(analyzed.Terms[t], out var id) && _index.IsAnchorTerm[id])))
+                || (!analyzed.TermWasCorrected[t] && _index.TryGetTermId(analyzed.Terms[t], out var id) && _index.IsAnchorTerm[id] && !BesideForeign(analyzed, t))))
             {
                 return true;
             }
@@ -218,6 +219,11 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         return false;
     }
+
+    /// <summary>Whether the term just before or after term <paramref name="t"/>, in its clause, names another subject.</summary>
+    private bool BesideForeign(AnalyzedText analyzed, int t) =>
+        (t > 0 && analyzed.TermClause[t - 1] == analyzed.TermClause[t] && _index.ForeignTerms.Contains(analyzed.Terms[t - 1]))
+        || (t + 1 < analyzed.Terms.Count && analyzed.TermClause[t + 1] == analyzed.TermClause[t] && _index.ForeignTerms.Contains(analyzed.Terms[t + 1]));
 
     private static bool HasFigure(AnalyzedText analyzed, int clause)
     {

@@ -1,0 +1,65 @@
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+/// <summary>
+/// A B12 story followed by a question whose subject is another named thing: a medicine, vitamin or test result the story
+/// told. The question points back at it ("its", "that prescribed", "is that a big amount", "what might cause that"), so
+/// it gets the scope statement; the same kinds of questions pointing back at B12 itself are still answered.
+/// </summary>
+public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    // "its" stands for the medicine, even before a subject of the content's own ("common side effects").
+    [InlineData("my husband is on b12 shots. his heart doctor added metoprolol last week. what are its common side effects?")]
+    // Before a participle the pointing word is the thing itself.
+    [InlineData("i've been having b12 jabs since spring. my sister swears by melatonin for sleep. could i have that prescribed too?")]
+    // "low" goes with the vitamin beside it, not with B12.
+    [InlineData("i'm on b12 injections for pernicious anaemia. a recent test also showed low vitamin d and my gp wants me on 4000 iu daily. is that a big amount?")]
+    // Another result told with its figure, asked about with a question of its own kind ("what might cause that").
+    [InlineData("they checked my b12 and a full blood count last month, and my white cell count was 13. what might cause that?")]
+    // Reflux and heartburn are conditions of their own; only the medicines for them bear on B12.
+    [InlineData("i take b12 tablets every day. lately i get awful acid reflux at night. which drinks make reflux worse?")]
+    // Antivirals, herbal remedies and gluten are other subjects too.
+    [InlineData("my b12 shots are done by the practice nurse. how long does acyclovir take to clear up a cold sore?")]
+    [InlineData("i get b12 injections monthly. is apple cider vinegar ok to drink every morning?")]
+    public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Null(match.Entry);
+    }
+
+    [Theory]
+    [InlineData("i have b12 injections every 3 months. what are their side effects?", "side_effects")]
+    [InlineData("my last b12 result came back at 1500. what could cause that?", "high_b12_result")]
+    [InlineData("i'm on b12 jabs and also take sertraline. do they interact?", "medications")]
+    [InlineData("does long term reflux medication lower b12?", "medications")]
+    // "its" written for "it's" owns nothing: the question is still about the B12 result.
+    [InlineData("my b12 result is above the top of the range and i also use a multivitamin. is it bad its so high?", "high_b12_result")]
+    public void The_same_questions_pointing_back_at_b12_or_at_b12_with_another_medicine_are_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
+    [Fact]
+    public void Wanting_to_test_oneself_for_low_b12_starts_the_symptom_check()
+    {
+        var match = fixture.Match("i'd like to test myself for low b12 please");
+
+        Assert.Equal(FaqMatchKind.StartWalkthrough, match.Kind);
+    }
+
+    [Fact]
+    public void Asking_to_have_the_shot_spot_checked_is_not_sent_away()
+    {
+        var match = fixture.Match("had my b12 jab on monday and now the spot is red and itchy. can i get it checked?");
+
+        Assert.NotEqual(FaqMatchKind.OutOfScope, match.Kind);
+    }
+}
