@@ -65,7 +65,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "b12_words", "shot_words", "whole_message",
-            "referring_words", "open_question_words");
+            "referring_words", "open_question_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -88,6 +88,7 @@ public static partial class B12ContentLoader
         }
 
         var (leading, trailing, commandWords, shorthand) = ReadWholeMessage(reader, root);
+        var texting = reader.Get(root, "texting") is { } textingNode ? ReadWordMap(reader, textingNode, "texting", oneWordEach: true) : new Dictionary<string, string>();
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var synonymsNode = reader.Get(root, "synonyms");
@@ -171,7 +172,7 @@ public static partial class B12ContentLoader
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
             ForeignWords = foreignWords, FindingWords = findingWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
-            Shorthand = shorthand, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
+            Shorthand = shorthand, Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
         };
     }
 
@@ -190,30 +191,49 @@ public static partial class B12ContentLoader
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
         var commandWords = reader.StringList(section, "command_words", "'whole_message'", required: false, minimum: 0);
         RequireOneWordEach(reader, section, "command_words", commandWords, "command word");
-        if (reader.Get(section, "shorthand") is { } shorthandNode && reader.Mapping(shorthandNode, "'shorthand'") is { } map)
+        if (reader.Get(section, "shorthand") is { } shorthandNode)
         {
-            foreach (var (keyNode, valueNode) in map.Children)
-            {
-                var word = reader.Scalar(keyNode, "a shorthand word");
-                var spelled = reader.Scalar(valueNode, $"the spelling out of '{word}'");
-                if (word is null || spelled is null)
-                {
-                    continue;
-                }
-
-                var key = TextNormalizer.Normalize(word);
-                if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
-                {
-                    reader.Problem(keyNode, $"shorthand '{word}' must be one word");
-                }
-                else if (!shorthand.TryAdd(key, TextNormalizer.Normalize(spelled)))
-                {
-                    reader.Problem(keyNode, $"shorthand '{word}' is listed twice");
-                }
-            }
+            shorthand = ReadWordMap(reader, shorthandNode, "shorthand", oneWordEach: false);
         }
 
         return (leading, trailing, commandWords, shorthand);
+    }
+
+    /// <summary>A map of words to their spelling out ("u: you"), normalized; with <paramref name="oneWordEach"/>, one word for one word.</summary>
+    private static Dictionary<string, string> ReadWordMap(YamlFileReader reader, YamlNode node, string name, bool oneWordEach)
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.Mapping(node, $"'{name}'") is not { } map)
+        {
+            return words;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var word = reader.Scalar(keyNode, $"a {name} word");
+            var spelled = reader.Scalar(valueNode, $"the spelling out of '{word}'");
+            if (word is null || spelled is null)
+            {
+                continue;
+            }
+
+            var key = TextNormalizer.Normalize(word);
+            var value = TextNormalizer.Normalize(spelled);
+            if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
+            {
+                reader.Problem(keyNode, $"{name} '{word}' must be one word");
+            }
+            else if (oneWordEach && (value.Length == 0 || value.Contains(' ', StringComparison.Ordinal)))
+            {
+                reader.Problem(valueNode, $"{name} '{word}' must be spelled out as one word");
+            }
+            else if (!words.TryAdd(key, value))
+            {
+                reader.Problem(keyNode, $"{name} '{word}' is listed twice");
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>

@@ -43,6 +43,9 @@ public sealed class LanguageResources
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "thx" -> "thanks"), normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Texting shorthand spelled out before any reading of a message or the content ("hw" -> "how"), one word for one word.</summary>
+    public IReadOnlyDictionary<string, string> Texting { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Words by which a question points back at the story before it ("does that affect ...", "can i still ..."): such a
     /// question is read with its story, not on its own.

@@ -13,6 +13,15 @@ public sealed class TermAnalyzer
 
     private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
+
+    /// <summary>Words shorter than this are never stemmed, so a longer word that stems to one is another word.</summary>
+    private const int MinStemmedLength = 4;
+
+    /// <summary>
+    /// Short synonyms ("nos", "mic"): matched as written only, never by a longer word's stem ("nose" stems to "nos").
+    /// </summary>
+    private readonly HashSet<string> _shortWords = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _texting;
     private readonly Dictionary<string, List<(string[] Stems, string Concept)>> _phrasesByFirstStem = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _referringWords = new(StringComparer.Ordinal);
@@ -26,6 +35,7 @@ public sealed class TermAnalyzer
     public TermAnalyzer(LanguageResources language, IEnumerable<string> vocabularyTexts)
     {
         var vocabulary = new List<(string, int)>();
+        _texting = language.Texting;
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         _intentCues.UnionWith(language.IntentCues);
@@ -134,7 +144,8 @@ public sealed class TermAnalyzer
             if (!_stopwords.Contains(word))
             {
                 termAt[position] = terms.Count;
-                if (_singleWordConcepts.TryGetValue(word, out var single) || _singleWordConcepts.TryGetValue(stems[position], out single))
+                if (_singleWordConcepts.TryGetValue(word, out var single)
+                    || (!_shortWords.Contains(stems[position]) && _singleWordConcepts.TryGetValue(stems[position], out single)))
                 {
                     terms.Add(single);
                 }
@@ -276,7 +287,7 @@ public sealed class TermAnalyzer
     /// "and", "also", "but", "plus" or a comma opens a new question ("... safe and how often do I need them", "i'm on b12
     /// jabs, can i take zinc").
     /// </summary>
-    private static (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter) SplitClauses(string? text)
+    private (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter) SplitClauses(string? text)
     {
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
@@ -299,7 +310,7 @@ public sealed class TermAnalyzer
                 continue;
             }
 
-            words.Add(token);
+            words.Add(_texting.TryGetValue(token, out var spelled) ? spelled : token);
             starts.Add(markBefore);
             askedWithMark.Add(false);
             afterComma.Add(commaBefore);
@@ -575,6 +586,11 @@ public sealed class TermAnalyzer
         {
             _singleWordConcepts.TryAdd(words[0], concept);
             _singleWordConcepts.TryAdd(LightStemmer.Stem(words[0]), concept);
+            if (words[0].Length < MinStemmedLength)
+            {
+                _shortWords.Add(words[0]);
+            }
+
             return;
         }
 

@@ -14,7 +14,7 @@ public sealed class ExactIntentRecognizer
     private const int MinTermsForConceptMatch = 2;
 
     /// <summary>A command said in a sentence ("can u cancel this pls") is at most this long; longer messages are questions.</summary>
-    private const int MaxCommandSentenceWords = 10;
+    private const int MaxCommandSentenceWords = 12;
 
     /// <summary>
     /// A one-word command at least this long is also recognised with one slip of the keyboard ("hlp", "cancle",
@@ -37,6 +37,8 @@ public sealed class ExactIntentRecognizer
     private readonly BotCommand[] _commandNames;
     /// <summary>The one-word command phrases long enough to be recognised with a typo (<see cref="MinTypoCommandLength"/>).</summary>
     private readonly (string Word, BotCommand Command)[] _oneWordCommands;
+    /// <summary>The words of command phrases long enough to be recognised with a typo inside a sentence ("strat again").</summary>
+    private readonly string[] _commandPhraseWords;
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
@@ -94,6 +96,8 @@ public sealed class ExactIntentRecognizer
         _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
         _oneWordCommands = [.. commandPhrases.Where(p => p.Item1.Length == 1 && p.Item1[0].Length >= MinTypoCommandLength).Select(p => (p.Item1[0], p.Item2))];
+        _commandPhraseWords = [.. commandPhrases.Where(p => p.Item1.Length > 1).SelectMany(p => p.Item1)
+            .Where(w => w.Length >= MinTypoCommandLength).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
         var smallTalk = new List<(SmallTalkIntent, string[][])>();
         foreach (var intent in messages.SmallTalk)
@@ -217,9 +221,25 @@ public sealed class ExactIntentRecognizer
 
         // The words without leading and trailing fillers ("um what do i ask you", "ok so cancel").
         var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > MaxCommandSentenceWords || !StartsAnyCommandPhrase(words))
+        if (words.Length > MaxCommandSentenceWords)
         {
-            return MistypedCommand(words);
+            return null;
+        }
+
+        if (words.Length == 1)
+        {
+            return StartsAnyCommandPhrase(words) ? CommandCovering(words) : MistypedCommand(words);
+        }
+
+        return CommandCovering(CorrectCommandSlips(words));
+    }
+
+    /// <summary>The one command whose phrases, stop words and command words cover all of <paramref name="words"/>; null otherwise.</summary>
+    private BotCommand? CommandCovering(string[] words)
+    {
+        if (!StartsAnyCommandPhrase(words))
+        {
+            return null;
         }
 
         BotCommand? found = null;
@@ -237,6 +257,50 @@ public sealed class ExactIntentRecognizer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The words of a short sentence with each slip of the keyboard in a command phrase's word put right ("strat again",
+    /// "start from the begining", "hlep what are my options"): a word that is no command word, one edit from exactly one
+    /// such word. The sentence still has to be a command in every other word to count as one.
+    /// </summary>
+    private string[] CorrectCommandSlips(string[] words)
+    {
+        string[]? corrected = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            // Known words are not skipped: "begining" looks known to the stemmer ("begin" + "ing"), and the rest of the
+            // sentence must still be a command for the correction to count.
+            if (word.Length < MinTypoCommandLength || IsCommandFiller(word) || _commandPhrasesByFirstWord.ContainsKey(word)
+                || Array.BinarySearch(_commandPhraseWords, word, StringComparer.Ordinal) >= 0 || _smallTalkWords.Contains(word))
+            {
+                continue;
+            }
+
+            string? fix = null;
+            foreach (var candidate in _commandPhraseWords)
+            {
+                if (EditDistance.Distance(word, candidate, 1) <= 1)
+                {
+                    if (fix is not null)
+                    {
+                        fix = null;
+                        break;
+                    }
+
+                    fix = candidate;
+                }
+            }
+
+            if (fix is not null)
+            {
+                corrected ??= (string[])words.Clone();
+                corrected[i] = fix;
+            }
+        }
+
+        return corrected ?? words;
     }
 
     /// <summary>

@@ -220,16 +220,31 @@ public sealed class LexicalScorer(LexicalIndex index)
         return false;
     }
 
-    /// <summary>Whether the term just before or after term <paramref name="t"/>, in its clause, names another subject.</summary>
+    /// <summary>
+    /// Whether the term just before or after term <paramref name="t"/>, in its clause, names another subject; a figure
+    /// between them does not part them ("sertraline 50mg": the dose is the sertraline's).
+    /// </summary>
     private bool BesideForeign(AnalyzedText analyzed, int t) =>
-        (t > 0 && analyzed.TermClause[t - 1] == analyzed.TermClause[t] && _index.ForeignTerms.Contains(analyzed.Terms[t - 1]))
-        || (t + 1 < analyzed.Terms.Count && analyzed.TermClause[t + 1] == analyzed.TermClause[t] && _index.ForeignTerms.Contains(analyzed.Terms[t + 1]));
+        ForeignNextTo(analyzed, t, -1) || ForeignNextTo(analyzed, t, +1);
+
+    private bool ForeignNextTo(AnalyzedText analyzed, int t, int step)
+    {
+        var n = t + step;
+        while (n >= 0 && n < analyzed.Terms.Count && analyzed.TermClause[n] == analyzed.TermClause[t] && IsFigure(analyzed.Terms[n]))
+        {
+            n += step;
+        }
+
+        return n >= 0 && n < analyzed.Terms.Count && analyzed.TermClause[n] == analyzed.TermClause[t] && _index.ForeignTerms.Contains(analyzed.Terms[n]);
+    }
+
+    private static bool IsFigure(string term) => term.Length > 0 && term.All(char.IsAsciiDigit);
 
     private static bool HasFigure(AnalyzedText analyzed, int clause)
     {
         for (var t = 0; t < analyzed.Terms.Count; t++)
         {
-            if (analyzed.TermClause[t] == clause && analyzed.Terms[t].Length > 0 && analyzed.Terms[t].All(char.IsAsciiDigit))
+            if (analyzed.TermClause[t] == clause && IsFigure(analyzed.Terms[t]))
             {
                 return true;
             }

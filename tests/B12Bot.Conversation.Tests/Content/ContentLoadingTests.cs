@@ -232,6 +232,14 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Texting_shorthand_spelled_out_as_more_than_one_word_is_rejected()
+    {
+        var line = Replace("language.yaml", "  hw: how", "  hw: how come");
+
+        Assert.Contains($"language.yaml:{line}: texting 'hw' must be spelled out as one word", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_open_question_word_that_is_not_a_concept_is_rejected()
     {
         var line = Replace("language.yaml", "open_question_words: [next_step,", "open_question_words: [whatever, next_step,");
