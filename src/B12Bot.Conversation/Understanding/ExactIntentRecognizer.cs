@@ -168,13 +168,15 @@ public sealed class ExactIntentRecognizer
     /// A story that ends by asking for the walkthrough in one of its request phrasings ("vegan for years and always tired,
     /// can you check my risk", "had stomach surgery, please assess me"): the walkthrough, which asks about what the story
     /// told. Only a request (a phrasing that does not open as a question: "should i get b12 shots" after a story is a
-    /// question about it), ending the message, with no question before it ("how do i inject, walk me through it").
+    /// question about it), ending the message, with no question before it ("how do i inject, walk me through it") but one
+    /// about oneself ("am i low in b12? test me").
     /// </summary>
     private Intent? RequestedWalkthrough(AnalyzedText analyzed)
     {
         var words = analyzed.Words;
         var clause = analyzed.LastClauseStart;
-        if (words.Length < 2 || analyzed.ClauseIsQuestion.Take(analyzed.ClauseCount - 1).Any(q => q) || TermAnalyzer.OpensAQuestion(words[clause]))
+        if (words.Length < 2 || (analyzed.ClauseIsQuestion.Take(analyzed.ClauseCount - 1).Any(q => q) && !AsksAboutOneselfFirst(analyzed))
+            || TermAnalyzer.OpensAQuestion(words[clause]))
         {
             return null;
         }
@@ -200,6 +202,13 @@ public sealed class ExactIntentRecognizer
 
         return null;
     }
+
+    /// <summary>
+    /// "am i b12 deficient? test me": one question about oneself ("am i ..."), then the request. Such a question is what
+    /// the check finds out, so the request still asks for the check.
+    /// </summary>
+    private static bool AsksAboutOneselfFirst(AnalyzedText analyzed) =>
+        analyzed.ClauseCount == 2 && analyzed.Words is ["am", "i", ..];
 
     /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
     public BotCommand? RecognizeCommand(string text) => Command(text, ExactKey(text));

@@ -237,6 +237,21 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
     }
 
+    /// <summary>A question about oneself ("am i low in b12?"), then a request to be tested: the check finds out just that.</summary>
+    [Theory]
+    [InlineData("am i low in b12? test me")]
+    [InlineData("Am I deficient? Ask me whatever you need to find out.")]
+    public void A_question_about_oneself_then_a_request_to_be_tested_starts_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Fact]
+    public void A_question_about_oneself_with_no_request_does_not_start_it()
+    {
+        Assert.NotEqual(FaqMatchKind.StartWalkthrough, fixture.Match("am i getting enough b12? i eat meat every day").Kind);
+    }
+
     [Theory]
     [InlineData("halp", BotCommand.Help)]
     [InlineData("restrat", BotCommand.Restart)]
