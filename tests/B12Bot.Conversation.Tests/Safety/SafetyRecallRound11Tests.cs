@@ -113,4 +113,15 @@ public sealed class SafetyRecallRound11Tests(ContentFixture fixture) : IClassFix
         Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
             || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage);
     }
+
+    [Fact]
+    public async Task Feeling_off_since_the_first_shot_this_afternoon_gets_the_check_question()
+    {
+        // "since my first" usually tells a long-standing symptom; "this afternoon" makes it new.
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync("been feeling a bit strange since my first b12 jab this morning"));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
+    }
 }
