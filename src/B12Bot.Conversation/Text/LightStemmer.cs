@@ -7,9 +7,12 @@ namespace B12Bot.Conversation.Text;
 /// </summary>
 public static class LightStemmer
 {
+    /// <summary>Words shorter than this are never stemmed.</summary>
+    public const int MinStemmedLength = 4;
+
     public static string Stem(string word)
     {
-        if (word.Length <= 3 || !IsLetters(word))
+        if (word.Length < MinStemmedLength || !IsLetters(word))
         {
             return word;
         }

@@ -14,11 +14,9 @@ public sealed class TermAnalyzer
     private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
 
-    /// <summary>Words shorter than this are never stemmed, so a longer word that stems to one is another word.</summary>
-    private const int MinStemmedLength = 4;
-
     /// <summary>
-    /// Short synonyms ("nos", "mic"): matched as written only, never by a longer word's stem ("nose" stems to "nos").
+    /// Synonyms too short to be stemmed ("nos", "mic"): matched as written only, never by a longer word's stem ("nose"
+    /// stems to "nos").
     /// </summary>
     private readonly HashSet<string> _shortWords = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _texting;
@@ -586,7 +584,7 @@ public sealed class TermAnalyzer
         {
             _singleWordConcepts.TryAdd(words[0], concept);
             _singleWordConcepts.TryAdd(LightStemmer.Stem(words[0]), concept);
-            if (words[0].Length < MinStemmedLength)
+            if (words[0].Length < LightStemmer.MinStemmedLength)
             {
                 _shortWords.Add(words[0]);
             }

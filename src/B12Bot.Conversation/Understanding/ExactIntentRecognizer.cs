@@ -240,7 +240,7 @@ public sealed class ExactIntentRecognizer
             return StartsAnyCommandPhrase(words) ? CommandCovering(words) : MistypedCommand(words);
         }
 
-        return CommandCovering(CorrectCommandSlips(words));
+        return CorrectCommandSlips(words) is { } readable ? CommandCovering(readable) : null;
     }
 
     /// <summary>The one command whose phrases, stop words and command words cover all of <paramref name="words"/>; null otherwise.</summary>
@@ -271,9 +271,11 @@ public sealed class ExactIntentRecognizer
     /// <summary>
     /// The words of a short sentence with each slip of the keyboard in a command phrase's word put right ("strat again",
     /// "start from the begining", "hlep what are my options"): a word that is no command word, one edit from exactly one
-    /// such word. The sentence still has to be a command in every other word to count as one.
+    /// such word. The sentence still has to be a command in every other word to count as one. Null as soon as a word of
+    /// four letters or more is neither a command word nor one slip from exactly one: then no command covers the sentence,
+    /// and an ordinary question stops paying for the search at its first such word.
     /// </summary>
-    private string[] CorrectCommandSlips(string[] words)
+    private string[]? CorrectCommandSlips(string[] words)
     {
         string[]? corrected = null;
         for (var i = 0; i < words.Length; i++)
@@ -302,11 +304,13 @@ public sealed class ExactIntentRecognizer
                 }
             }
 
-            if (fix is not null)
+            if (fix is null)
             {
-                corrected ??= (string[])words.Clone();
-                corrected[i] = fix;
+                return null;
             }
+
+            corrected ??= (string[])words.Clone();
+            corrected[i] = fix;
         }
 
         return corrected ?? words;
