@@ -87,7 +87,7 @@ internal static class CascadeProfile
         // the same undecided messages, shared calls instead of one each.
         // A story that ends in a question is read twice by the model (whole text and question sentence, one call): what
         // the question sentence's reading costs on the undecided messages (the cost of reading it only when needed).
-        var stories = texts.Where(text => !model.Cascade!.Decides(FirstStage(text)))
+        var stories = texts.Where(text => !FirstStageDecides(text))
             .Select(text => (Whole: miniLm.Tokenize(text), Question: analyzer.Analyze(text).QuestionSentence))
             .Where(s => s.Question is not null).Select(s => (s.Whole, Question: miniLm.Tokenize(s.Question!))).ToArray();
         var wholeOnlyCpu = EmbedderProfile.ThreadCpuMs();
@@ -108,7 +108,7 @@ internal static class CascadeProfile
                           + $"for whole text and question sentence, {wholeOnlyCpu / Math.Max(1, stories.Length):F2} ms for the whole text alone "
                           + $"(the question sentence's reading: {(bothCpu - wholeOnlyCpu) / n:F3} ms per message on average)");
 
-        var undecidedIds = texts.Where(text => !model.Cascade!.Decides(FirstStage(text))).Select(miniLm.Tokenize).ToArray();
+        var undecidedIds = texts.Where(text => !FirstStageDecides(text)).Select(miniLm.Tokenize).ToArray();
         foreach (var size in new[] { 4, 8, 16, 32 })
         {
             // As a worker under saturation takes them: up to `size` waiting messages in arrival order, planned into calls.
@@ -143,12 +143,13 @@ internal static class CascadeProfile
 
         SafetyBackstopCost(content, model, dialogs, staticEmbedder, texts);
 
-        IntentAssessment FirstStage(string text)
+        bool FirstStageDecides(string text)
         {
             var analyzed = analyzer.Analyze(text);
             var question = analyzed.QuestionSentence;
-            return policy.AssessFirstStage(lexicalScorer.Score(analyzed),
-                (question is null ? staticIndex.Score(staticEmbedder.Embed(text)) : staticIndex.ScoreCloser(staticEmbedder.Embed(text), staticEmbedder.Embed(question))));
+            var lexical = lexicalScorer.Score(analyzed);
+            return model.Cascade!.Decides(policy.AssessFirstStage(lexical,
+                (question is null ? staticIndex.Score(staticEmbedder.Embed(text)) : staticIndex.ScoreCloser(staticEmbedder.Embed(text), staticEmbedder.Embed(question)))), lexical);
         }
 
         (double Lexical, double Static, double Decide, double? Model) Stages(string text)
@@ -161,7 +162,7 @@ internal static class CascadeProfile
             var evidence = (question is null ? staticIndex.Score(staticEmbedder.Embed(text)) : staticIndex.ScoreCloser(staticEmbedder.Embed(text), staticEmbedder.Embed(question)));
             var t2 = EmbedderProfile.ThreadCpuMs();
             var firstStage = policy.AssessFirstStage(lexical, evidence);
-            var decides = model.Cascade!.Decides(firstStage);
+            var decides = model.Cascade!.Decides(firstStage, lexical);
             var t3 = EmbedderProfile.ThreadCpuMs();
             double? modelMs = null;
             if (!decides)

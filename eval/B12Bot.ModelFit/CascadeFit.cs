@@ -67,7 +67,7 @@ internal static class CascadeFit
                 var lost = 0;
                 for (var i = 0; i < n; i++)
                 {
-                    if (firstStage[i].Scope >= s && best[i] >= a)
+                    if (firstStage[i].Scope >= s && best[i] >= a && CascadeBand.MayAnswerAlone(examples[i].Lexical))
                     {
                         decided++;
                         lost += (fullRight[i] && !stageRight[i]) || stageAnswersOutOfScope[i] ? 1 : 0;
@@ -117,8 +117,8 @@ internal static class CascadeFit
                     continue;
                 }
 
-                var decided = set.Where(i => Decides(band, firstStage[i])).ToList();
-                var cascadeRight = set.Count(i => Decides(band, firstStage[i]) ? stageRight[i] : fullRight[i]);
+                var decided = set.Where(i => Decides(band, firstStage[i], examples[i])).ToList();
+                var cascadeRight = set.Count(i => Decides(band, firstStage[i], examples[i]) ? stageRight[i] : fullRight[i]);
                 Console.WriteLine($"  {source} {(inScope ? "in scope" : "out of scope")} ({set.Count}, cross-validated): right outcome "
                                   + $"model alone {set.Count(i => fullRight[i]) / (double)set.Count:P1}, first stage alone {set.Count(i => stageRight[i]) / (double)set.Count:P1}, "
                                   + $"cascade {cascadeRight / (double)set.Count:P1}; reaching the model {(set.Count - decided.Count) / (double)set.Count:P1}");
@@ -126,8 +126,8 @@ internal static class CascadeFit
         }
     }
 
-    private static bool Decides(CascadeBand band, Prediction p) =>
-        p.Scope < band.OutOfScopeBelow || (p.Scope >= band.ScopeAtLeast && p.Probabilities.Max() >= band.AnswerAtLeast);
+    private static bool Decides(CascadeBand band, Prediction p, Example example) =>
+        p.Scope < band.OutOfScopeBelow || (p.Scope >= band.ScopeAtLeast && p.Probabilities.Max() >= band.AnswerAtLeast && CascadeBand.MayAnswerAlone(example.Lexical));
 
     private static int Outcome(Prediction p, ScopeRule scope, double answerThreshold)
     {

@@ -116,7 +116,7 @@ public sealed class FaqMatcher
                 : _staticSemantic!.Score(_firstStage!.Embed(text));
 
             var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
-            if (_band.Decides(firstStage))
+            if (_band.Decides(firstStage, lexical))
             {
                 Interlocked.Increment(ref _decidedByFirstStage);
                 return _policy.Decide(firstStage);

@@ -49,6 +49,22 @@ public sealed class CascadeTests(ContentFixture fixture) : IClassFixture<Content
     }
 
     [Fact]
+    public async Task A_b12_story_asking_about_another_subject_is_never_answered_by_the_first_stage_alone()
+    {
+        // Even a band that would let the first stage answer anything: naming another medicine or vitamin sends the
+        // message to the model, which tells "a B12 story asking about melatonin" from a B12 question.
+        var eager = WithBand(fixture.Model, new CascadeBand { AnswerAtLeast = fixture.Model.AnswerThreshold, ScopeAtLeast = fixture.Model.ScopeThreshold, OutOfScopeBelow = 0 });
+        var model = new GatedEmbedder(ContentFixture.Embedder);
+        var matcher = Matcher(model, eager);
+
+        var match = await matcher.MatchAsync("my b12 jabs are going ok but i cant sleep at all, is melatonin worth a try");
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Equal(1, model.Calls);
+        Assert.Equal((0L, 1L), matcher.Routing);
+    }
+
+    [Fact]
     public async Task A_message_the_first_stage_leaves_undecided_goes_through_the_model_and_gets_its_answer()
     {
         // A band no first-stage reading reaches: every message is undecided.
