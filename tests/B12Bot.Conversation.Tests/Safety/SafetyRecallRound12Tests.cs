@@ -129,4 +129,27 @@ public sealed class SafetyRecallRound12Tests(ContentFixture fixture) : IClassFix
         Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
             || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage);
     }
+
+    [Fact]
+    public async Task Asking_whether_a_blood_thinner_means_bleeding_a_lot_gets_the_answer_not_an_alarm()
+    {
+        // fresh-understanding-16 asked it with a husband on apixaban and got the urgent message.
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync("i take apixaban. would i bleed a lot after a b12 injection?");
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
+        Assert.Contains(replies, r => r.Text == fixture.Content.GetEntry("blood_thinners").Answer);
+    }
+
+    [Fact]
+    public async Task Bleeding_heavily_now_with_a_worried_question_still_gets_the_urgent_message()
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync("she's bleeding heavily from the injection site, will she be ok?"));
+
+        Assert.True(BotConversation.IsUrgent(urgent));
+    }
 }
