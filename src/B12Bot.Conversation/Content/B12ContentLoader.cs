@@ -172,8 +172,24 @@ public static partial class B12ContentLoader
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
             ForeignWords = foreignWords, FindingWords = findingWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
-            Shorthand = shorthand, Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
+            Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
         };
+    }
+
+    /// <summary>
+    /// The shorthand a whole-message lookup spells out: the texting words ("u", "r", "pls"), which are spelled out before
+    /// any reading anyway, and the whole-message section's own, which may be several words or a command's plain word
+    /// ("whats: what is", "ty: thank you", "begin: start") and win over a texting word of the same spelling.
+    /// </summary>
+    private static Dictionary<string, string> WholeMessageShorthand(IReadOnlyDictionary<string, string> texting, IReadOnlyDictionary<string, string> own)
+    {
+        var merged = new Dictionary<string, string>(texting, StringComparer.Ordinal);
+        foreach (var (word, spelled) in own)
+        {
+            merged[word] = spelled;
+        }
+
+        return merged;
     }
 
     /// <summary>The "whole_message" section: leading and trailing fillers, command words and shorthand (word -> spelled out).</summary>

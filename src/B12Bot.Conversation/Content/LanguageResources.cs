@@ -40,7 +40,7 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> CommandWords { get; init; } = [];
 
-    /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "thx" -> "thanks"), normalized.</summary>
+    /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "ty" -> "thank you"): the texting words and the whole-message section's own, normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Texting shorthand spelled out before any reading of a message or the content ("hw" -> "how"), one word for one word.</summary>
