@@ -117,17 +117,14 @@ internal static class CascadeFit
                     continue;
                 }
 
-                var decided = set.Where(i => Decides(band, firstStage[i], examples[i])).ToList();
-                var cascadeRight = set.Count(i => Decides(band, firstStage[i], examples[i]) ? stageRight[i] : fullRight[i]);
+                var decided = set.Where(i => band.Decides(firstStage[i].Scope, firstStage[i].Probabilities.Max(), examples[i].Lexical)).ToList();
+                var cascadeRight = set.Count(i => band.Decides(firstStage[i].Scope, firstStage[i].Probabilities.Max(), examples[i].Lexical) ? stageRight[i] : fullRight[i]);
                 Console.WriteLine($"  {source} {(inScope ? "in scope" : "out of scope")} ({set.Count}, cross-validated): right outcome "
                                   + $"model alone {set.Count(i => fullRight[i]) / (double)set.Count:P1}, first stage alone {set.Count(i => stageRight[i]) / (double)set.Count:P1}, "
                                   + $"cascade {cascadeRight / (double)set.Count:P1}; reaching the model {(set.Count - decided.Count) / (double)set.Count:P1}");
             }
         }
     }
-
-    private static bool Decides(CascadeBand band, Prediction p, Example example) =>
-        p.Scope < band.OutOfScopeBelow || (p.Scope >= band.ScopeAtLeast && p.Probabilities.Max() >= band.AnswerAtLeast && CascadeBand.MayAnswerAlone(example.Lexical));
 
     private static int Outcome(Prediction p, ScopeRule scope, double answerThreshold)
     {

@@ -148,15 +148,18 @@ public sealed class CascadeBand
     public bool Decides(IntentAssessment firstStage, LexicalEvidence lexical)
     {
         ArgumentNullException.ThrowIfNull(firstStage);
-        return firstStage.ScopeProbability < OutOfScopeBelow
-               || (firstStage.ScopeProbability >= ScopeAtLeast && firstStage.IntentProbabilities.Max() >= AnswerAtLeast && MayAnswerAlone(lexical));
+        return Decides(firstStage.ScopeProbability, firstStage.IntentProbabilities.Max(), lexical);
     }
+
+    /// <summary>The same from the first stage's scope probability and its best intent's probability (the fitting command's readings).</summary>
+    public bool Decides(double scopeProbability, double bestIntentProbability, LexicalEvidence lexical) =>
+        scopeProbability < OutOfScopeBelow || (scopeProbability >= ScopeAtLeast && bestIntentProbability >= AnswerAtLeast && MayAnswerAlone(lexical));
 
     /// <summary>
     /// Whether the first stage may give a B12 answer alone: only to a message that names no other medicine, vitamin, condition or test.
-    /// A B12 story asking about melatonin, a thyroid tablet or a cat's food reads close to a B12 answer in static vectors;
-    /// the sentence-embedding model tells such questions apart far better (on four unseen batches it put 3 more of 50 out
-    /// of scope each time), and they are few, so they always go to it.
+    /// A B12 story asking about melatonin, amlodipine or a thyroid tablet reads close to a B12 answer in static vectors;
+    /// the sentence-embedding model tells such questions apart better (on two of four unseen batches it kept 3 more of 50
+    /// out of scope, on the other two as many), and they are few, so they always go to it.
     /// </summary>
     public static bool MayAnswerAlone(LexicalEvidence lexical)
     {
