@@ -23,7 +23,7 @@ internal static class MatchExplanation
             + string.Join(' ', analyzed.Terms.Where((_, t) => analyzed.TermClause[t] == c)) + "]");
         output.WriteLine($"  terms: {string.Join(' ', clauses)}");
         output.WriteLine($"  lexical: {Top(lexical.Scores)} | anchor {lexical.HasAnchor} foreign {lexical.HasForeignSubject} names-b12 {lexical.NamesB12}/{lexical.NamesB12Itself} unknown {lexical.HasUnknownSubject} {lexical.UnknownShare:0.00} questions [{string.Join(',', lexical.QuestionIntents.Select(i => ids[i]))}]");
-        output.WriteLine($"  semantic: {Top(semantic.Phrasing)} | answer: {Top(semantic.Answer)}");
+        output.WriteLine($"  semantic: {Top(semantic.Phrasing)} | answer: {Top(semantic.Answer)} | out of scope: {semantic.OutOfScope:0.000}");
         output.WriteLine($"  model: {Top(assessment.IntentProbabilities)} | scope {assessment.ScopeProbability:0.000}");
         output.WriteLine($"  decision: {match.Kind} {match.Entry?.Id} {(match.Also is null ? "" : "+" + match.Also.Id)} {string.Join("/", match.Alternatives.Select(a => a.Id))}");
     }

@@ -7,7 +7,7 @@ internal sealed record FitOptions(double Precision, double ScopeRecall, double C
 {
     public static FitOptions Parse(string[] args)
     {
-        var options = new FitOptions(0.91, 0.98, 0.8, 5, 12, [Path.Combine("eval", "dev-set-v2.json"), Path.Combine("eval", "dev-set-v3.json"), Path.Combine("eval", "dev-set-v4.json"), Path.Combine("eval", "dev-set-v5.json"), Path.Combine("eval", "dev-set-v6.json"), Path.Combine("eval", "dev-set-v7.json"), Path.Combine("eval", "dev-set-v8.json"), Path.Combine("eval", "dev-set-v9.json"), Path.Combine("eval", "dev-set-v10.json"), Path.Combine("eval", "dev-set-v11.json"), Path.Combine("eval", "dev-set-v12.json"), Path.Combine("eval", "dev-set-v13.json")], Path.Combine("dialogs", "understanding-model.json"));
+        var options = new FitOptions(0.91, 0.98, 0.8, 5, 12, [Path.Combine("eval", "dev-set-v2.json"), Path.Combine("eval", "dev-set-v3.json"), Path.Combine("eval", "dev-set-v4.json"), Path.Combine("eval", "dev-set-v5.json"), Path.Combine("eval", "dev-set-v6.json"), Path.Combine("eval", "dev-set-v7.json"), Path.Combine("eval", "dev-set-v8.json"), Path.Combine("eval", "dev-set-v9.json"), Path.Combine("eval", "dev-set-v10.json"), Path.Combine("eval", "dev-set-v11.json"), Path.Combine("eval", "dev-set-v12.json"), Path.Combine("eval", "dev-set-v13.json"), Path.Combine("eval", "dev-set-v14.json")], Path.Combine("dialogs", "understanding-model.json"));
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch

@@ -42,6 +42,11 @@ var phrasings = full.Intents.SelectMany(intent => intent.Phrasings.Concat(intent
 // Each phrasing's fold comes from its own text, not from its place in a shuffle of all of them: adding or removing one
 // phrasing moves no other phrasing to another fold, so a small content edit changes few training examples.
 var phrasingFold = phrasings.Select((p, i) => (i, fold: StableFold(p.Id + "\n" + p.Text, options.Seed, options.Folds))).ToDictionary(p => p.i, p => p.fold);
+// The out-of-scope examples (dialogs/out-of-scope.yaml) are out-of-scope training messages too, each scored against an
+// index without it, as the phrasings are. (Held out a whole subject at a time, they raised the scope threshold the fit
+// chooses: out of scope the same on the unseen batches, FAQ 2-4 lower on every regression set.)
+var outOfScopeExamples = content.OutOfScope.SelectMany(subject => subject.Examples).ToList();
+var outOfScopeFold = outOfScopeExamples.Select(text => StableFold("(out of scope)\n" + text, options.Seed, options.Folds)).ToArray();
 for (var fold = 0; fold < options.Folds; fold++)
 {
     var heldOut = new HashSet<(string, int)>();
@@ -53,7 +58,7 @@ for (var fold = 0; fold < options.Folds; fold++)
         }
     }
 
-    var catalog = IntentCatalog.FromContent(content, (id, number) => !heldOut.Contains((id, number)));
+    var catalog = IntentCatalog.FromContent(content, (id, number) => !heldOut.Contains((id, number)), number => outOfScopeFold[number] != fold);
     var scorer = new LexicalScorer(new LexicalIndex(catalog, content.Language, analyzer));
     var semantic = new SemanticIndex(catalog, Embed);
     var staticSemantic = new SemanticIndex(catalog, staticEmbedder.EmbedBatch);
@@ -62,6 +67,14 @@ for (var fold = 0; fold < options.Folds; fold++)
         if (phrasingFold[i] == fold)
         {
             examples.Add(Example.Score(phrasings[i].Text, [full.IndexOf(phrasings[i].Id)], "phrasing", analyzer, scorer, semantic, Embed, staticSemantic));
+        }
+    }
+
+    for (var i = 0; i < outOfScopeExamples.Count; i++)
+    {
+        if (outOfScopeFold[i] == fold)
+        {
+            examples.Add(Example.Score(outOfScopeExamples[i], [], "out-of-scope example", analyzer, scorer, semantic, Embed, staticSemantic));
         }
     }
 }
@@ -234,7 +247,7 @@ static string ContentHash(string dialogs)
 {
     using var hash = SHA256.Create();
     var bytes = new List<byte>();
-    foreach (var file in new[] { "faq.yaml", "walkthrough.yaml", "language.yaml" })
+    foreach (var file in new[] { "faq.yaml", "walkthrough.yaml", "language.yaml", B12ContentLoader.OutOfScopeFile })
     {
         bytes.AddRange(File.ReadAllBytes(Path.Combine(dialogs, file)));
     }

@@ -47,6 +47,9 @@ public sealed class B12Content
 
     public LanguageResources Language { get; }
 
+    /// <summary>The subjects the bot does not answer, with example questions (dialogs/out-of-scope.yaml).</summary>
+    public IReadOnlyList<OutOfScopeSubject> OutOfScope { get; init; } = [];
+
     /// <summary>The configured emergency number, already put into every text that says {emergencyNumber}.</summary>
     public string EmergencyNumber { get; }
 

@@ -40,6 +40,7 @@ public static partial class B12ContentLoader
         var messages = LoadMessages(dialogsFolder, problems, emergencyNumber, faq);
         var walkthrough = LoadWalkthrough(dialogsFolder, problems, emergencyNumber);
         var safety = LoadSafety(dialogsFolder, problems, contacts);
+        var outOfScope = LoadOutOfScope(dialogsFolder, problems, emergencyNumber);
         if (problems.Count > 0 || language is null || messages is null || walkthrough is null || safety is null)
         {
             if (problems.Count == 0)
@@ -50,7 +51,7 @@ public static partial class B12ContentLoader
             throw new ContentValidationException(problems);
         }
 
-        return new B12Content(faq.Entries, walkthrough, safety, messages, language, emergencyNumber);
+        return new B12Content(faq.Entries, walkthrough, safety, messages, language, emergencyNumber) { OutOfScope = outOfScope };
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]

@@ -21,7 +21,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
     public static IReadOnlyList<string> Files { get; } =
     [
         B12ContentLoader.FaqFile, B12ContentLoader.MessagesFile, B12ContentLoader.SafetyFile, B12ContentLoader.WalkthroughFile,
-        B12ContentLoader.LanguageFile, HandoffContentLoader.FileName, UnderstandingModel.FileName, ContentEmbeddingCache.FileName,
+        B12ContentLoader.LanguageFile, B12ContentLoader.OutOfScopeFile, HandoffContentLoader.FileName, UnderstandingModel.FileName, ContentEmbeddingCache.FileName,
     ];
 
     public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));

@@ -11,9 +11,10 @@ public sealed class IntentCatalog
 {
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
 
-    private IntentCatalog(IReadOnlyList<Intent> intents)
+    private IntentCatalog(IReadOnlyList<Intent> intents, IReadOnlyList<string> outOfScopeExamples)
     {
         Intents = intents;
+        OutOfScopeExamples = outOfScopeExamples;
         for (var i = 0; i < intents.Count; i++)
         {
             _indexById[intents[i].Id] = i;
@@ -24,6 +25,12 @@ public sealed class IntentCatalog
 
     public int Count => Intents.Count;
 
+    /// <summary>
+    /// Questions about subjects the bot does not answer (dialogs/out-of-scope.yaml): not intents, but evidence that a
+    /// message is about something else when its meaning is closer to one of them than to any intent.
+    /// </summary>
+    public IReadOnlyList<string> OutOfScopeExamples { get; }
+
     public int IndexOf(string id) => _indexById.TryGetValue(id, out var index) ? index : -1;
 
     /// <param name="content">The loaded content.</param>
@@ -31,7 +38,8 @@ public sealed class IntentCatalog
     /// For model fitting only: which phrasings (intent id, phrasing number) to keep, so held-out phrasings can be scored
     /// against an index that never saw them. Null keeps all. Examples are numbered after the phrasings.
     /// </param>
-    public static IntentCatalog FromContent(B12Content content, Func<string, int, bool>? keepPhrasing = null)
+    /// <param name="keepOutOfScopeExample">For model fitting only: which out-of-scope examples (by number) to keep. Null keeps all.</param>
+    public static IntentCatalog FromContent(B12Content content, Func<string, int, bool>? keepPhrasing = null, Func<int, bool>? keepOutOfScopeExample = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var intents = new List<Intent>();
@@ -49,6 +57,12 @@ public sealed class IntentCatalog
             })];
         }
 
-        return new IntentCatalog(intents);
+        IReadOnlyList<string> outOfScope = [.. content.OutOfScope.SelectMany(subject => subject.Examples)];
+        if (keepOutOfScopeExample is not null)
+        {
+            outOfScope = [.. outOfScope.Where((_, number) => keepOutOfScopeExample(number))];
+        }
+
+        return new IntentCatalog(intents, outOfScope);
     }
 }

@@ -1,13 +1,16 @@
 namespace B12Bot.Conversation.Understanding;
 
 /// <summary>What the meaning of a message says: per intent (catalog order), cosine similarities of sentence embeddings.</summary>
-public sealed class SemanticEvidence(double[] phrasing, double[] answer)
+public sealed class SemanticEvidence(double[] phrasing, double[] answer, double outOfScope = -1)
 {
     /// <summary>The closest phrasing or title of each intent.</summary>
     public double[] Phrasing { get; } = phrasing;
 
     /// <summary>Each intent's answer text.</summary>
     public double[] Answer { get; } = answer;
+
+    /// <summary>The closest example question about a subject the bot does not answer (-1 when there is none).</summary>
+    public double OutOfScope { get; } = outOfScope;
 
     /// <summary>
     /// The evidence of a message read whole and of its question sentence (<see cref="Text.AnalyzedText.QuestionSentence"/>),
@@ -32,6 +35,6 @@ public sealed class SemanticEvidence(double[] phrasing, double[] answer)
             answer[i] = Math.Max(Answer[i], question.Answer[i]);
         }
 
-        return new SemanticEvidence(phrasing, answer);
+        return new SemanticEvidence(phrasing, answer, Math.Max(OutOfScope, question.OutOfScope));
     }
 }

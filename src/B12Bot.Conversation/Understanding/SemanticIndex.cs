@@ -6,7 +6,8 @@ namespace B12Bot.Conversation.Understanding;
 
 /// <summary>
 /// The sentence embeddings of every intent's phrasings, title and answer, computed once at start (in one batch), and the
-/// cosine of a message's embedding with each of them: per intent, its closest phrasing (or title) and its answer.
+/// cosine of a message's embedding with each of them: per intent, its closest phrasing (or title) and its answer; and the
+/// closest of the catalog's out-of-scope examples.
 /// <para>
 /// The vectors are kept in one contiguous matrix (phrasing rows, then answer rows) and read a few rows at a time: the
 /// scan of ~2,000 rows is bound by memory, and a story's two readings (whole text and question sentence) are scored in
@@ -22,6 +23,7 @@ public sealed class SemanticIndex
     private readonly float[] _matrix;
     private readonly int _dimensions;
     private readonly int _phrasingCount;
+    private readonly int _rowCount;
     private readonly int[] _phrasingIntent;
 
     /// <param name="catalog">The intents.</param>
@@ -60,12 +62,13 @@ public sealed class SemanticIndex
         }
 
         _phrasingCount = owners.Count;
+        _rowCount = vectors.Count;
         _phrasingIntent = [.. owners];
     }
 
     /// <summary>
     /// Every text the index embeds, in its order: each intent's phrasings, its examples, then its title, intent by intent; then each
-    /// intent's answer (an intent without answer text, the walkthrough, is described by its title).
+    /// intent's answer (an intent without answer text, the walkthrough, is described by its title); then the out-of-scope examples.
     /// </summary>
     public static IReadOnlyList<string> Texts(IntentCatalog catalog)
     {
@@ -79,6 +82,7 @@ public sealed class SemanticIndex
         }
 
         texts.AddRange(catalog.Intents.Select(intent => intent.AnswerText ?? intent.Title));
+        texts.AddRange(catalog.OutOfScopeExamples);
         return texts;
     }
 
@@ -101,10 +105,12 @@ public sealed class SemanticIndex
         Array.Fill(phrasing, -1.0);
         var answer = new double[IntentCount];
         Array.Fill(answer, double.NegativeInfinity);
+        var outOfScope = -1.0;
         var a = Padded(first);
         var b = readings == 2 ? Padded(second) : default;
         Span<float> dots = stackalloc float[RowsPerStep * 2];
-        var rows = _phrasingCount + IntentCount;
+        var answerEnd = _phrasingCount + IntentCount;
+        var rows = _rowCount;
         for (var row = 0; row < rows; row += RowsPerStep)
         {
             var count = Math.Min(RowsPerStep, rows - row);
@@ -129,14 +135,21 @@ public sealed class SemanticIndex
                         phrasing[intent] = cosine;
                     }
                 }
-                else if (cosine > answer[at - _phrasingCount])
+                else if (at < answerEnd)
                 {
-                    answer[at - _phrasingCount] = cosine;
+                    if (cosine > answer[at - _phrasingCount])
+                    {
+                        answer[at - _phrasingCount] = cosine;
+                    }
+                }
+                else if (cosine > outOfScope)
+                {
+                    outOfScope = cosine;
                 }
             }
         }
 
-        return new SemanticEvidence(phrasing, answer);
+        return new SemanticEvidence(phrasing, answer, outOfScope);
     }
 
     /// <summary>The message's vector at the index's width (a shorter one padded with zeros, a longer one cut, as a dot product of the shorter length would read it).</summary>

@@ -14,7 +14,7 @@ public static class UnderstandingFeatures
     public static readonly string[] ScopeNames =
     [
         "best_lexical", "best_semantic", "best_semantic_answer", "topic", "anchor", "foreign_subject", "unknown_subject",
-        "unknown_share", "other_shot", "top_agree",
+        "unknown_share", "other_shot", "top_agree", "out_of_scope_semantic",
     ];
 
     /// <summary>Fills <paramref name="into"/> with the features of intent <paramref name="intent"/> for one message.</summary>
@@ -69,6 +69,10 @@ public static class UnderstandingFeatures
         Top(semantic.Phrasing, out var semanticTop);
         Top(lexical.Scores, out var lexicalTop);
         into[9] = lexicalTop == semanticTop && lexical.Scores[lexicalTop] > 0 ? 1 : 0;
+
+        // How close the message's meaning comes to a question about a subject the bot does not answer: read against
+        // best_semantic, whether it is nearer another subject's question than any B12 topic's.
+        into[10] = semantic.OutOfScope;
     }
 
     private static double Top(double[] scores, out int top)

@@ -175,6 +175,25 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void An_out_of_scope_example_listed_under_two_subjects_names_the_line()
+    {
+        var line = Replace("out-of-scope.yaml", "      - \"is there parking at the clinic\"", "      - \"is there parking at the clinic\"\n      - \"how much vitamin D should i take in winter\"") + 1;
+
+        Assert.Contains($"out-of-scope.yaml:{line}: subject 'clinic parking and access' lists 'how much vitamin D should i take in winter', "
+            + "already an example of subject 'vitamin D supplements'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_of_scope_subject_with_a_misspelt_key_names_the_line()
+    {
+        var line = Replace("out-of-scope.yaml", "  - subject: statins\n    examples:", "  - subject: statins\n    exmaples:") + 1;
+
+        var message = LoadMessage();
+
+        Assert.Contains($"out-of-scope.yaml:{line}: unknown key 'exmaples'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_key_names_the_line()
     {
         var line = Replace("messages.yaml", "  not_sure: \"I'm not sure I understood. Did you mean one of these?\"",

@@ -38,6 +38,24 @@ public sealed class SemanticIndexTests(ContentFixture fixture) : IClassFixture<C
         }
     }
 
+    [Fact]
+    public void The_out_of_scope_evidence_is_the_cosine_of_the_closest_question_about_another_subject()
+    {
+        var catalog = IntentCatalog.FromContent(fixture.Content);
+        var texts = SemanticIndex.Texts(catalog);
+        var vectors = Embedder.EmbedBatch(texts);
+        var index = new SemanticIndex(catalog, _ => vectors);
+        var message = Embedder.Embed("which foods are richest in iron for a vegetarian?");
+        var first = texts.Count - catalog.OutOfScopeExamples.Count;
+
+        var evidence = index.Score(message);
+
+        Assert.NotEmpty(catalog.OutOfScopeExamples);
+        Assert.Equal(catalog.OutOfScopeExamples, texts.Skip(first));
+        Assert.Equal(Enumerable.Range(first, catalog.OutOfScopeExamples.Count).Max(r => TensorPrimitives.Dot(message, vectors[r])), evidence.OutOfScope, 5);
+        Assert.True(evidence.OutOfScope > evidence.Phrasing.Max(), "an iron-foods question is nearer the iron-foods examples than any B12 phrasing");
+    }
+
     [Theory]
     [InlineData("I'm vegan and I get pins and needles in my feet. how often do I need the b12 shot", "how often do I need the b12 shot")]
     [InlineData("my GP said my levels are low, what does b12 even do in the body", "what does b12 even do in the body")]
@@ -53,5 +71,6 @@ public sealed class SemanticIndexTests(ContentFixture fixture) : IClassFixture<C
 
         Assert.Equal(apart.Phrasing, together.Phrasing);
         Assert.Equal(apart.Answer, together.Answer);
+        Assert.Equal(apart.OutOfScope, together.OutOfScope);
     }
 }
