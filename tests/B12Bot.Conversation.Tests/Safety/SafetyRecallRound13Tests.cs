@@ -1,0 +1,60 @@
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Safety;
+
+/// <summary>
+/// The thirteenth blind safety batch's misses (eval/fresh-safety-13.json), in other words. Emergency: hives that began on
+/// one part of the body and are now on others ("spread to my back", "now they're on my arms too"), lips or a tongue
+/// that "ballooned" or "blew right up", and a head that "exploded" with pain (a thunderclap headache told without the
+/// word headache). Crisis: thinking about not waking up (a wish, not someone who cannot be woken), "don't even/really
+/// want to be here", a child burning or cutting her arms with a lighter or blade, "SI" as shorthand for suicidal
+/// ideation, and a goodbye posted or texted to everyone by someone who now cannot be reached. Poisoning: one's own
+/// injection or tablets given to someone else instead of their own. Possible reaction: a question about a rash after the
+/// shot told with its own detail ("only on this arm, it's a bit itchy"). No alarm: a past dizzy spell told as "the last
+/// time I had my jab", "died laughing" at the nurse's "little scratch", and planning one's weekend around the first shot
+/// (fresh-understanding-17 got the crisis message for "so I can plan my weekend"). Near each: what must stay quiet
+/// and what must still fire.
+/// </summary>
+public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("Had my b12 loading jab earlier. Itchy hives came up on my chest about half an hour ago and now theyre on my arms and face too. Can I take an antihistamine?")]
+    [InlineData("welts started on my tummy after the injection and have spread to my back and legs")]
+    [InlineData("my bottom lip has ballooned since the jab, is that normal")]
+    [InlineData("his tongue blew right up after the injection and he sounds odd")]
+    [InlineData("out of nowhere it felt like my head exploded at the back, never had pain like it, neck feels stiff")]
+    [InlineData("had a sudden explosion of pain in my skull about ten minutes ago while at the gym")]
+    public async Task Spreading_hives_a_lip_that_blew_up_and_a_head_that_exploded_get_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.True(BotConversation.IsUrgent(urgent));
+    }
+
+    [Theory]
+    [InlineData("hives on my tummy since my shot this morning")]
+    public async Task Hives_in_one_place_after_the_shot_still_get_the_check_question(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
+    }
+
+    [Theory]
+    [InlineData("my head is going to explode with all these b12 numbers, which one matters?")]
+    public async Task Figures_of_speech_and_near_words_get_no_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
+        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.CrisisMessage
+            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.ReactionCheck.Question);
+    }
+}
