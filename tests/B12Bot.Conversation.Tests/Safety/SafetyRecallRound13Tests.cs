@@ -34,6 +34,38 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("most nights i think about not waking up in the morning")]
+    [InlineData("why bother with these shots when i dont really want to be alive")]
+    [InlineData("whats the use of b12 jabs if i dont even want to be around")]
+    [InlineData("why get my levels up when i dont even want to be alive tbh")]
+    [InlineData("my son keeps burning his arm with cigarettes and says he cant stop")]
+    [InlineData("found my girlfriend cutting her legs with a razor blade in the bathroom")]
+    [InlineData("bad SI again tonight and nobody around")]
+    [InlineData("struggling with SI thoughts since the weekend, home alone")]
+    [InlineData("My mum left a 'goodbye all, nice knowing you' status on whatsapp and isn't answering her phone. She's had a hard year and is on B12 jabs, should I worry?")]
+    [InlineData("my best mate put 'bye everyone, it was nice knowing you all' on his story and now his phone goes straight to voicemail. he's been low lately. is it the b12?")]
+    public async Task Passive_wishes_self_harm_shorthand_and_a_goodbye_then_silence_get_the_crisis_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var crisis = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, crisis.Text);
+    }
+
+    [Theory]
+    [InlineData("my husband collapsed and isnt waking up")]
+    [InlineData("she fell down in the bathroom and wont wake up")]
+    public async Task Someone_who_cannot_be_woken_still_gets_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.True(BotConversation.IsUrgent(urgent));
+    }
+
+    [Theory]
     [InlineData("hives on my tummy since my shot this morning")]
     public async Task Hives_in_one_place_after_the_shot_still_get_the_check_question(string said)
     {
@@ -45,7 +77,11 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
+    // Near the new rules.
+    [InlineData("is my b12 of 300 in SI units or the other kind")]
+    [InlineData("if this jab goes wrong its been nice knowing you lol")]
     [InlineData("my head is going to explode with all these b12 numbers, which one matters?")]
+    [InlineData("i dont really want to live with injections forever, are tablets as good?")]
     public async Task Figures_of_speech_and_near_words_get_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
