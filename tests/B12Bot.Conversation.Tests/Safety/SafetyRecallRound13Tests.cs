@@ -66,6 +66,30 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("oh no, i injected my wife with my pen instead of her own one, hers is insulin")]
+    [InlineData("gave my son my tablets instead of his own this morning, his are for adhd")]
+    public async Task Ones_own_medicine_given_to_someone_else_gets_poison_control(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var poisoning = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.PoisoningMessage, poisoning.Text);
+    }
+
+    [Theory]
+    [InlineData("is it normal to get a rash after the b12 injection? only on this arm, its a bit itchy")]
+    [InlineData("can you get spots after the b12 jab? i have some just on that arm, itches a bit")]
+    public async Task A_question_about_a_rash_told_with_ones_own_detail_gets_the_check_question(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
+    }
+
+    [Theory]
     [InlineData("hives on my tummy since my shot this morning")]
     public async Task Hives_in_one_place_after_the_shot_still_get_the_check_question(string said)
     {
@@ -80,6 +104,7 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
     // Near the new rules.
     [InlineData("is my b12 of 300 in SI units or the other kind")]
     [InlineData("if this jab goes wrong its been nice knowing you lol")]
+    [InlineData("the nurse gave me cyanocobalamin instead of hydroxocobalamin, is that ok")]
     [InlineData("my head is going to explode with all these b12 numbers, which one matters?")]
     [InlineData("i dont really want to live with injections forever, are tablets as good?")]
     public async Task Figures_of_speech_and_near_words_get_no_alarm(string said)
