@@ -101,13 +101,18 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
-    // Near the new rules.
+    [InlineData("The last time I had my jab I felt a bit shaky for a minute. Should I eat something first next week?")]
+    [InlineData("the last time i got my b12 injection i went a bit lightheaded for a moment but it passed. anything i can do?")]
+    [InlineData("I nearly died laughing when my nurse told me it would feel like a small scratch haha. How many do I need?")]
+    [InlineData("I'd like to know how I'll feel after, so I can sort out my weekend. Any common side effects?")]
+    [InlineData("I like to know what to expect so I can plan my weekend around it. Do people feel rough after the first shot?")]
+    // Near the new rules: SI units, a joke farewell, and another form of B12 given instead of the usual one.
     [InlineData("is my b12 of 300 in SI units or the other kind")]
     [InlineData("if this jab goes wrong its been nice knowing you lol")]
     [InlineData("the nurse gave me cyanocobalamin instead of hydroxocobalamin, is that ok")]
     [InlineData("my head is going to explode with all these b12 numbers, which one matters?")]
     [InlineData("i dont really want to live with injections forever, are tablets as good?")]
-    public async Task Figures_of_speech_and_near_words_get_no_alarm(string said)
+    public async Task A_past_dizzy_spell_a_joke_and_plans_for_the_weekend_get_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
 
@@ -117,5 +122,15 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
         Assert.DoesNotContain(replies, BotConversation.IsUrgent);
         Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.CrisisMessage
             || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.ReactionCheck.Question);
+    }
+
+    [Fact]
+    public async Task Dizzy_after_todays_shot_compared_with_the_last_one_still_gets_the_check_question()
+    {
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync("had my jab an hour ago and i feel dizzy. the last time i had one i was fine"));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
     }
 }
