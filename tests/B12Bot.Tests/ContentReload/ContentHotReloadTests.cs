@@ -47,6 +47,8 @@ public sealed class ContentHotReloadTests
         var reloaded = content.NextOutcomeAsync(patience.Token);
         var faq = dialogs.Read(B12ContentLoader.FaqFile).Replace(WhatB12DoesAnswerStart, EditedAnswerStart, StringComparison.Ordinal);
         dialogs.Write(B12ContentLoader.FaqFile, faq + ParkingEntry);
+        // Parking was one of the subjects the bot did not answer: the same edit takes it off that list.
+        dialogs.Write(B12ContentLoader.OutOfScopeFile, WithoutSubject(dialogs.Read(B12ContentLoader.OutOfScopeFile), "clinic parking and access"));
         var outcome = await reloaded;
 
         Assert.Equal(ContentReloadResult.Applied, outcome.Result);
@@ -61,6 +63,15 @@ public sealed class ContentHotReloadTests
         Assert.DoesNotContain(WhatB12DoesAnswerStart, answer, StringComparison.Ordinal);
         Assert.Contains("You can park for free in the lot behind the clinic", Turns.Text(await bot.SayAsync("where can I park at the clinic?", "edit-1")), StringComparison.Ordinal);
         Assert.Contains("You can park for free", Turns.Text(await bot.SayAsync("is there somewhere to park my car near the clinic", "edit-2")), StringComparison.Ordinal);
+    }
+
+    /// <summary>dialogs/out-of-scope.yaml without one subject's block (its line and its examples, up to the next subject).</summary>
+    private static string WithoutSubject(string outOfScope, string subject)
+    {
+        var start = outOfScope.IndexOf($"  - subject: {subject}\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"subject '{subject}' not in the out-of-scope file");
+        var next = outOfScope.IndexOf("  - subject: ", start + 1, StringComparison.Ordinal);
+        return string.Concat(outOfScope.AsSpan(0, start), next < 0 ? "" : outOfScope.AsSpan(next));
     }
 
     public static TheoryData<string, string, string, string, string> BrokenEdits => new()
