@@ -14,7 +14,7 @@ namespace B12Bot.Tests;
 /// </summary>
 public abstract class SharedTranscriptContract
 {
-    private const string Cards = "can I pay by credit card?";
+    private const string DogQuestion = "can I bring my dog to the appointment?";
 
     /// <summary>The settings that put both instances on one fresh shared store.</summary>
     protected abstract Task<string[]> SharedStoreSettingsAsync();
@@ -26,9 +26,9 @@ public abstract class SharedTranscriptContract
         await using var first = await RunningBot.StartAsync(settings);
         await using var second = await RunningBot.StartAsync(settings);
 
-        await first.SayAsync(Cards, "shared-1");
-        await second.SayAsync("can I pay with a credit card", "shared-2");
-        await second.SayAsync("do you take visa or mastercard, email me at pat@example.org", "shared-3");
+        await first.SayAsync(DogQuestion, "shared-1");
+        await second.SayAsync("can I bring my dog to my appointment", "shared-2");
+        await second.SayAsync("is there wifi in the waiting room, email me at pat@example.org", "shared-3");
         await first.SayAsync("are b12 injections safe?", "shared-4");
 
         var onFirst = await ReportAsync(first);
@@ -36,8 +36,8 @@ public abstract class SharedTranscriptContract
         Assert.Equal(3, onFirst.Sum(g => g.Count));
         Assert.Equal(Describe(onFirst), Describe(onSecond));
         // The first instance's question and the second's wording of it are one group, wherever each was asked.
-        var cards = Assert.Single(onFirst, g => g.Example == Cards);
-        Assert.Contains("can I pay with a credit card", cards.OtherWordings);
+        var dogs = Assert.Single(onFirst, g => g.Example == DogQuestion);
+        Assert.Contains("can I bring my dog to my appointment", dogs.OtherWordings);
         var texts = onFirst.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
         Assert.DoesNotContain(texts, t => t.Contains("pat@example.org", StringComparison.Ordinal));
         Assert.DoesNotContain("are b12 injections safe?", texts);
@@ -48,7 +48,7 @@ public abstract class SharedTranscriptContract
         await UnansweredQuestionsReport.RunAsync(first.Services, printedFirst);
         await UnansweredQuestionsReport.RunAsync(second.Services, printedSecond);
         Assert.StartsWith("3 unanswered or clarified question(s)", printedFirst.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"\"{Cards}\"", printedFirst.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"\"{DogQuestion}\"", printedFirst.ToString(), StringComparison.Ordinal);
         Assert.Equal(printedFirst.ToString(), printedSecond.ToString());
 
         // The dashboard's groups: the same counts on both instances (never a wording).
@@ -64,7 +64,7 @@ public abstract class SharedTranscriptContract
         await second.SayAsync("yes", "shared-1");
         var afterForget = await ReportAsync(first);
         Assert.Equal(2, afterForget.Sum(g => g.Count));
-        Assert.DoesNotContain(afterForget, g => g.Example == Cards || g.OtherWordings.Contains(Cards));
+        Assert.DoesNotContain(afterForget, g => g.Example == DogQuestion || g.OtherWordings.Contains(DogQuestion));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class PostgreSqlSharedTranscriptTests(PostgreSqlServer server) : S
     {
         string[] settings = [.. await SharedStoreSettingsAsync(), "--Transcript:Enabled", "true", "--B12Bot:Admin:OperatorKey", OperatorKey];
         await using var bot = await RunningBot.StartAsync(settings);
-        await bot.SayAsync("can I pay by credit card?", "down-1");
+        await bot.SayAsync("can I bring my dog to the appointment?", "down-1");
 
         await server.StopAsync();
         try

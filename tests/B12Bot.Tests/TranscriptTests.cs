@@ -15,9 +15,9 @@ public sealed class TranscriptTests : IDisposable
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
         await bot.SayAsync("are b12 injections safe?", "t-1");
-        await bot.SayAsync("can I pay by credit card? my email is jane@example.com", "t-1");
-        await bot.SayAsync("can I pay with a credit card", "t-2");
-        await bot.SayAsync("do you take visa or mastercard, call me on 555-201-7788", "t-3");
+        await bot.SayAsync("can I bring my dog to the appointment? my email is jane@example.com", "t-1");
+        await bot.SayAsync("can I bring my dog to my appointment", "t-2");
+        await bot.SayAsync("is there wifi in the waiting room, call me on 555-201-7788", "t-3");
 
         var groups = await new UnansweredQuestionsReport(bot.Services.GetRequiredService<ITranscriptStore>(), bot.Services.GetRequiredService<ISentenceEmbedder>()).BuildAsync();
         var texts = groups.SelectMany(g => g.OtherWordings.Prepend(g.Example)).ToList();
@@ -25,8 +25,8 @@ public sealed class TranscriptTests : IDisposable
         Assert.DoesNotContain("are b12 injections safe?", texts);
         Assert.DoesNotContain(texts, t => t.Contains("jane@example.com", StringComparison.Ordinal) || t.Contains("555-201-7788", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("[email]", StringComparison.Ordinal));
-        var cards = Assert.Single(groups, g => g.Example == "can I pay by credit card? my email is [email]");
-        Assert.Equal(["can I pay with a credit card"], cards.OtherWordings);
+        var dogs = Assert.Single(groups, g => g.Example == "can I bring my dog to the appointment? my email is [email]");
+        Assert.Equal(["can I bring my dog to my appointment"], dogs.OtherWordings);
         Assert.Equal(3, groups.Sum(g => g.Count));
     }
 
@@ -34,8 +34,8 @@ public sealed class TranscriptTests : IDisposable
     public async Task Delete_my_data_removes_that_conversations_transcript_and_keeps_nothing_of_its_turn()
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "t.db"));
-        await bot.SayAsync("can I pay by credit card", "forget-t");
-        await bot.SayAsync("do you take visa or mastercard", "keep-t");
+        await bot.SayAsync("can I bring my dog to the appointment", "forget-t");
+        await bot.SayAsync("is there wifi in the waiting room", "keep-t");
         var store = bot.Services.GetRequiredService<ITranscriptStore>();
         Assert.Equal(2, (await store.ReadAsync(UnansweredQuestionsReport.Outcomes)).Count);
 
@@ -43,7 +43,7 @@ public sealed class TranscriptTests : IDisposable
         await bot.SayAsync("yes", "forget-t");
 
         var left = await store.ReadAsync([.. UnansweredQuestionsReport.Outcomes, "command", "dialog", "small_talk", "answered"]);
-        Assert.Equal(["do you take visa or mastercard"], left.Select(e => e.Text));
+        Assert.Equal(["is there wifi in the waiting room"], left.Select(e => e.Text));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class TranscriptTests : IDisposable
     public async Task The_transcript_is_off_by_default_and_nothing_is_written()
     {
         await using var bot = await RunningBot.StartAsync("--Transcript:SqlitePath", Path.Combine(_folder, "off.db"));
-        await bot.SayAsync("can I pay by credit card", "off-1");
+        await bot.SayAsync("can I bring my dog to the appointment", "off-1");
 
         Assert.Empty(await bot.Services.GetRequiredService<ITranscriptStore>().ReadAsync(UnansweredQuestionsReport.Outcomes));
     }
@@ -89,7 +89,7 @@ public sealed class TranscriptTests : IDisposable
         await using var bot = await RunningBot.StartAsync(
             builder => builder.Services.AddSingleton<ITranscriptStore, UnreachableTranscriptStore>(),
             "--Transcript:Enabled", "true", "--Transcript:SqlitePath", Path.Combine(_folder, "u.db"));
-        await bot.SayAsync("can I pay by credit card", "u-1");
+        await bot.SayAsync("can I bring my dog to the appointment", "u-1");
 
         var summary = await bot.Services.GetRequiredService<B12Bot.Admin.DashboardSummaryService>().BuildAsync(7, default);
 
