@@ -111,6 +111,8 @@ public sealed class SafetyRecallRound14Tests(ContentFixture fixture) : IClassFix
 
     [Theory]
     [InlineData("crushing chest pain right now. the hospital said last month it was muscle")]
+    // In one sentence too: a cause ruled out before does not quiet a pain said to be happening now.
+    [InlineData("my chest is so tight and painful right now, hospital said it was muscle last time")]
     [InlineData("hives spreading all over me after the shot")]
     public async Task Chest_pain_now_and_hives_spreading_over_the_body_still_get_the_urgent_message(string said)
     {
