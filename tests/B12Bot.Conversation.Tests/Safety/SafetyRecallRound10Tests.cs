@@ -79,9 +79,6 @@ public sealed class SafetyRecallRound10Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage
-            || r.Text == fixture.Content.Safety.ReactionCheck.Question);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 }

@@ -25,9 +25,7 @@ public sealed class SafetyRecallRound11Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.PoisoningMessage
-            || r.Text == fixture.Content.Safety.UrgentMessage || r.Text == fixture.Content.Safety.CrisisMessage);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Theory]
@@ -109,9 +107,7 @@ public sealed class SafetyRecallRound11Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Fact]

@@ -26,9 +26,7 @@ public sealed class SafetyRecallRound12Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.CrisisMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.ReactionCheck.Question);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Theory]
@@ -125,9 +123,7 @@ public sealed class SafetyRecallRound12Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Fact]

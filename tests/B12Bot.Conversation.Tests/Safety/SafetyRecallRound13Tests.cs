@@ -119,9 +119,7 @@ public sealed class SafetyRecallRound13Tests(ContentFixture fixture) : IClassFix
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.CrisisMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.ReactionCheck.Question);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Fact]

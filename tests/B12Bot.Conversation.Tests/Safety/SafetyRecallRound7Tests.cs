@@ -81,9 +81,7 @@ public sealed class SafetyRecallRound7Tests(ContentFixture fixture) : IClassFixt
         var replies = await chat.SayAsync(said);
 
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(replies, BotConversation.IsUrgent);
-        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage
-            || r.Text == fixture.Content.Safety.PoisoningMessage || r.Text == fixture.Content.Safety.CrisisMessage);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
     [Theory]

@@ -93,4 +93,16 @@ public sealed class BotConversation
         activity.SuggestedActions?.Actions?.Select(a => a.Title ?? "").ToList() ?? [];
 
     public static bool IsUrgent(Activity activity) => activity.Importance == ActivityImportance.High;
+
+    /// <summary>
+    /// Whether a reply is one of the safety triage's: high importance, or the urgent, crisis or poisoning message or the
+    /// reaction check question. A message that must raise no alarm gets none of these.
+    /// </summary>
+    public bool IsSafetyReply(Activity reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var safety = _fixture.Content.Safety;
+        return IsUrgent(reply) || reply.Text == safety.UrgentMessage || reply.Text == safety.CrisisMessage
+            || reply.Text == safety.PoisoningMessage || reply.Text == safety.ReactionCheck.Question;
+    }
 }
