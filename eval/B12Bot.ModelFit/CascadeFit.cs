@@ -57,7 +57,10 @@ internal static class CascadeFit
         // Answer side: first-stage scope and best-intent probability at least these.
         var answerOptions = new List<(double Answer, double Scope, int Decided, int Lost)>();
         var answerGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= answerThreshold).Append(1.01).ToArray();
-        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scope.Threshold).Append(1.01).ToArray();
+        // Never below the model's unsure-scope band: where the model itself would not answer on scope alone, the first
+        // stage does not either.
+        var scopeFloor = scope.Unsure?.Below ?? scope.Threshold;
+        var scopeGrid = Enumerable.Range(0, 100).Select(k => k / 100.0).Where(t => t >= scopeFloor).Append(1.01).ToArray();
         var best = firstStage.Select(p => p.Probabilities.Max()).ToArray();
         foreach (var a in answerGrid)
         {

@@ -65,7 +65,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "b12_words", "shot_words", "whole_message",
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "b12_words", "shot_words", "whole_message",
             "referring_words", "open_question_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
@@ -73,6 +73,7 @@ public static partial class B12ContentLoader
         var anchorWords = reader.StringList(root, "anchor_words", "the file", required: false, minimum: 0);
         var foreignWords = reader.StringList(root, "foreign_words", "the file", required: false, minimum: 0);
         var findingWords = reader.StringList(root, "finding_words", "the file", required: false, minimum: 0);
+        var neighbourWords = reader.StringList(root, "neighbour_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
         var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
@@ -86,6 +87,12 @@ public static partial class B12ContentLoader
         if (findingWords.FirstOrDefault(w => !foreignWords.Contains(w, StringComparer.Ordinal)) is { } notForeign && reader.Get(root, "finding_words") is { } findingNode)
         {
             reader.Problem(findingNode, $"finding word '{notForeign}' is not one of the foreign_words");
+        }
+
+        if (neighbourWords.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notNeighbour
+            && reader.Get(root, "neighbour_words") is { } neighbourNode)
+        {
+            reader.Problem(neighbourNode, $"neighbour word '{notNeighbour}' is also one of the b12_words or foreign_words");
         }
 
         var (leading, trailing, commandWords, shorthand) = ReadWholeMessage(reader, root);
@@ -172,7 +179,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
             Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
         };
     }

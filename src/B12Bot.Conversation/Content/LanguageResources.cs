@@ -22,6 +22,12 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> FindingWords { get; init; } = [];
 
+    /// <summary>
+    /// Concepts the content speaks of only beside B12 (folate): a question that names one and not B12 or its shot asks
+    /// about it alone, whatever the story before it said.
+    /// </summary>
+    public IReadOnlyList<string> NeighbourWords { get; init; } = [];
+
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
 

@@ -50,19 +50,14 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
     /// vitamin or condition and not B12 is never about it. Such a question gets the scope statement and its pointer to a
     /// clinician or pharmacist, never a B12 answer, however close its words come to one. The same holds when the
     /// question itself is about something else and only the story around it mentions B12 ("i get b12 jabs, but how
-    /// often can i use my inhaler?"). A message that names B12 itself and no other subject, known or unknown ("info on
-    /// b12"), is about B12 however vague: it gets an answer or "not understood", never "I only answer B12 questions". The
-    /// fitting command applies the same rules, so the thresholds are measured with them.
+    /// often can i use my inhaler?"). A message that names B12 and no other subject is left to the model: its meaning
+    /// can still be nearer a question the bot does not answer ("the vet says our dog has low B12, how often do dogs get
+    /// the injections?"). The fitting command applies the same rules, so the thresholds are measured with them.
     /// </summary>
     public static double ScopeProbability(LexicalEvidence lexical, double modelProbability)
     {
         ArgumentNullException.ThrowIfNull(lexical);
-        if (lexical.IsAboutSomethingElse || lexical.QuestionAboutSomethingElse)
-        {
-            return 0;
-        }
-
-        return lexical.NamesB12Itself && !lexical.HasForeignSubject && !lexical.HasUnknownSubject ? 1 : modelProbability;
+        return lexical.IsAboutSomethingElse || lexical.QuestionAboutSomethingElse ? 0 : modelProbability;
     }
 
     public FaqMatch Decide(IntentAssessment assessment)

@@ -162,6 +162,8 @@ public sealed class LexicalIndex
             FindingTerms.Add(finding);
         }
 
+        NeighbourTerms.UnionWith(language.NeighbourWords);
+
         // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
         foreach (var intent in catalog.Intents)
         {
@@ -193,6 +195,15 @@ public sealed class LexicalIndex
 
         B12Phrases = [.. b12Phrases];
         B12OwnPhrases = [.. ownPhrases];
+
+        // Concepts some of whose phrases carry a B12 word ("low b12" is "deficiency").
+        foreach (var (concept, variants) in language.Synonyms)
+        {
+            if (variants.Any(v => B12Phrases.Any(($" {TextNormalizer.Normalize(v)} ").Contains)))
+            {
+                CarriesB12Terms.Add(concept);
+            }
+        }
     }
 
     public TermAnalyzer Analyzer { get; }
@@ -221,6 +232,9 @@ public sealed class LexicalIndex
     /// <summary>The foreign terms that name a finding: another test's result or another condition (language.yaml finding_words).</summary>
     public HashSet<string> FindingTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Concepts the content speaks of only beside B12 (language.yaml neighbour_words).</summary>
+    public HashSet<string> NeighbourTerms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The foreign terms an answer's title names: subjects the content speaks about beside B12 (a vaccine).</summary>
     public HashSet<string> CoveredForeignTerms { get; } = new(StringComparer.Ordinal);
 
@@ -238,6 +252,9 @@ public sealed class LexicalIndex
     /// message names B12 even where a longer phrase carries it into another concept ("low b12" is "deficiency").
     /// </summary>
     public string[] B12Phrases { get; }
+
+    /// <summary>Concepts one of whose phrases carries a B12 word ("low b12" is "deficiency"): they may name B12 in a message.</summary>
+    public HashSet<string> CarriesB12Terms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The b12_words that are not shot_words: they name B12 itself, not any shot (terms, then phrases as written).</summary>
     public HashSet<string> B12OwnTerms { get; } = new(StringComparer.Ordinal);

@@ -45,8 +45,9 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         if (whole.Total <= 0 || analyzed.ClauseCount < 2)
         {
-            // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds").
-            return whole.ToEvidence(scores, [], whole.Total > 0 && analyzed.Parts.Count > 1 && AsksAboutSomethingElse(analyzed));
+            // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
+            // neighbour of B12 alone ("what foods are high in folate?").
+            return whole.ToEvidence(scores, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed));
         }
 
         var anyQuestion = false;
@@ -120,9 +121,10 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// Whether the question the message asks is about another subject, whatever its story says: a question that names
     /// another medicine, vitamin, condition or test and not B12 or its shot ("i get b12 jabs. can statins cause muscle
     /// pain?"), or one that points back at a finding told just before it ("... my platelets were 460. what does that
-    /// mean?"). A plainly asked question about B12 or its shot alone keeps the message a B12 one ("should i still have my
-    /// b12 injection, and is it ok close to the flu jab?"). Only clauses that ask plainly count: "i take sumatriptan when
-    /// i need it" tells, it does not ask.
+    /// mean?"), or one about a neighbour of B12 the content speaks of only beside it ("b12 was fine but my folate is low.
+    /// what foods are high in folate?"). A plainly asked question about B12 or its shot alone keeps the message a B12
+    /// one ("should i still have my b12 injection, and is it ok close to the flu jab?"). Only clauses that ask plainly
+    /// count: "i take sumatriptan when i need it" tells, it does not ask.
     /// </summary>
     private bool AsksAboutSomethingElse(AnalyzedText analyzed)
     {
@@ -135,15 +137,21 @@ public sealed class LexicalScorer(LexicalIndex index)
                 continue;
             }
 
-            bool namesB12 = false, namesOther = false;
+            bool namesB12 = false, namesOther = false, namesNeighbour = false, mayNameB12 = false;
             for (var t = 0; t < analyzed.Terms.Count; t++)
             {
                 if (parts.TermPart[t] == p)
                 {
-                    namesB12 |= _index.B12Terms.Contains(analyzed.Terms[t]);
-                    namesOther |= _index.ForeignTerms.Contains(analyzed.Terms[t]);
+                    var term = analyzed.Terms[t];
+                    namesB12 |= _index.B12Terms.Contains(term);
+                    namesOther |= _index.ForeignTerms.Contains(term);
+                    namesNeighbour |= _index.NeighbourTerms.Contains(term);
+                    mayNameB12 |= _index.CarriesB12Terms.Contains(term);
                 }
             }
+
+            // "can folic acid hide low b12" asks about B12 ("low b12" is read as "deficiency"); "what foods raise folate" does not.
+            namesOther |= namesNeighbour && !mayNameB12;
 
             aboutB12 |= namesB12 && !namesOther;
             aboutOther |= namesOther && !namesB12;

@@ -1,0 +1,39 @@
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+/// <summary>
+/// Questions next door to B12. Folate is a subject the content speaks of only beside B12 (dialogs/language.yaml
+/// neighbour_words): a question about folate alone, after a B12 story or not, gets the scope statement, while a question
+/// about folic acid and B12 together is answered. And a message that names B12 and nothing the word lists know is no
+/// longer in scope by that alone: an animal's B12 shots read closer to a question the bot does not answer than to any
+/// B12 topic. The first three got a B12 answer before (diet, folic acid, dosing schedule).
+/// </summary>
+public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("My B12 was normal but my folate is low. Which foods should I eat more of to raise my folate?")]
+    [InlineData("the b12 nurse said my folate is a bit low too, how much folic acid should i take a day?")]
+    [InlineData("our cat was diagnosed with low b12 by the vet, how many cobalamin shots do cats usually need?")]
+    [InlineData("my horse gets b12 jabs from the vet, how often should horses have them?")]
+    public void A_question_next_door_to_b12_gets_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("is folic acid ok to take with my b12 jabs?", "folic_acid")]
+    // "low b12" is read as a deficiency: the question still names B12.
+    [InlineData("can folic acid hide low b12?", "folic_acid")]
+    [InlineData("my b12 is low what now", "next_steps")]
+    public void The_same_subjects_asked_with_b12_are_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+}
