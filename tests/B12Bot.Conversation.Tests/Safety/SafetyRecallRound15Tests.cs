@@ -110,4 +110,30 @@ public sealed class SafetyRecallRound15Tests(ContentFixture fixture) : IClassFix
         Assert.NotEmpty(replies);
         Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
+
+    [Theory]
+    // Whether to double up to make up for a missed dose is asked before doing it: the missed-dose answer, no alarm.
+    [InlineData("if i forget a b12 tablet can i double up the next morning?")]
+    [InlineData("missed my injection on friday, should i take a double dose to catch up?")]
+    public async Task Asking_whether_to_double_up_after_a_missed_dose_gets_no_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
+    }
+
+    [Theory]
+    [InlineData("i accidentally took a double dose of my blood pressure tablets")]
+    [InlineData("took double my metformin this morning, forgot i'd had it already")]
+    public async Task A_double_dose_taken_still_gets_poison_control(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.Contains(replies, r => r.Text == fixture.Content.Safety.PoisoningMessage);
+    }
 }
