@@ -4,9 +4,9 @@ using B12Bot.Conversation.Tests.Support;
 namespace B12Bot.Conversation.Tests.Faq;
 
 /// <summary>
-/// Questions next door to B12. Folate is a subject the content speaks of only beside B12 (dialogs/language.yaml
-/// neighbour_words): a question about folate alone, after a B12 story or not, gets the scope statement, while a question
-/// about folic acid and B12 together is answered. And a message that names B12 and nothing the word lists know is no
+/// Questions next door to B12. Folate and the size of red cells are subjects the content speaks of only beside B12
+/// (dialogs/language.yaml neighbour_words): a question about one of them alone, after a B12 story or not, gets the scope
+/// statement, while a question about it and B12 together is answered. And a message that names B12 and nothing the word lists know is no
 /// longer in scope by that alone: an animal's B12 shots read closer to a question the bot does not answer than to any
 /// B12 topic. The first three got a B12 answer before (diet, folic acid, dosing schedule).
 /// </summary>
@@ -17,6 +17,8 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     [InlineData("the b12 nurse said my folate is a bit low too, how much folic acid should i take a day?")]
     [InlineData("our cat was diagnosed with low b12 by the vet, how many cobalamin shots do cats usually need?")]
     [InlineData("my horse gets b12 jabs from the vet, how often should horses have them?")]
+    // The size of red cells on a blood count is a neighbour too: low B12 is one cause of large ones among several.
+    [InlineData("b12 is fine on my bloods but the mean cell volume is up. what else can cause macrocytosis?")]
     public void A_question_next_door_to_b12_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -29,6 +31,7 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     // "low b12" is read as a deficiency: the question still names B12.
     [InlineData("can folic acid hide low b12?", "folic_acid")]
     [InlineData("my b12 is low what now", "next_steps")]
+    [InlineData("could my high mcv be from low b12?", "high_b12_result")]
     public void The_same_subjects_asked_with_b12_are_answered(string text, string entry)
     {
         var match = fixture.Match(text);
