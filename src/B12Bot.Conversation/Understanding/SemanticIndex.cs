@@ -11,8 +11,8 @@ namespace B12Bot.Conversation.Understanding;
 /// <para>
 /// The vectors are kept in one contiguous matrix (phrasing rows, answer rows, then out-of-scope rows) and read a few
 /// rows at a time: the scan of ~2,200 rows is bound by memory, and a story's two readings (whole text and question
-/// sentence) are scored in the same pass, so the matrix is read once per message. Each row's dot product adds the same terms in the same order
-/// as one row alone would, so the cosines are the same to the last bit.
+/// sentence) are scored in the same pass, so the matrix is read once per message. Each row's dot product adds the same
+/// terms in the same order as one row alone would, so the cosines are the same to the last bit.
 /// </para>
 /// </summary>
 public sealed class SemanticIndex
