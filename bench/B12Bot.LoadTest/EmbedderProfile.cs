@@ -19,8 +19,12 @@ internal static partial class EmbedderProfile
     [
         ("as shipped", null),
         ("spinning on", o => o.AddSessionConfigEntry("session.intra_op.allow_spinning", "1")),
-        ("memory arena off", o => o.EnableCpuMemArena = false),
-        ("memory pattern off", o => o.EnableMemoryPattern = false),
+        ("memory arena on", o => o.EnableCpuMemArena = true),
+        ("memory arena and patterns on", o =>
+        {
+            o.EnableCpuMemArena = true;
+            o.EnableMemoryPattern = true;
+        }),
         ("denormals as zero", o => o.AddSessionConfigEntry("session.set_denormal_as_zero", "1")),
         ("graph: extended", o => o.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
         ("graph: basic", o => o.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC),
