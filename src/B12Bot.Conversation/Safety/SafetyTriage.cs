@@ -504,6 +504,7 @@ public sealed class SafetyTriage
         var isDistantPast = false;
         var isPresent = false;
         var firstFrameEnd = int.MaxValue;
+        List<int>? frameStarts = null;
         List<int>? frameEnds = null;
         List<int>? presentStarts = null;
         for (var k = sentence.First; k < sentence.Last; k++)
@@ -517,6 +518,7 @@ public sealed class SafetyTriage
             if (o.Class == _frame)
             {
                 firstFrameEnd = Math.Min(firstFrameEnd, o.End);
+                (frameStarts ??= []).Add(o.Start);
                 (frameEnds ??= []).Add(o.End);
             }
             else if (o.Class == _present)
@@ -528,6 +530,7 @@ public sealed class SafetyTriage
         var context = new SentenceContext(hasFirstPerson, _openers.Contains(words[sentence.From]), firstFrameEnd)
         {
             AcrossSentences = acrossSentences,
+            FrameStarts = frameStarts,
             FrameEnds = frameEnds,
             PresentStarts = presentStarts,
         };
@@ -651,7 +654,7 @@ public sealed class SafetyTriage
 
         // "Can not breathe" opens with "can", but that word is the sign itself, not a question.
         return sign.EvenInQuestions || reading.Urgent || context.Reported
-            || !IsQuestionAbout(context, first, context.OpensAsQuestion && !InsideAny(chosen, sentence.From));
+            || !IsQuestionAbout(context, first, last, context.OpensAsQuestion && !InsideAny(chosen, sentence.From));
     }
 
     /// <summary>
@@ -766,15 +769,30 @@ public sealed class SafetyTriage
     /// "Can B12 cause anaphylaxis?", "what are the signs of swelling": a question frame before the sign, or a sentence
     /// that opens as a question and is about nobody in particular.
     /// </summary>
-    private static bool IsQuestionAbout(SentenceContext context, int signStart, bool opensAsQuestion) =>
-        IsFramed(context, signStart) || (opensAsQuestion && !context.HasFirstPerson);
+    private static bool IsQuestionAbout(SentenceContext context, int signStart, int signLast, bool opensAsQuestion) =>
+        IsFramed(context, signStart, signLast) || (opensAsQuestion && !context.HasFirstPerson);
 
     /// <summary>
     /// A question frame before the sign, with no present marker between them: in "the nurse said to call if anything
-    /// changed and now my lips are swelling" the "now" ends the "if".
+    /// changed and now my lips are swelling" the "now" ends the "if". A frame that holds the sign's first word ("if my
+    /// throat ever swelled up, would I call 999?") frames it too, unless a present marker comes after the frame's start
+    /// and before the sign's last word ("if my throat ever swells, come back, she said, and now it's swelling").
     /// </summary>
-    private static bool IsFramed(SentenceContext context, int signStart)
+    private static bool IsFramed(SentenceContext context, int signStart, int signLast)
     {
+        if (context.FrameStarts is { } starts)
+        {
+            for (var k = 0; k < starts.Count; k++)
+            {
+                var frameStart = starts[k];
+                if (frameStart < signStart && context.FrameEnds![k] > signStart
+                    && context.PresentStarts?.Exists(p => p > frameStart && p <= signLast) != true)
+                {
+                    return true;
+                }
+            }
+        }
+
         if (context.FirstFrameEnd > signStart)
         {
             return false;
@@ -900,6 +918,9 @@ public sealed class SafetyTriage
     {
         /// <summary>The whole message read as one sentence (the signs read across sentences).</summary>
         public bool AcrossSentences { get; init; }
+
+        /// <summary>Where each question frame of the sentence starts (null: none), in the order of <see cref="FrameEnds"/>.</summary>
+        public List<int>? FrameStarts { get; init; }
 
         /// <summary>Where each question frame of the sentence ends (null: none).</summary>
         public List<int>? FrameEnds { get; init; }
