@@ -11,6 +11,9 @@ public sealed class TermAnalyzer
 {
     private const int MaxPhraseWords = 6;
 
+    /// <summary>The concept of a stop phrase: its words are read as nothing, as a stop word is.</summary>
+    private const string StopPhrase = "";
+
     private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
 
@@ -42,6 +45,13 @@ public sealed class TermAnalyzer
         foreach (var word in language.Stopwords)
         {
             var normalized = TextNormalizer.Normalize(word);
+            if (TextNormalizer.Tokenize(normalized).Length > 1)
+            {
+                // A phrase that carries no topic ("good morning", "thanks in advance"): matched as a phrase, read as nothing.
+                AddVariant(normalized, StopPhrase, vocabulary);
+                continue;
+            }
+
             _stopwords.Add(normalized);
             vocabulary.Add((normalized, 1));
         }
@@ -129,6 +139,12 @@ public sealed class TermAnalyzer
 
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
             {
+                if (concept.Length == 0)
+                {
+                    position += length;
+                    continue;
+                }
+
                 termAt[position] = terms.Count;
                 terms.Add(concept);
                 termCorrected.Add(AnyCorrected(corrected, position, length));
