@@ -44,7 +44,7 @@ internal static class CascadeFit
             var lost = 0;
             for (var i = 0; i < n; i++)
             {
-                if (firstStage[i].Scope < below)
+                if (firstStage[i].Scope < below && CascadeBand.MaySayOutOfScopeAlone(examples[i].Lexical))
                 {
                     decided++;
                     lost += fullRight[i] && !stageRight[i] ? 1 : 0;

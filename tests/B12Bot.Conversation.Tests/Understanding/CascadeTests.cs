@@ -64,6 +64,32 @@ public sealed class CascadeTests(ContentFixture fixture) : IClassFixture<Content
         Assert.Equal((0L, 1L), matcher.Routing);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void The_first_stage_says_out_of_scope_alone_only_to_a_message_naming_neither_b12_nor_its_shot(bool namesB12, bool decides)
+    {
+        // A long B12 story with a party or another medicine in it can read far from every B12 topic in static vectors
+        // (fresh-understanding-23: a med spa's "MIC + B12" menu, a wedding on the day of the jab); the model answers it.
+        var band = new CascadeBand { AnswerAtLeast = 0.55, ScopeAtLeast = 0.60, OutOfScopeBelow = 0.40 };
+        var lexical = new LexicalEvidence([0.3, 0.2]) { NamesB12 = namesB12, HasAnchor = namesB12 };
+
+        Assert.Equal(decides, band.Decides(scopeProbability: 0.05, bestIntentProbability: 0.20, lexical));
+    }
+
+    [Fact]
+    public async Task A_message_naming_neither_b12_nor_its_shot_may_be_put_out_of_scope_by_the_first_stage_alone()
+    {
+        var eager = WithBand(fixture.Model, new CascadeBand { AnswerAtLeast = 1.01, ScopeAtLeast = 1.01, OutOfScopeBelow = fixture.Model.ScopeThreshold });
+        var model = new GatedEmbedder(ContentFixture.Embedder);
+        var matcher = Matcher(model, eager);
+
+        var match = await matcher.MatchAsync("what's the best thing for a migraine?");
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Equal(0, model.Calls);
+    }
+
     [Fact]
     public async Task A_message_the_first_stage_leaves_undecided_goes_through_the_model_and_gets_its_answer()
     {
