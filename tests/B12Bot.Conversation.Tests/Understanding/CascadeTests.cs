@@ -65,16 +65,35 @@ public sealed class CascadeTests(ContentFixture fixture) : IClassFixture<Content
     }
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public void The_first_stage_says_out_of_scope_alone_only_to_a_message_naming_neither_b12_nor_its_shot(bool namesB12, bool decides)
+    [InlineData(true, 0.3, false, false)]
+    [InlineData(false, 0.3, false, true)]
+    [InlineData(false, 0.9, false, false)]
+    [InlineData(false, 0.9, true, true)]
+    public void The_first_stage_says_out_of_scope_alone_only_to_a_message_naming_neither_b12_nor_its_shot_nor_plainly_asking_for_an_intent(
+        bool namesB12, double bestLexicalScore, bool namesAnotherSubject, bool decides)
     {
         // A long B12 story with a party or another medicine in it can read far from every B12 topic in static vectors
-        // (fresh-understanding-23: a med spa's "MIC + B12" menu, a wedding on the day of the jab); the model answers it.
+        // (fresh-understanding-23: a med spa's "MIC + B12" menu, a wedding on the day of the jab), and so can a short
+        // question in an intent's own words ("does it hurt lol"); the model answers both. Words naming another medicine
+        // ("ibuprofen with my blood pressure pills") may read like the medicines entry: the first stage still decides those.
         var band = new CascadeBand { AnswerAtLeast = 0.55, ScopeAtLeast = 0.60, OutOfScopeBelow = 0.40 };
-        var lexical = new LexicalEvidence([0.3, 0.2]) { NamesB12 = namesB12, HasAnchor = namesB12 };
+        var lexical = new LexicalEvidence([bestLexicalScore, 0.2]) { NamesB12 = namesB12, HasAnchor = namesB12, HasForeignSubject = namesAnotherSubject };
 
         Assert.Equal(decides, band.Decides(scopeProbability: 0.05, bestIntentProbability: 0.20, lexical));
+    }
+
+    [Theory]
+    [InlineData("does it hurt lol", "does_it_hurt")]
+    [InlineData("which form is right for me", "decision_framework")]
+    public async Task A_short_question_in_an_intents_own_words_is_read_by_the_model_and_answered(string text, string expectedId)
+    {
+        var model = new GatedEmbedder(ContentFixture.Embedder);
+        var matcher = Matcher(model, fixture.Model);
+
+        var match = await matcher.MatchAsync(text);
+
+        Assert.True(match.Kind == FaqMatchKind.Answer && match.Entry!.Id == expectedId, match.ToString());
+        Assert.Equal(1, model.Calls);
     }
 
     [Fact]
