@@ -160,7 +160,8 @@ public static partial class B12ContentLoader
             var id = reader.RequiredString(map, "id", "a sign");
             var what = $"sign '{id}'";
             reader.CheckKeys(map, what, "id", "class", "all", "unless", "unless_nearer", "window", "ordered", "history_sensitive", "long_standing_sensitive",
-                "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences", "not_in_questions");
+                "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences", "not_in_questions",
+                "unless_in_message");
             if (id is not null && !ids.Add(id))
             {
                 reader.Problem(map, $"sign id '{id}' is used twice");
@@ -177,12 +178,14 @@ public static partial class B12ContentLoader
             var unlessNearer = reader.StringList(map, "unless_nearer", what, required: false, minimum: 0);
             var evenInQuestionsWith = reader.StringList(map, "even_in_questions_with", what, required: false, minimum: 0);
             var notInQuestions = reader.StringList(map, "not_in_questions", what, required: false, minimum: 0);
+            var unlessInMessage = reader.StringList(map, "unless_in_message", what, required: false, minimum: 0);
             if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
             {
                 reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
             }
 
-            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith), ("not_in_questions", notInQuestions) })
+            foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith), ("not_in_questions", notInQuestions),
+                ("unless_in_message", unlessInMessage) })
             {
                 foreach (var name in names)
                 {
@@ -203,6 +206,7 @@ public static partial class B12ContentLoader
                     AcrossSentences = reader.Bool(map, "across_sentences", what),
                     EvenInQuestionsWith = evenInQuestionsWith,
                     NotInQuestions = notInQuestions,
+                    UnlessInMessage = unlessInMessage,
                 });
             }
         }

@@ -11,7 +11,9 @@ namespace B12Bot.Conversation.Content;
 /// the shot this afternoon"). <see cref="EvenInQuestionsWith"/>: classes that make a question a report of one's own
 /// ("is it normal to get itchy spots after the jab? came up right after"). <see cref="NotInQuestions"/>: classes whose word,
 /// when the sign is read across sentences, must stand in a sentence that is not a question ("i always feel faint with
-/// needles. could the injection give me a rash?": the rash is asked about, not had).
+/// needles. could the injection give me a rash?": the rash is asked about, not had). <see cref="UnlessInMessage"/>:
+/// classes that set the sign aside from anywhere in the message ("felt a bit faint after my shot. that was two weeks
+/// ago": the time is told in a sentence of its own).
 /// </summary>
 public sealed record SafetySign(
     string Id,
@@ -31,4 +33,6 @@ public sealed record SafetySign(
     public IReadOnlyList<string> EvenInQuestionsWith { get; init; } = [];
 
     public IReadOnlyList<string> NotInQuestions { get; init; } = [];
+
+    public IReadOnlyList<string> UnlessInMessage { get; init; } = [];
 }

@@ -50,6 +50,7 @@ public sealed class SafetyTriage
     private readonly int[][] _signUnlessNearer;
     private readonly int[][] _signReportedBy;
     private readonly int[][] _signNotInQuestions;
+    private readonly int[][] _signUnlessInMessage;
     private readonly bool _anyAcrossSentences;
     private readonly HashSet<string> _listJoiners;
     private readonly HashSet<string> _listFillers;
@@ -170,6 +171,7 @@ public sealed class SafetyTriage
         _signUnlessNearer = [.. _signs.Select(s => s.UnlessNearer.Select(c => classIds[c]).ToArray())];
         _signReportedBy = [.. _signs.Select(s => s.EvenInQuestionsWith.Select(c => classIds[c]).ToArray())];
         _signNotInQuestions = [.. _signs.Select(s => s.NotInQuestions.Select(c => classIds[c]).ToArray())];
+        _signUnlessInMessage = [.. _signs.Select(s => s.UnlessInMessage.Select(c => classIds[c]).ToArray())];
         _anyAcrossSentences = _signs.Any(s => s.AcrossSentences);
         // Compared with the message's words as they are ("," is the comma mark the tokenizer keeps).
         _listJoiners = new HashSet<string>(rules.ListJoiners.Select(w => w.Trim().ToLowerInvariant()), StringComparer.Ordinal);
@@ -385,6 +387,7 @@ public sealed class SafetyTriage
         DropSignWordsInsideWholePhrases(reading);
         foreach (var o in reading.Occurrences)
         {
+            reading.Classes.Add(o.Class);
             if (o.Class == _negator)
             {
                 reading.NegatorEndAt[o.Start] = Math.Max(reading.NegatorEndAt[o.Start], o.End);
@@ -544,7 +547,8 @@ public sealed class SafetyTriage
             }
 
             if ((acrossSentences && !sign.AcrossSentences)
-                || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains))
+                || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains)
+                || Array.Exists(_signUnlessInMessage[s], reading.Classes.Contains))
             {
                 continue;
             }
@@ -933,6 +937,10 @@ public sealed class SafetyTriage
     private sealed class Reading(int length)
     {
         public List<Occurrence> Occurrences { get; } = [];
+
+        /// <summary>Every class with an occurrence anywhere in the message (for <c>unless_in_message</c>).</summary>
+        public HashSet<int> Classes { get; } = [];
+
         public int[] NegatorEndAt { get; } = new int[length];
         public bool[] NegationBreakAt { get; } = new bool[length + 1];
         public bool[] SentenceBreakAt { get; } = new bool[length + 1];
