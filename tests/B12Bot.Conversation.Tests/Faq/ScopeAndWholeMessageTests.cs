@@ -77,6 +77,10 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("stop all these questions", BotCommand.Cancel)]
     [InlineData("restart the whole conversation", BotCommand.Restart)]
     [InlineData("go back a question", BotCommand.Back)]
+    [InlineData("can i view the options please", BotCommand.Help)]
+    [InlineData("let me see the menu", BotCommand.Help)]
+    [InlineData("stop the quiz, i dont want to finish it", BotCommand.Cancel)]
+    [InlineData("cancel this questionnaire", BotCommand.Cancel)]
     public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -89,6 +93,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("does the whole injection hurt")]
     [InlineData("can i ask my doctor for b12 shots")]
     [InlineData("stop asking and tell me the b12 dose")]
+    [InlineData("when will i see results from the shots")]
+    [InlineData("can i stop the shots when i finish the course")]
     public void A_question_with_command_words_is_still_a_question(string text)
     {
         Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
