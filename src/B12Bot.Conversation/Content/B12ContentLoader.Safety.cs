@@ -30,7 +30,7 @@ public static partial class B12ContentLoader
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
             "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words",
-            "call_advice", "list_joiners", "list_fillers"];
+            "call_advice", "calm_now", "list_joiners", "list_fillers"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs", BackstopKey]);
 
@@ -86,6 +86,12 @@ public static partial class B12ContentLoader
             }
         }
 
+        // A calming phrase only quiets the urgency words inside it: one without any would do nothing.
+        foreach (var calm in values["calm_now"].Where(c => !values["urgency"].Any(u => ContainsWords(c, u))))
+        {
+            reader.Problem(reader.Get(root, "calm_now")!, $"'calm_now' lists '{calm}', which holds no phrase of 'urgency'");
+        }
+
         var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (reader.Mapping(reader.Get(root, "word_classes"), "'word_classes'") is { } classMap)
         {
@@ -134,11 +140,16 @@ public static partial class B12ContentLoader
             PresentMarkers = values["present_markers"],
             KnownWords = values["known_words"],
             CallAdvice = values["call_advice"],
+            CalmNow = values["calm_now"],
             ListJoiners = values["list_joiners"],
             ListFillers = values["list_fillers"],
             Backstop = backstop,
         };
     }
+
+    /// <summary>Whether <paramref name="phrase"/> holds <paramref name="part"/> as whole words.</summary>
+    private static bool ContainsWords(string phrase, string part) =>
+        $" {phrase.Trim().ToLowerInvariant()} ".Contains($" {part.Trim().ToLowerInvariant()} ", StringComparison.Ordinal);
 
     private static List<SafetySign> LoadSigns(YamlFileReader reader, YamlMappingNode root, Dictionary<string, IReadOnlyList<string>> classes, int window)
     {

@@ -38,6 +38,9 @@ public sealed class SafetyRules
     /// <summary>"said to ring 999 if", "call 911 if": advice to call, so the number in it is not urgency now.</summary>
     public required IReadOnlyList<string> CallAdvice { get; init; }
 
+    /// <summary>"im fine right now", "not urgent", "no rush": said to calm, so the urgency word in it is not urgency.</summary>
+    public required IReadOnlyList<string> CalmNow { get; init; }
+
     /// <summary>"and", "or", ",": words that join a list ("hands and lips"), for <c>unless_nearer</c>.</summary>
     public required IReadOnlyList<string> ListJoiners { get; init; }
 

@@ -71,6 +71,7 @@ public sealed class SafetyTriage
     private readonly int _acute;
     private readonly int _present;
     private readonly int _callAdvice;
+    private readonly int _calmNow;
     private readonly HashSet<string> _openers;
     private readonly int _negationWindow;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
@@ -145,6 +146,7 @@ public sealed class SafetyTriage
         _acute = AddClass("@acute", rules.AcuteMarkers, false);
         _present = AddClass("@present", rules.PresentMarkers, false);
         _callAdvice = AddClass("@call_advice", rules.CallAdvice, false);
+        _calmNow = AddClass("@calm_now", rules.CalmNow, false);
         _classCount = classIds.Count;
         _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
         foreach (var word in rules.KnownWords)
@@ -425,8 +427,9 @@ public sealed class SafetyTriage
     private void DropSignWordsInsideWholePhrases(Reading reading)
     {
         var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency).ToList();
-        // "the nurse said to ring 999 if ...": the number is advice, not a call for help now.
-        var advice = reading.Occurrences.Where(o => o.Class == _callAdvice).ToList();
+        // "the nurse said to ring 999 if ...": the number is advice, not a call for help now; "i'm fine right now", "not
+        // urgent": said to calm, not to hurry.
+        var advice = reading.Occurrences.Where(o => o.Class == _callAdvice || o.Class == _calmNow).ToList();
         if (wholes.Count == 0 && advice.Count == 0)
         {
             return;

@@ -156,6 +156,15 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_calming_phrase_without_an_urgency_word_names_the_line()
+    {
+        var line = Replace("safety.yaml", "calm_now: [im fine right now,", "calm_now: [im fine thanks,");
+
+        Assert.Contains($"safety.yaml:{line}: 'calm_now' lists 'im fine thanks', which holds no phrase of 'urgency'", LoadMessage(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_safety_triage_needs_its_list_joiners()
     {
         Replace("safety.yaml", "list_joiners: [and, or, \",\"]\n", "");
