@@ -55,11 +55,20 @@ public sealed class SymptomCheckDialog : CancelAndHelpDialog
         return await innerDc.BeginDialogAsync(QuestionStep, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// An answer found only inside a message that is, as a whole, a command is not one: "i dont want to do this quiz, end
+    /// it" holds "i dont" (No) but cancels, "no more questions" stops. A whole-message answer ("no") stays an answer.
+    /// </remarks>
     protected override bool IsAnswerToCurrentStep(DialogContext innerDc, string text)
     {
         var progress = GetProgress(innerDc);
-        return progress.QuestionIndex < _walkthrough.Questions.Count
-               && RecognizeOnce(innerDc.Context, _walkthrough.Questions[progress.QuestionIndex], text).IsAnswer;
+        if (progress.QuestionIndex >= _walkthrough.Questions.Count)
+        {
+            return false;
+        }
+
+        var answer = RecognizeOnce(innerDc.Context, _walkthrough.Questions[progress.QuestionIndex], text);
+        return answer.IsAnswer && (answer.IsWholeMessage || Commands.Read(innerDc.Context) is null);
     }
 
     protected override async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)

@@ -80,10 +80,11 @@ public sealed class WalkthroughAnswerRecognizer
             }
         }
 
+        var whole = bestLength == words.Length;
         return best switch
         {
-            AmbiguousChoice => RecognizedAnswer.Ambiguous,
-            >= 0 when bestEnd >= 0 => new RecognizedAnswer(best, false),
+            AmbiguousChoice => RecognizedAnswer.Ambiguous with { IsWholeMessage = whole },
+            >= 0 when bestEnd >= 0 => new RecognizedAnswer(best, false, whole),
             _ => RecognizedAnswer.None,
         };
     }

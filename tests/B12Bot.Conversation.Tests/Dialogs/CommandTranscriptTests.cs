@@ -107,4 +107,34 @@ public sealed class CommandTranscriptTests(ContentFixture fixture) : IClassFixtu
         Assert.Contains(replies, BotConversation.IsUrgent);
         Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Walkthrough.Cancelled || r.Text == fixture.Content.Walkthrough.Help);
     }
+
+    [Theory]
+    [InlineData("I don't want to do this quiz anymore, end it")]
+    [InlineData("no more questions")]
+    [InlineData("nope, forget it")]
+    public async Task A_cancel_that_holds_an_answer_word_cancels_the_walkthrough(string message)
+    {
+        var chat = new BotConversation(fixture);
+        await chat.SayAsync("check my symptoms");
+
+        var replies = await chat.SayAsync(message);
+
+        Assert.Contains(replies, r => r.Text == fixture.Content.Walkthrough.Cancelled);
+        Assert.DoesNotContain(replies, r => r.Text == Question(1));
+    }
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("nope")]
+    [InlineData("no i dont")]
+    public async Task A_whole_message_answer_is_still_the_answer(string message)
+    {
+        var chat = new BotConversation(fixture);
+        await chat.SayAsync("check my symptoms");
+
+        var replies = await chat.SayAsync(message);
+
+        Assert.Contains(replies, r => r.Text == Question(1));
+        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Walkthrough.Cancelled);
+    }
 }
