@@ -165,11 +165,12 @@ public sealed class CascadeBand
     /// <summary>
     /// Whether the first stage may give the scope statement alone: only to a message that names neither B12 nor its shot
     /// and whose words do not plainly ask for one intent, unless they name another medicine, vitamin or condition ("can i
-    /// take ibuprofen with my blood pressure pills" reads like the medicines entry in words). A long B12 story with another subject in it ("I take omeprazole
-    /// for reflux... am I at risk of low B12?", "is it like a flu jab or worse?") reads far from every B12 topic in static
-    /// vectors, and so does a short question whose words are an intent's own but carry no B12 word ("does it hurt lol",
-    /// "which form is right for me"); the sentence-embedding model answers both (fresh-understanding-20..24 and the test
-    /// set). Such a message costs the model little more: the safety backstop embeds every out-of-scope message anyway.
+    /// take ibuprofen with my blood pressure pills" reads like the medicines entry in words). A long B12 story with another
+    /// subject in it ("I take omeprazole for reflux... am I at risk of low B12?", "is it like a flu jab or worse?") reads
+    /// far from every B12 topic in static vectors, and so does a short question whose words are an intent's own but carry
+    /// no B12 word ("does it hurt lol", "which form is right for me"); the sentence-embedding model answers both
+    /// (fresh-understanding-20..24 and the test set). Such a message costs the model little more: the safety backstop
+    /// embeds every out-of-scope message anyway.
     /// </summary>
     public static bool MaySayOutOfScopeAlone(LexicalEvidence lexical)
     {
