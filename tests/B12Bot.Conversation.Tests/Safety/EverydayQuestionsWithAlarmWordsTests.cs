@@ -24,6 +24,33 @@ public sealed class EverydayQuestionsWithAlarmWordsTests(ContentFixture fixture)
         Assert.DoesNotContain(replies, chat.IsSafetyReply);
     }
 
+    [Theory]
+    // fresh-understanding-26 asked how one would recognise anaphylaxis and got the urgent message
+    [InlineData("how would I recognise it if I was going into anaphylaxis after my jab?")]
+    [InlineData("would I be able to tell straight away if it was anaphylaxis")]
+    [InlineData("how do you spot anaphylaxis in a child after an injection")]
+    public async Task Asking_how_to_recognise_a_reaction_gets_the_answer_not_the_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
+    }
+
+    [Theory]
+    [InlineData("how would I recognise anaphylaxis? my lips are swelling up right now")]
+    [InlineData("i think this is anaphylaxis, i had the jab ten minutes ago")]
+    public async Task A_reaction_told_as_happening_beside_such_a_question_still_gets_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.Contains(replies, BotConversation.IsUrgent);
+    }
+
     [Fact]
     public async Task A_child_who_took_a_handful_of_tablets_still_gets_poison_control()
     {
