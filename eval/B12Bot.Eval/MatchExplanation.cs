@@ -24,6 +24,11 @@ internal static class MatchExplanation
         output.WriteLine($"  terms: {string.Join(' ', clauses)}");
         output.WriteLine($"  lexical: {Top(lexical.Scores)} | anchor {lexical.HasAnchor} foreign {lexical.HasForeignSubject} names-b12 {lexical.NamesB12}/{lexical.NamesB12Itself} unknown {lexical.HasUnknownSubject} {lexical.UnknownShare:0.00} questions [{string.Join(',', lexical.QuestionIntents.Select(i => ids[i]))}]");
         output.WriteLine($"  semantic: {Top(semantic.Phrasing)} | answer: {Top(semantic.Answer)} | out of scope: {semantic.OutOfScope:0.000}");
+        if (matcher.ExplainFirstStage(text) is var (firstStage, decides, firstMatch))
+        {
+            output.WriteLine($"  first stage: {Top(firstStage.IntentProbabilities)} | scope {firstStage.ScopeProbability:0.000} | {(decides ? "decides alone: " + firstMatch.Kind + " " + firstMatch.Entry?.Id : "asks the model")}");
+        }
+
         output.WriteLine($"  model: {Top(assessment.IntentProbabilities)} | scope {assessment.ScopeProbability:0.000}");
         output.WriteLine($"  decision: {match.Kind} {match.Entry?.Id} {(match.Also is null ? "" : "+" + match.Also.Id)} {string.Join("/", match.Alternatives.Select(a => a.Id))}");
     }

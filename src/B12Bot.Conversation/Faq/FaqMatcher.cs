@@ -160,6 +160,26 @@ public sealed class FaqMatcher
         return (analyzed, lexical, semantic, assessment, _policy.Decide(assessment));
     }
 
+    /// <summary>
+    /// The cascade's first stage on a message, for the eval command's --explain (diagnostics only): its reading, whether
+    /// it decides alone and what it would do (null without a first stage).
+    /// </summary>
+    internal (IntentAssessment Assessment, bool Decides, FaqMatch Match)? ExplainFirstStage(string text)
+    {
+        if (_band is null)
+        {
+            return null;
+        }
+
+        var analyzed = Analyzer.Analyze(text);
+        var lexical = _lexical.Score(analyzed);
+        var staticSemantic = analyzed.QuestionSentence is { } question
+            ? _staticSemantic!.ScoreCloser(_firstStage!.Embed(text), _firstStage.Embed(question))
+            : _staticSemantic!.Score(_firstStage!.Embed(text));
+        var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
+        return (firstStage, _band.Decides(firstStage, lexical), _policy.Decide(firstStage));
+    }
+
     /// <summary>The model's probabilities for a message (diagnostics and the accuracy report).</summary>
     internal ValueTask<IntentAssessment> AssessAsync(string text, CancellationToken cancellationToken = default) =>
         AssessAsync(Analyzer.Analyze(text), text, cancellationToken);

@@ -36,6 +36,9 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>Another medicine, vitamin or condition is named and B12 is not: the message is about something else.</summary>
     public bool IsAboutSomethingElse => HasForeignSubject && !NamesB12;
 
+    /// <summary>The walkthrough start's score (how much of the message's words ask to be taken through the questions).</summary>
+    public double WalkthroughScore { get; init; }
+
     /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
     public int[] QuestionIntents { get; init; } = [];
 }

@@ -25,6 +25,7 @@ public sealed class LexicalIndex
         ArgumentNullException.ThrowIfNull(language);
         Analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         IntentCount = catalog.Count;
+        WalkthroughIntent = catalog.Intents.ToList().FindIndex(i => i.Kind == IntentKind.StartWalkthrough);
         var docTerms = new List<Dictionary<string, double>>(IntentCount);
         var phrasings = new List<(int Intent, string[] Terms)>();
         for (var d = 0; d < IntentCount; d++)
@@ -209,6 +210,9 @@ public sealed class LexicalIndex
     public TermAnalyzer Analyzer { get; }
 
     public int IntentCount { get; }
+
+    /// <summary>The walkthrough start's intent number (-1: the content has none).</summary>
+    public int WalkthroughIntent { get; }
 
     public double[] Idf { get; }
 

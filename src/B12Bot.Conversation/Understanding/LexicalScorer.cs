@@ -47,7 +47,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed));
         }
 
         var anyQuestion = false;
@@ -109,7 +109,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, questions, questionAboutSomethingElse);
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse);
         }
         finally
         {
@@ -401,8 +401,9 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int[] questions, bool questionAboutSomethingElse = false) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse = false) => new(scores)
         {
+            WalkthroughScore = walkthrough >= 0 ? scores[walkthrough] : 0,
             QuestionAboutSomethingElse = questionAboutSomethingElse,
             HasTopic = HasTopic,
             HasAnchor = HasAnchor,

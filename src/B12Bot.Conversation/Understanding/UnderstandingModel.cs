@@ -163,6 +163,13 @@ public sealed class CascadeBand
     public const double StrongLexicalMatch = 0.8;
 
     /// <summary>
+    /// A walkthrough score at least this high also keeps the first stage from giving the scope statement alone: a request
+    /// to be taken through the questions, after a story or a reason ("my GP appointment is next week, could you ask me
+    /// the symptom questions"), reads far from the topics in static vectors, and the walkthrough is never a B12 answer.
+    /// </summary>
+    public const double WalkthroughAsked = 0.5;
+
+    /// <summary>
     /// Whether the first stage may give the scope statement alone: only to a message that names neither B12 nor its shot
     /// and whose words do not plainly ask for one intent, unless they name another medicine, vitamin or condition ("can i
     /// take ibuprofen with my blood pressure pills" reads like the medicines entry in words). A long B12 story with another
@@ -175,7 +182,7 @@ public sealed class CascadeBand
     public static bool MaySayOutOfScopeAlone(LexicalEvidence lexical)
     {
         ArgumentNullException.ThrowIfNull(lexical);
-        return !lexical.NamesB12 && (lexical.HasForeignSubject || lexical.Scores.Max() < StrongLexicalMatch);
+        return !lexical.NamesB12 && (lexical.HasForeignSubject || (lexical.Scores.Max() < StrongLexicalMatch && lexical.WalkthroughScore < WalkthroughAsked));
     }
 
     /// <summary>

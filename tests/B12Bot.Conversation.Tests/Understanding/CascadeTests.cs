@@ -82,6 +82,30 @@ public sealed class CascadeTests(ContentFixture fixture) : IClassFixture<Content
         Assert.Equal(decides, band.Decides(scopeProbability: 0.05, bestIntentProbability: 0.20, lexical));
     }
 
+    [Fact]
+    public void The_first_stage_does_not_say_out_of_scope_alone_to_a_message_whose_words_ask_for_the_walkthrough()
+    {
+        var band = new CascadeBand { AnswerAtLeast = 0.55, ScopeAtLeast = 0.60, OutOfScopeBelow = 0.40 };
+        var asking = new LexicalEvidence([0.3, 0.2]) { WalkthroughScore = CascadeBand.WalkthroughAsked };
+        var not = new LexicalEvidence([0.3, 0.2]) { WalkthroughScore = CascadeBand.WalkthroughAsked - 0.1 };
+
+        Assert.False(band.Decides(scopeProbability: 0.05, bestIntentProbability: 0.20, asking));
+        Assert.True(band.Decides(scopeProbability: 0.05, bestIntentProbability: 0.20, not));
+    }
+
+    [Fact]
+    public async Task A_request_for_the_symptom_questions_after_a_reason_is_read_by_the_model_and_starts_the_walkthrough()
+    {
+        // fresh-understanding-26: "My GP appointment is next Thursday ... Could you ask me the symptom and risk
+        // questions" got the scope statement from the first stage alone.
+        var model = new GatedEmbedder(ContentFixture.Embedder);
+        var matcher = Matcher(model, fixture.Model);
+
+        var match = await matcher.MatchAsync("I see my doctor on Monday and want to be ready, can you go through the symptom and risk questions with me first");
+
+        Assert.Equal(FaqMatchKind.StartWalkthrough, match.Kind);
+    }
+
     [Theory]
     [InlineData("does it hurt lol", "does_it_hurt")]
     [InlineData("which form is right for me", "decision_framework")]
