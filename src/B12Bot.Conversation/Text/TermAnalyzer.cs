@@ -346,7 +346,27 @@ public sealed class TermAnalyzer
         bool[] markAfter = [.. askedWithMark];
         for (var i = 1; i + 1 < words.Count; i++)
         {
-            partStarts[i] |= afterComma[i] && OpensQuestion(words, i);
+            partStarts[i] |= afterComma[i] && (OpensQuestion(words, i) || (OpensAQuestion(words[i]) && EndsWithMark(i)));
+        }
+
+        // "i get b12 jabs, is melatonin safe long term?": after a comma, "is" (or "can", "does" ...) with any subject opens
+        // the question when nothing but words stand between it and the question mark.
+        bool EndsWithMark(int from)
+        {
+            for (var j = from; j < words.Count; j++)
+            {
+                if (askedWithMark[j])
+                {
+                    return true;
+                }
+
+                if (j > from && (starts[j] || afterComma[j]))
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         // A clause that ends in a question mark is a question, whatever its first words ("my arm, normal?"): the flag

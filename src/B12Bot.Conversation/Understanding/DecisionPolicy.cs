@@ -42,7 +42,10 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         Softmax(probabilities);
 
         UnderstandingFeatures.Scope(lexical, semantic, features);
-        return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents);
+        return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents)
+        {
+            NamesAnotherSubject = lexical.HasForeignSubject,
+        };
     }
 
     /// <summary>
@@ -70,6 +73,15 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         var secondP = ranked.Length > 1 ? p[ranked[1]] : 0;
         if (_model.IsOutOfScope(assessment.ScopeProbability, bestP))
         {
+            // A story that ends by asking to be taken through the questions ("... can we do your questionnaire to see
+            // if it's worth booking?") reads as off-topic as a whole; when its question clause plainly asks for the
+            // walkthrough and the model ranks it first, it starts (never a B12 answer). Not when the message names another
+            // medicine or condition: "my question is about my husband's statins" asks about them.
+            if (!assessment.NamesAnotherSubject && AskedWalkthrough(assessment) is { } walkthrough && ranked[0] == walkthrough)
+            {
+                return FaqMatch.For(_catalog.Intents[walkthrough], p[walkthrough]);
+            }
+
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }
 
@@ -106,6 +118,20 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         }
 
         return new FaqMatch { Kind = FaqMatchKind.Unrecognized, Score = bestP };
+    }
+
+    /// <summary>The walkthrough start, when a question clause of the message clearly asks for it.</summary>
+    private int? AskedWalkthrough(IntentAssessment assessment)
+    {
+        foreach (var i in assessment.QuestionIntents)
+        {
+            if (_catalog.Intents[i].Kind == IntentKind.StartWalkthrough)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

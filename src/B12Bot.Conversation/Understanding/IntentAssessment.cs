@@ -11,6 +11,9 @@ public sealed class IntentAssessment(double[] intentProbabilities, double scopeP
     /// <summary>The intents separate question clauses clearly ask for (see <see cref="LexicalEvidence.QuestionIntents"/>).</summary>
     public int[] QuestionIntents { get; } = questionIntents;
 
+    /// <summary>The message names another medicine, vitamin or condition (<see cref="LexicalEvidence.HasForeignSubject"/>).</summary>
+    public bool NamesAnotherSubject { get; init; }
+
     /// <summary>Intent numbers, most likely first.</summary>
     public int[] Ranked()
     {

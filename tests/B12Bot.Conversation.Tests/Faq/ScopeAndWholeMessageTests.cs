@@ -132,12 +132,31 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("my b12 injections are going fine, but my crp came back at 20. what could push crp up?")]
     [InlineData("i'm on b12 shots, can i take magnesium for cramps")]
     [InlineData("i get b12 jabs for pernicious anaemia and take sertraline when i feel low. can sertraline make you sweat at night?")]
+    // After a comma, "is" or "does" with the other subject opens the question (fresh-understanding-27 got the safety answer).
+    [InlineData("i get b12 jabs, is melatonin safe long term?")]
+    [InlineData("i have b12 jabs, is ashwagandha safe long term?")]
     public void A_question_about_another_subject_after_a_b12_story_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
 
         Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
         Assert.Null(match.Entry);
+    }
+
+    [Theory]
+    // A story that ends by asking for the questions reads off-topic as a whole (fresh-understanding-27).
+    [InlineData("My partner says I should get my B12 looked at as I'm vegetarian and tired all the time. Can we do your questionnaire to see if it's worth booking?")]
+    public void A_story_ending_with_a_request_for_the_questionnaire_starts_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    // "question" is a walkthrough word, but this one is about another medicine (fresh-understanding-19 and -20).
+    [InlineData("I get B12 jabs myself, but my question is about my dad's statins. Do they cause cramp in his legs at night?")]
+    public void A_question_announced_as_about_another_medicine_does_not_start_the_walkthrough(string text)
+    {
+        Assert.Equal(FaqMatchKind.OutOfScope, fixture.Match(text).Kind);
     }
 
     /// <summary>Another subject told in passing ("when i need it" tells, it does not ask) leaves the B12 question asked.</summary>
