@@ -143,6 +143,19 @@ public sealed class WelcomeAndFaqTranscriptTests(ContentFixture fixture) : IClas
         Assert.Contains("Check my symptoms", BotConversation.QuickReplies(reply));
     }
 
+    [Theory]
+    // fresh-understanding-28: said with no check running, the quiz it names was started
+    [InlineData("I don't want to do the quiz anymore")]
+    [InlineData("i dont want to do the questionnaire")]
+    public async Task Refusing_the_quiz_outside_it_does_not_start_it(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var reply = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Messages.NothingToCancel, reply.Text);
+    }
+
     [Fact]
     public async Task Message_without_text_asks_for_text()
     {
