@@ -135,6 +135,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     // After a comma, "is" or "does" with the other subject opens the question (fresh-understanding-27 got the safety answer).
     [InlineData("i get b12 jabs, is melatonin safe long term?")]
     [InlineData("i have b12 jabs, is ashwagandha safe long term?")]
+    // Another of the clinic's services: its price is not the B12 shot's (fresh-understanding-24, -28 got the prices entry).
+    [InlineData("I have my B12 jab with you next week, do you also offer microsuction for ear wax and how much is it?")]
     public void A_question_about_another_subject_after_a_b12_story_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
