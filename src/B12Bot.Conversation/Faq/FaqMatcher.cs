@@ -111,11 +111,7 @@ public sealed class FaqMatcher
         var lexical = _lexical.Score(analyzed);
         if (_band is not null)
         {
-            var staticSemantic = analyzed.QuestionSentence is { } question
-                ? _staticSemantic!.ScoreCloser(_firstStage!.Embed(text), _firstStage.Embed(question))
-                : _staticSemantic!.Score(_firstStage!.Embed(text));
-
-            var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
+            var firstStage = AssessFirstStage(analyzed, text, lexical);
             if (_band.Decides(firstStage, lexical))
             {
                 Interlocked.Increment(ref _decidedByFirstStage);
@@ -173,11 +169,17 @@ public sealed class FaqMatcher
 
         var analyzed = Analyzer.Analyze(text);
         var lexical = _lexical.Score(analyzed);
+        var firstStage = AssessFirstStage(analyzed, text, lexical);
+        return (firstStage, _band.Decides(firstStage, lexical), _policy.Decide(firstStage));
+    }
+
+    /// <summary>The cascade's first stage: lexical evidence with the static vectors of the whole text and its question sentence.</summary>
+    private IntentAssessment AssessFirstStage(AnalyzedText analyzed, string text, LexicalEvidence lexical)
+    {
         var staticSemantic = analyzed.QuestionSentence is { } question
             ? _staticSemantic!.ScoreCloser(_firstStage!.Embed(text), _firstStage.Embed(question))
             : _staticSemantic!.Score(_firstStage!.Embed(text));
-        var firstStage = _policy.AssessFirstStage(lexical, staticSemantic);
-        return (firstStage, _band.Decides(firstStage, lexical), _policy.Decide(firstStage));
+        return _policy.AssessFirstStage(lexical, staticSemantic);
     }
 
     /// <summary>The model's probabilities for a message (diagnostics and the accuracy report).</summary>
