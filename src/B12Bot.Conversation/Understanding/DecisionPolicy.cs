@@ -45,6 +45,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents)
         {
             NamesAnotherSubject = lexical.HasForeignSubject,
+            AsksForWalkthrough = lexical.QuestionIntents.Any(i => _catalog.Intents[i].Kind == IntentKind.StartWalkthrough),
         };
     }
 
@@ -76,10 +77,11 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             // A story that ends by asking to be taken through the questions ("... can we do your questionnaire to see
             // if it's worth booking?") reads as off-topic as a whole; when its question clause plainly asks for the
             // walkthrough and the model ranks it first, it starts (never a B12 answer). Not when the message names another
-            // medicine or condition: "my question is about my husband's statins" asks about them.
-            if (!assessment.NamesAnotherSubject && AskedWalkthrough(assessment) is { } walkthrough && ranked[0] == walkthrough)
+            // medicine or condition: "my question is about my husband's statins" asks about them. (Any words asking for
+            // it, in one clause too, were tried: "can you help me with my homework" and crisis messages started it.)
+            if (!assessment.NamesAnotherSubject && assessment.AsksForWalkthrough && _catalog.Intents[ranked[0]].Kind == IntentKind.StartWalkthrough)
             {
-                return FaqMatch.For(_catalog.Intents[walkthrough], p[walkthrough]);
+                return FaqMatch.For(best, bestP);
             }
 
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
@@ -118,20 +120,6 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         }
 
         return new FaqMatch { Kind = FaqMatchKind.Unrecognized, Score = bestP };
-    }
-
-    /// <summary>The walkthrough start, when a question clause of the message clearly asks for it.</summary>
-    private int? AskedWalkthrough(IntentAssessment assessment)
-    {
-        foreach (var i in assessment.QuestionIntents)
-        {
-            if (_catalog.Intents[i].Kind == IntentKind.StartWalkthrough)
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed class IntentAssessment(double[] intentProbabilities, double scopeP
     /// <summary>The message names another medicine, vitamin or condition (<see cref="LexicalEvidence.HasForeignSubject"/>).</summary>
     public bool NamesAnotherSubject { get; init; }
 
+    /// <summary>A question clause of the message clearly asks for the walkthrough.</summary>
+    public bool AsksForWalkthrough { get; init; }
+
     /// <summary>Intent numbers, most likely first.</summary>
     public int[] Ranked()
     {

@@ -154,6 +154,18 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     }
 
     [Theory]
+    // "... and do it myself" goes on with what one would do; it is no second question about injecting oneself (the
+    // sterile-technique entry answered in fresh-understanding-26, -28 and -29).
+    [InlineData("My doctor refuses to prescribe B12 jabs as my level is 'normal', yet I feel much better on them. I found a site selling vials and needles without a prescription. Is it okay to just buy them online and do it myself?")]
+    [InlineData("My GP says my B12 is fine so she won't give me the injections, but they really helped me before. There's a website selling hydroxocobalamin ampoules and needles with no prescription. Can I order them and do it myself?")]
+    public void Buying_vials_online_to_inject_oneself_gets_the_buying_online_answer(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal("buying_online", match.Entry?.Id);
+    }
+
+    [Theory]
     // "question" is a walkthrough word, but this one is about another medicine (fresh-understanding-19 and -20).
     [InlineData("I get B12 jabs myself, but my question is about my dad's statins. Do they cause cramp in his legs at night?")]
     public void A_question_announced_as_about_another_medicine_does_not_start_the_walkthrough(string text)
