@@ -243,16 +243,18 @@ public sealed class SafetyBackstop
     }
 
     /// <summary>
-    /// Whether a reading is one the backstop screens: anything but a confident answer, a walkthrough start, a command or
+    /// Whether a reading is one the backstop screens: anything but a confident answer or walkthrough start, a command or
     /// small talk (a message made only of social words: "bye for now" comes close to a farewell note by meaning alone).
+    /// A walkthrough start the model was unsure of (a story whose last clause asks for the questions) is screened like an
+    /// unsure answer: a crisis told before "can you ask me the questions" must not slip past.
     /// </summary>
     public bool NeedsScreening(FaqMatch match)
     {
         ArgumentNullException.ThrowIfNull(match);
         return match.Kind switch
         {
-            FaqMatchKind.Answer => match.Score < _rules.ScreenAnswersBelow,
-            FaqMatchKind.StartWalkthrough or FaqMatchKind.Command or FaqMatchKind.SmallTalk or FaqMatchKind.Empty => false,
+            FaqMatchKind.Answer or FaqMatchKind.StartWalkthrough => match.Score < _rules.ScreenAnswersBelow,
+            FaqMatchKind.Command or FaqMatchKind.SmallTalk or FaqMatchKind.Empty => false,
             _ => true,
         };
     }

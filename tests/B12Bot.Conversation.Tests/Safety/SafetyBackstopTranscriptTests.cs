@@ -1,4 +1,5 @@
 using System.Text.Json;
+using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Safety;
 using B12Bot.Conversation.Tests.Support;
 using BotRuntime.Schema;
@@ -86,6 +87,20 @@ public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : ICla
         var reply = Assert.Single(await chat.SendAsync(submit));
 
         Assert.Equal(fixture.Content.Safety.CrisisMessage, reply.Text);
+    }
+
+    [Fact]
+    public void A_walkthrough_start_the_model_was_unsure_of_is_screened_like_an_unsure_answer()
+    {
+        // A story read as off-topic whose question clause asks for the questions starts the walkthrough (DecisionPolicy):
+        // what the story told must still be compared with the crisis examples.
+        var story = fixture.Match("My partner says I should get my B12 looked at as I'm vegetarian and tired all the time. Can we do your questionnaire to see if it's worth booking?");
+        var asked = fixture.Match("check my symptoms");
+
+        Assert.Equal(FaqMatchKind.StartWalkthrough, story.Kind);
+        Assert.True(fixture.Backstop.NeedsScreening(story));
+        Assert.Equal(FaqMatchKind.StartWalkthrough, asked.Kind);
+        Assert.False(fixture.Backstop.NeedsScreening(asked));
     }
 
     [Fact]
