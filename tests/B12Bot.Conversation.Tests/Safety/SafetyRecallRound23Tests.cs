@@ -89,13 +89,26 @@ public sealed class SafetyRecallRound23Tests(ContentFixture fixture) : IClassFix
     [Theory]
     // the quieter rules must not hide a real report
     [InlineData("this is it, I want to kill myself haha")]
-    [InlineData("I cut myself and it's bleeding heavily and won't stop")]
-    public async Task Self_harm_said_laughing_or_a_wound_bleeding_still_get_their_message(string said)
+    public async Task Self_harm_said_laughing_still_gets_the_crisis_message(string said)
     {
         var chat = new BotConversation(fixture);
 
-        var reply = Assert.Single(await chat.SayAsync(said));
+        var crisis = Assert.Single(await chat.SayAsync(said));
 
-        Assert.True(reply.Text == fixture.Content.Safety.CrisisMessage || reply.Text == fixture.Content.Safety.UrgentMessage);
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, crisis.Text);
+    }
+
+    [Theory]
+    // bleeding as the aim of scratching is not a wound that will not stop: these still get the urgent message
+    [InlineData("I cut myself to cope and it's bleeding heavily and won't stop")]
+    [InlineData("the injection site is bleeding and won't stop, trying to calm down")]
+    public async Task A_wound_that_will_not_stop_bleeding_still_gets_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.UrgentMessage, urgent.Text);
+        Assert.True(BotConversation.IsUrgent(urgent));
     }
 }
