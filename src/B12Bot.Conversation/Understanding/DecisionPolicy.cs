@@ -15,6 +15,9 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
     private readonly IntentCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
     private readonly UnderstandingModel _model = model ?? throw new ArgumentNullException(nameof(model));
 
+    // The walkthrough start's intent number (-1: none), looked up once rather than per message.
+    private readonly int _walkthrough = catalog?.Intents.ToList().FindIndex(i => i.Kind == IntentKind.StartWalkthrough) ?? -1;
+
     public IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic) => Assess(lexical, semantic, _model.Candidate, _model.Scope);
 
     /// <summary>
@@ -45,7 +48,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents)
         {
             NamesAnotherSubject = lexical.HasForeignSubject,
-            AsksForWalkthrough = lexical.QuestionIntents.Any(i => _catalog.Intents[i].Kind == IntentKind.StartWalkthrough),
+            AsksForWalkthrough = _walkthrough >= 0 && Array.IndexOf(lexical.QuestionIntents, _walkthrough) >= 0,
         };
     }
 
@@ -79,7 +82,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             // walkthrough and the model ranks it first, it starts (never a B12 answer). Not when the message names another
             // medicine or condition: "my question is about my husband's statins" asks about them. (Any words asking for
             // it, in one clause too, were tried: "can you help me with my homework" and crisis messages started it.)
-            if (!assessment.NamesAnotherSubject && assessment.AsksForWalkthrough && _catalog.Intents[ranked[0]].Kind == IntentKind.StartWalkthrough)
+            if (!assessment.NamesAnotherSubject && assessment.AsksForWalkthrough && ranked[0] == _walkthrough)
             {
                 return FaqMatch.For(best, bestP);
             }
