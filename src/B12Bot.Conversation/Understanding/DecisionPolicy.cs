@@ -16,7 +16,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
     private readonly UnderstandingModel _model = model ?? throw new ArgumentNullException(nameof(model));
 
     // The walkthrough start's intent number (-1: none), looked up once rather than per message.
-    private readonly int _walkthrough = catalog?.Intents.ToList().FindIndex(i => i.Kind == IntentKind.StartWalkthrough) ?? -1;
+    private readonly int _walkthrough = catalog?.IndexOf(Intent.WalkthroughId) ?? -1;
 
     public IntentAssessment Assess(LexicalEvidence lexical, SemanticEvidence semantic) => Assess(lexical, semantic, _model.Candidate, _model.Scope);
 
@@ -81,7 +81,8 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             // if it's worth booking?") reads as off-topic as a whole; when its question clause plainly asks for the
             // walkthrough and the model ranks it first, it starts (never a B12 answer). Not when the message names another
             // medicine or condition: "my question is about my husband's statins" asks about them. (Any words asking for
-            // it, in one clause too, were tried: "can you help me with my homework" and crisis messages started it.)
+            // it, in one clause too, were tried: "can you help me with my homework" started it, and four crisis messages
+            // of the safety sets lost the crisis line.)
             if (!assessment.NamesAnotherSubject && assessment.AsksForWalkthrough && ranked[0] == _walkthrough)
             {
                 return FaqMatch.For(best, bestP);

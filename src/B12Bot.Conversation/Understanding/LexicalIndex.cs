@@ -25,7 +25,7 @@ public sealed class LexicalIndex
         ArgumentNullException.ThrowIfNull(language);
         Analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         IntentCount = catalog.Count;
-        WalkthroughIntent = catalog.Intents.ToList().FindIndex(i => i.Kind == IntentKind.StartWalkthrough);
+        WalkthroughIntent = catalog.IndexOf(Intent.WalkthroughId);
         var docTerms = new List<Dictionary<string, double>>(IntentCount);
         var phrasings = new List<(int Intent, string[] Terms)>();
         for (var d = 0; d < IntentCount; d++)
