@@ -137,6 +137,11 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("i have b12 jabs, is ashwagandha safe long term?")]
     // Another of the clinic's services: its price is not the B12 shot's (fresh-understanding-24, -28 got the prices entry).
     [InlineData("I have my B12 jab with you next week, do you also offer microsuction for ear wax and how much is it?")]
+    // A sexual health check, a chiropractor: other services too (fresh-understanding-30 got the prices entry).
+    [InlineData("i come to you for my b12 injections, what do you charge for an sti test?")]
+    [InlineData("my b12 jabs are with the nurse here, is there a chiropractor at the practice and what's the fee?")]
+    // "how much do I need" asks an amount, not a price: the question is still about protein (fresh-understanding-25).
+    [InlineData("I'm vegetarian and on b12 shots. Do I get enough protein from beans? how much do i need each day?")]
     public void A_question_about_another_subject_after_a_b12_story_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);

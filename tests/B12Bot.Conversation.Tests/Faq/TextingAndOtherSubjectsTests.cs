@@ -68,6 +68,19 @@ public sealed class TextingAndOtherSubjectsTests(ContentFixture fixture) : IClas
         Assert.Equal(command, match.Command);
     }
 
+    [Theory]
+    // What the visitor calls the walkthrough ("check", "assessment") may stand in a command (fresh-understanding-30).
+    [InlineData("nah, exit this assessment", BotCommand.Cancel)]
+    [InlineData("forget it, end the check", BotCommand.Cancel)]
+    [InlineData("restart the assessment", BotCommand.Restart)]
+    public void A_command_naming_the_check_is_recognised(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
     [Fact]
     public void A_b12_question_with_the_same_slip_is_not_a_command()
     {
