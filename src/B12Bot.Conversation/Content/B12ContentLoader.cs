@@ -66,7 +66,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "b12_words", "shot_words", "whole_message",
-            "referring_words", "open_question_words", "texting");
+            "referring_words", "open_question_words", "request_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -78,6 +78,7 @@ public static partial class B12ContentLoader
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
         var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
         var openQuestionWords = reader.StringList(root, "open_question_words", "the file", required: false, minimum: 0);
+        var requestWords = reader.StringList(root, "request_words", "the file", required: false, minimum: 0);
         RequireOneWordEach(reader, root, "referring_words", referringWords, "referring word");
         if (shotWords.FirstOrDefault(w => !b12Words.Contains(w, StringComparer.Ordinal)) is { } notB12 && reader.Get(root, "shot_words") is { } shotNode)
         {
@@ -168,6 +169,14 @@ public static partial class B12ContentLoader
             }
         }
 
+        foreach (var request in requestWords)
+        {
+            if (!synonyms.ContainsKey(request) && reader.Get(root, "request_words") is { } requestNode)
+            {
+                reader.Problem(requestNode, $"request word '{request}' is not a concept under 'synonyms'");
+            }
+        }
+
         foreach (var foreign in foreignWords)
         {
             if (!synonyms.ContainsKey(foreign) && reader.Get(root, "foreign_words") is { } foreignNode)
@@ -181,6 +190,7 @@ public static partial class B12ContentLoader
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
             ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
             Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
+            RequestWords = requestWords,
         };
     }
 

@@ -60,4 +60,7 @@ public sealed class LanguageResources
 
     /// <summary>Concepts of a question that asks nothing by itself ("what should i do"): it too is read with its story.</summary>
     public IReadOnlyList<string> OpenQuestionWords { get; init; } = [];
+
+    /// <summary>Concepts by which a message asks for the symptom check itself ("ask me some questions", "do the self assessment").</summary>
+    public IReadOnlyList<string> RequestWords { get; init; } = [];
 }

@@ -5,8 +5,9 @@ public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
         List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0, string? questionSentence = null,
-        AskingParts? askingParts = null)
+        AskingParts? askingParts = null, int[]? clauseWordStarts = null)
     {
+        ClauseWordStarts = clauseWordStarts ?? [0];
         LastClauseStart = lastClauseStart;
         QuestionSentence = questionSentence;
         Normalized = normalized;
@@ -19,6 +20,9 @@ public sealed class AnalyzedText
         ClauseAsksNothing = clauseAsksNothing ?? [.. Enumerable.Repeat(false, ClauseIsQuestion.Count)];
         Parts = askingParts ?? new AskingParts(TermClause, ClauseIsQuestion, [.. Enumerable.Range(0, ClauseIsQuestion.Count)]);
     }
+
+    /// <summary>For each clause, the index in <see cref="Words"/> where it begins.</summary>
+    public int[] ClauseWordStarts { get; }
 
     /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
     public int LastClauseStart { get; }

@@ -181,7 +181,21 @@ public sealed class TermAnalyzer
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
             Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
             new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
-                PartsOwn(words, partStarts, terms, termAt)));
+                PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts));
+    }
+
+    private static int[] WordStarts(bool[] clauseStarts)
+    {
+        var starts = new List<int>(2);
+        for (var i = 0; i < clauseStarts.Length; i++)
+        {
+            if (clauseStarts[i])
+            {
+                starts.Add(i);
+            }
+        }
+
+        return starts.Count == 0 ? [0] : [.. starts];
     }
 
     /// <summary>The fewest words a message's question sentence needs to be read on its own (see <see cref="AnalyzedText.QuestionSentence"/>).</summary>

@@ -49,6 +49,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         {
             NamesAnotherSubject = lexical.HasForeignSubject,
             AsksForWalkthrough = _walkthrough >= 0 && Array.IndexOf(lexical.QuestionIntents, _walkthrough) >= 0,
+            RequestsWalkthrough = lexical.RequestsWalkthrough,
         };
     }
 
@@ -75,6 +76,16 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         var best = _catalog.Intents[ranked[0]];
         var bestP = p[ranked[0]];
         var secondP = ranked.Length > 1 ? p[ranked[1]] : 0;
+
+        // The visitor asked to be taken through the questions ("... can you ask me some questions and tell me whether it
+        // could be b12?"): that wins over an answer about the symptoms told before, when the model ranks the walkthrough
+        // among the closest and no other medicine or condition is named. Its probability stays the score, so the safety
+        // backstop still screens an unsure start.
+        if (assessment.RequestsWalkthrough && !assessment.NamesAnotherSubject && _walkthrough >= 0
+            && Array.IndexOf(ranked, _walkthrough) is >= 0 and < MaxAlternatives)
+        {
+            return FaqMatch.For(_catalog.Intents[_walkthrough], p[_walkthrough]);
+        }
         if (_model.IsOutOfScope(assessment.ScopeProbability, bestP))
         {
             // A story that ends by asking to be taken through the questions ("... can we do your questionnaire to see

@@ -17,6 +17,9 @@ public sealed class IntentAssessment(double[] intentProbabilities, double scopeP
     /// <summary>A question clause of the message clearly asks for the walkthrough.</summary>
     public bool AsksForWalkthrough { get; init; }
 
+    /// <summary>The message's last clause asks for the symptom check itself (<see cref="LexicalEvidence.RequestsWalkthrough"/>).</summary>
+    public bool RequestsWalkthrough { get; init; }
+
     /// <summary>Intent numbers, most likely first.</summary>
     public int[] Ranked()
     {

@@ -39,6 +39,9 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The walkthrough start's score (how much of the message's words ask to be taken through the questions).</summary>
     public double WalkthroughScore { get; init; }
 
+    /// <summary>The message's last clause asks for the symptom check itself (language.yaml request_words).</summary>
+    public bool RequestsWalkthrough { get; init; }
+
     /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
     public int[] QuestionIntents { get; init; } = [];
 }

@@ -164,6 +164,7 @@ public sealed class LexicalIndex
         }
 
         NeighbourTerms.UnionWith(language.NeighbourWords);
+        RequestTerms.UnionWith(language.RequestWords);
 
         // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
         foreach (var intent in catalog.Intents)
@@ -238,6 +239,9 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts the content speaks of only beside B12 (language.yaml neighbour_words).</summary>
     public HashSet<string> NeighbourTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Concepts that ask for the walkthrough itself (language.yaml request_words).</summary>
+    public HashSet<string> RequestTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The foreign terms an answer's title names: subjects the content speaks about beside B12 (a vaccine).</summary>
     public HashSet<string> CoveredForeignTerms { get; } = new(StringComparer.Ordinal);

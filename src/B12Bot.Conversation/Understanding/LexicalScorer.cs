@@ -47,7 +47,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed));
         }
 
         var anyQuestion = false;
@@ -109,7 +109,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse);
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed));
         }
         finally
         {
@@ -376,6 +376,52 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
     }
 
+    /// <summary>
+    /// Whether the message's last clause with words that count asks for the symptom check itself ("... can you ask me some
+    /// questions and tell me whether it could be b12?", "id like to do the self assessment"): a request word among its
+    /// terms. A question about such a check asks about it rather than for it: a clause with a question word ("before i
+    /// begin, what sort of assessment do i need?") or opening with "is/are there" ("is there any assessment needed?").
+    /// </summary>
+    private bool RequestsWalkthrough(AnalyzedText analyzed)
+    {
+        var terms = analyzed.Terms;
+        if (terms.Count == 0 || _index.RequestTerms.Count == 0)
+        {
+            return false;
+        }
+
+        var last = analyzed.TermClause[^1];
+        var asks = false;
+        for (var i = terms.Count - 1; i >= 0 && analyzed.TermClause[i] == last; i--)
+        {
+            asks |= _index.RequestTerms.Contains(terms[i]);
+        }
+
+        var words = analyzed.Words;
+        var starts = analyzed.ClauseWordStarts;
+        if (!asks || last < 0 || last >= starts.Length)
+        {
+            return asks;
+        }
+
+        var from = starts[last];
+        var to = last + 1 < starts.Length ? starts[last + 1] : words.Length;
+        if (to - from >= 2 && words[from] is "is" or "are" && words[from + 1] == "there")
+        {
+            return false;
+        }
+
+        for (var w = from; w < to; w++)
+        {
+            if (TermAnalyzer.IsQuestionWord(words[w]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool SeenBefore(AnalyzedText analyzed, int index, int firstClause, int lastClause)
     {
         var terms = analyzed.Terms;
@@ -401,8 +447,9 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse = false) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough) => new(scores)
         {
+            RequestsWalkthrough = requestsWalkthrough,
             WalkthroughScore = walkthrough >= 0 ? scores[walkthrough] : 0,
             QuestionAboutSomethingElse = questionAboutSomethingElse,
             HasTopic = HasTopic,

@@ -153,9 +153,28 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [Theory]
     // A story that ends by asking for the questions reads off-topic as a whole (fresh-understanding-27).
     [InlineData("My partner says I should get my B12 looked at as I'm vegetarian and tired all the time. Can we do your questionnaire to see if it's worth booking?")]
+    // A last clause that asks for the questions wins over an answer about the symptoms told before it (fresh-understanding-17,
+    // -20, -29 answered the symptoms or read it out of scope).
+    [InlineData("My tongue's been sore and I'm exhausted all the time. Could you ask me a few questions and tell me if it's B12?")]
+    [InlineData("I'm always cold and foggy lately. can you ask me the questions to see if my b12 is low")]
+    [InlineData("i want to do the self assessment please")]
+    [InlineData("My gran is 79 and always muddled lately. We want to go through your checklist together to see if she might be low in B12. Could we do that now?")]
+    [InlineData("Ive had tingling hands and bad memory for months. could u ask me some questions and work out if its my b12?")]
+    [InlineData("I've been knackered and short of breath on stairs since the baby. Can you ask me the questions and tell me whether it's worth getting my B12 checked?")]
+    [InlineData("on omeprazole for years and my feet feel numb sometimes, wanna see if its b12 so can u ask me some questions")]
     public void A_story_ending_with_a_request_for_the_questionnaire_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    // A question about the check before treatment asks about it, not for it.
+    [InlineData("What sort of assessment happens before the first B12 shot?")]
+    [InlineData("Is there an assessment before I start the injections?")]
+    [InlineData("Before I begin the jabs, what sort of assessment do I need?")]
+    public void A_question_about_the_assessment_before_treatment_is_answered(string text)
+    {
+        Assert.Equal("before_starting", fixture.Match(text).Entry?.Id);
     }
 
     [Theory]
