@@ -140,6 +140,10 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     // A sexual health check, a chiropractor: other services too (fresh-understanding-30 got the prices entry).
     [InlineData("i come to you for my b12 injections, what do you charge for an sti test?")]
     [InlineData("my b12 jabs are with the nurse here, is there a chiropractor at the practice and what's the fee?")]
+    // Periods are another subject (fresh-understanding-31 got the other-causes entry).
+    [InlineData("my b12 jabs are going fine, but my period pains are awful this month, what helps with cramps?")]
+    [InlineData("my b12 shots are fine but why is my period late this month?")]
+    [InlineData("had b12 jab last week. bad pms this month, any tips?")]
     // "how much do I need" asks an amount, not a price: the question is still about protein (fresh-understanding-25).
     [InlineData("I'm vegetarian and on b12 shots. Do I get enough protein from beans? how much do i need each day?")]
     public void A_question_about_another_subject_after_a_b12_story_gets_the_scope_statement(string text)
