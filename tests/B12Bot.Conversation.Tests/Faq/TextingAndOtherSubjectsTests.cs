@@ -82,6 +82,16 @@ public sealed class TextingAndOtherSubjectsTests(ContentFixture fixture) : IClas
     }
 
     [Fact]
+    public void Nurses_are_clinicians_not_nursing_a_baby()
+    {
+        // "nurses" shares its stem with "nursing": it read as breastfeeding and got the pregnancy entry.
+        var match = fixture.Match("are b12 injections given by nurses or doctors");
+
+        Assert.Equal("administration", match.Entry?.Id);
+        Assert.DoesNotContain(match.Alternatives, entry => entry.Id == "pregnancy");
+    }
+
+    [Fact]
     public void A_b12_question_with_the_same_slip_is_not_a_command()
     {
         var match = fixture.Match("can i strat my b12 shots again after a break");
