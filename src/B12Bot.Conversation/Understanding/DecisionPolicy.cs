@@ -86,6 +86,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         {
             return FaqMatch.For(_catalog.Intents[_walkthrough], p[_walkthrough]);
         }
+
         if (_model.IsOutOfScope(assessment.ScopeProbability, bestP))
         {
             // A story that ends by asking to be taken through the questions ("... can we do your questionnaire to see
