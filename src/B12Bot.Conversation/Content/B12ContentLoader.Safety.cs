@@ -172,7 +172,7 @@ public static partial class B12ContentLoader
             var what = $"sign '{id}'";
             reader.CheckKeys(map, what, "id", "class", "all", "unless", "unless_nearer", "window", "ordered", "history_sensitive", "long_standing_sensitive",
                 "even_in_questions", "even_in_past", "even_in_questions_with", "across_sentences", "not_in_questions",
-                "unless_in_message");
+                "unless_in_message", "unless_together_in_message");
             if (id is not null && !ids.Add(id))
             {
                 reader.Problem(map, $"sign id '{id}' is used twice");
@@ -190,13 +190,18 @@ public static partial class B12ContentLoader
             var evenInQuestionsWith = reader.StringList(map, "even_in_questions_with", what, required: false, minimum: 0);
             var notInQuestions = reader.StringList(map, "not_in_questions", what, required: false, minimum: 0);
             var unlessInMessage = reader.StringList(map, "unless_in_message", what, required: false, minimum: 0);
+            var unlessTogether = reader.StringList(map, "unless_together_in_message", what, required: false, minimum: 0);
+            if (unlessTogether.Count == 1 && reader.Get(map, "unless_together_in_message") is { } togetherNode)
+            {
+                reader.Problem(togetherNode, $"{what} lists one class under 'unless_together_in_message'; use 'unless_in_message'");
+            }
             if (all.Count > 3 && reader.Get(map, "all") is { } allNode)
             {
                 reader.Problem(allNode, $"{what} combines {all.Count} classes; at most 3 are supported");
             }
 
             foreach (var (key, names) in new[] { ("all", all), ("unless", unless), ("unless_nearer", unlessNearer), ("even_in_questions_with", evenInQuestionsWith), ("not_in_questions", notInQuestions),
-                ("unless_in_message", unlessInMessage) })
+                ("unless_in_message", unlessInMessage), ("unless_together_in_message", unlessTogether) })
             {
                 foreach (var name in names)
                 {
@@ -218,6 +223,7 @@ public static partial class B12ContentLoader
                     EvenInQuestionsWith = evenInQuestionsWith,
                     NotInQuestions = notInQuestions,
                     UnlessInMessage = unlessInMessage,
+                    UnlessTogetherInMessage = unlessTogether,
                 });
             }
         }

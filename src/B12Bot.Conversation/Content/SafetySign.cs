@@ -13,7 +13,9 @@ namespace B12Bot.Conversation.Content;
 /// when the sign is read across sentences, must stand in a sentence that is not a question ("i always feel faint with
 /// needles. could the injection give me a rash?": the rash is asked about, not had). <see cref="UnlessInMessage"/>:
 /// classes that set the sign aside from anywhere in the message ("felt a bit faint after my shot. that was two weeks
-/// ago": the time is told in a sentence of its own).
+/// ago": the time is told in a sentence of its own). <see cref="UnlessTogetherInMessage"/>: classes that set the sign
+/// aside only when every one of them is somewhere in the message ("ate half the jar of his vitamins last week. he seems
+/// fine": a time gone by and well since, together).
 /// </summary>
 public sealed record SafetySign(
     string Id,
@@ -35,4 +37,6 @@ public sealed record SafetySign(
     public IReadOnlyList<string> NotInQuestions { get; init; } = [];
 
     public IReadOnlyList<string> UnlessInMessage { get; init; } = [];
+
+    public IReadOnlyList<string> UnlessTogetherInMessage { get; init; } = [];
 }

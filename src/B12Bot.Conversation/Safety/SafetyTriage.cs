@@ -51,6 +51,7 @@ public sealed class SafetyTriage
     private readonly int[][] _signReportedBy;
     private readonly int[][] _signNotInQuestions;
     private readonly int[][] _signUnlessInMessage;
+    private readonly int[][] _signUnlessTogether;
     private readonly bool _anyAcrossSentences;
     private readonly HashSet<string> _listJoiners;
     private readonly HashSet<string> _listFillers;
@@ -174,6 +175,7 @@ public sealed class SafetyTriage
         _signReportedBy = [.. _signs.Select(s => s.EvenInQuestionsWith.Select(c => classIds[c]).ToArray())];
         _signNotInQuestions = [.. _signs.Select(s => s.NotInQuestions.Select(c => classIds[c]).ToArray())];
         _signUnlessInMessage = [.. _signs.Select(s => s.UnlessInMessage.Select(c => classIds[c]).ToArray())];
+        _signUnlessTogether = [.. _signs.Select(s => s.UnlessTogetherInMessage.Select(c => classIds[c]).ToArray())];
         _anyAcrossSentences = _signs.Any(s => s.AcrossSentences);
         // Compared with the message's words as they are ("," is the comma mark the tokenizer keeps).
         _listJoiners = new HashSet<string>(rules.ListJoiners.Select(w => w.Trim().ToLowerInvariant()), StringComparer.Ordinal);
@@ -551,7 +553,8 @@ public sealed class SafetyTriage
 
             if ((acrossSentences && !sign.AcrossSentences)
                 || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains)
-                || Array.Exists(_signUnlessInMessage[s], reading.Classes.Contains))
+                || Array.Exists(_signUnlessInMessage[s], reading.Classes.Contains)
+                || (_signUnlessTogether[s].Length > 0 && Array.TrueForAll(_signUnlessTogether[s], reading.Classes.Contains)))
             {
                 continue;
             }
