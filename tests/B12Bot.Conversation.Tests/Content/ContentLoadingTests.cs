@@ -81,6 +81,21 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_sign_set_aside_together_by_one_class_or_an_unknown_one_is_reported_with_its_line()
+    {
+        var path = Path.Combine(_folder, "safety.yaml");
+        var text = File.ReadAllText(path);
+        const string Together = "    unless_together_in_message: [days_back, well_since]\n";
+        Assert.Contains(Together, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(Together, "    unless_together_in_message: [no_such_together_class]\n", StringComparison.Ordinal));
+
+        var problems = Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
+
+        Assert.Contains(problems, p => p.File == "safety.yaml" && p.Line > 1 && p.Message.Contains("'unless_together_in_message'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.File == "safety.yaml" && p.Line > 1 && p.Message.Contains("'no_such_together_class'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Invalid_yaml_names_file_and_line()
     {
         var line = Append("faq.yaml", "  - id: [unclosed\n");
