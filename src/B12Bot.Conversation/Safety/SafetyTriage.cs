@@ -368,7 +368,7 @@ public sealed class SafetyTriage
     /// <summary>Every phrase occurrence, in order of position, and what the message says as a whole.</summary>
     private Reading Read(string[] words)
     {
-        var reading = new Reading(words.Length);
+        var reading = new Reading(words.Length, _classCount);
         for (var i = 0; i < words.Length; i++)
         {
             AddOccurrences(words, i, words[i], reading);
@@ -391,7 +391,7 @@ public sealed class SafetyTriage
         DropSignWordsInsideWholePhrases(reading);
         foreach (var o in reading.Occurrences)
         {
-            reading.Classes.Add(o.Class);
+            reading.InMessage[o.Class] = true;
             if (o.Class == _negator)
             {
                 reading.NegatorEndAt[o.Start] = Math.Max(reading.NegatorEndAt[o.Start], o.End);
@@ -553,8 +553,8 @@ public sealed class SafetyTriage
 
             if ((acrossSentences && !sign.AcrossSentences)
                 || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains)
-                || Array.Exists(_signUnlessInMessage[s], reading.Classes.Contains)
-                || (_signUnlessTogether[s].Length > 0 && Array.TrueForAll(_signUnlessTogether[s], reading.Classes.Contains)))
+                || Array.Exists(_signUnlessInMessage[s], reading.HasClass)
+                || (_signUnlessTogether[s].Length > 0 && Array.TrueForAll(_signUnlessTogether[s], reading.HasClass)))
             {
                 continue;
             }
@@ -940,12 +940,17 @@ public sealed class SafetyTriage
     }
 
     /// <summary>One message's phrase occurrences, sorted by position, with per-position marks and message-wide flags.</summary>
-    private sealed class Reading(int length)
+    private sealed class Reading(int length, int classCount)
     {
         public List<Occurrence> Occurrences { get; } = [];
 
-        /// <summary>Every class with an occurrence anywhere in the message (for <c>unless_in_message</c>).</summary>
-        public HashSet<int> Classes { get; } = [];
+        /// <summary>
+        /// For each class, whether it has an occurrence anywhere in the message (for <c>unless_in_message</c> and
+        /// <c>unless_together_in_message</c>): a flag per class id, no set to hash into on every message.
+        /// </summary>
+        public bool[] InMessage { get; } = new bool[classCount];
+
+        public bool HasClass(int id) => InMessage[id];
 
         public int[] NegatorEndAt { get; } = new int[length];
         public bool[] NegationBreakAt { get; } = new bool[length + 1];
