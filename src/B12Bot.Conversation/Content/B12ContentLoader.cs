@@ -153,37 +153,10 @@ public static partial class B12ContentLoader
             }
         }
 
-        foreach (var cue in intentCues)
-        {
-            if (!synonyms.ContainsKey(cue) && reader.Get(root, "intent_cues") is { } cuesNode)
-            {
-                reader.Problem(cuesNode, $"intent cue '{cue}' is not a concept under 'synonyms'");
-            }
-        }
-
-        foreach (var open in openQuestionWords)
-        {
-            if (!synonyms.ContainsKey(open) && reader.Get(root, "open_question_words") is { } openNode)
-            {
-                reader.Problem(openNode, $"open question word '{open}' is not a concept under 'synonyms'");
-            }
-        }
-
-        foreach (var request in requestWords)
-        {
-            if (!synonyms.ContainsKey(request) && reader.Get(root, "request_words") is { } requestNode)
-            {
-                reader.Problem(requestNode, $"request word '{request}' is not a concept under 'synonyms'");
-            }
-        }
-
-        foreach (var foreign in foreignWords)
-        {
-            if (!synonyms.ContainsKey(foreign) && reader.Get(root, "foreign_words") is { } foreignNode)
-            {
-                reader.Problem(foreignNode, $"foreign word '{foreign}' is not a concept under 'synonyms'");
-            }
-        }
+        RequireConcepts(reader, root, "intent_cues", intentCues, synonyms, "intent cue");
+        RequireConcepts(reader, root, "open_question_words", openQuestionWords, synonyms, "open question word");
+        RequireConcepts(reader, root, "request_words", requestWords, synonyms, "request word");
+        RequireConcepts(reader, root, "foreign_words", foreignWords, synonyms, "foreign word");
 
         return new LanguageResources
         {
@@ -271,6 +244,19 @@ public static partial class B12ContentLoader
     }
 
     /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>
+    /// <summary>Reports each word of the list under <paramref name="key"/> that names no concept under 'synonyms'.</summary>
+    private static void RequireConcepts(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words,
+        Dictionary<string, IReadOnlyList<string>> synonyms, string what)
+    {
+        foreach (var word in words)
+        {
+            if (!synonyms.ContainsKey(word) && reader.Get(section, key) is { } node)
+            {
+                reader.Problem(node, $"{what} '{word}' is not a concept under 'synonyms'");
+            }
+        }
+    }
+
     private static void RequireOneWordEach(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words, string what)
     {
         if (words.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord

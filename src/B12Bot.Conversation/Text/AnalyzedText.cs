@@ -4,11 +4,10 @@ namespace B12Bot.Conversation.Text;
 public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
-        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, int lastClauseStart = 0, string? questionSentence = null,
+        List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, string? questionSentence = null,
         AskingParts? askingParts = null, int[]? clauseWordStarts = null)
     {
         ClauseWordStarts = clauseWordStarts ?? [0];
-        LastClauseStart = lastClauseStart;
         QuestionSentence = questionSentence;
         Normalized = normalized;
         Words = words;
@@ -25,7 +24,7 @@ public sealed class AnalyzedText
     public int[] ClauseWordStarts { get; }
 
     /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
-    public int LastClauseStart { get; }
+    public int LastClauseStart => ClauseWordStarts[^1];
 
     /// <summary>
     /// The words of the question a longer message ends up asking, when the message has more than one sentence: its last

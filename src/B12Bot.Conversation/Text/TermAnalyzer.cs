@@ -179,7 +179,7 @@ public sealed class TermAnalyzer
         var asksNothing = AsksNothing(terms, termClause, clauseIsQuestion.Count);
         var leansOnStory = RefersBack(words, clauseStarts, terms, termClause, asksNothing);
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
-            Array.LastIndexOf(clauseStarts, true) is var last and > 0 ? last : 0, QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
+            QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
             new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
                 PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts));
     }
