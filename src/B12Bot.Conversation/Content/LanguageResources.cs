@@ -28,6 +28,15 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> NeighbourWords { get; init; } = [];
 
+    /// <summary>
+    /// Conditions the content names only as another cause (thyroid, iron): a question asking for their signs that names
+    /// no B12 is about them ("what are the symptoms of an underactive thyroid?").
+    /// </summary>
+    public IReadOnlyList<string> NeighbourConditions { get; init; } = [];
+
+    /// <summary>Concepts that ask for a condition's signs ("symptoms", "how can i tell").</summary>
+    public IReadOnlyList<string> SignWords { get; init; } = [];
+
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
 

@@ -164,6 +164,8 @@ public sealed class LexicalIndex
         }
 
         NeighbourTerms.UnionWith(language.NeighbourWords);
+        NeighbourConditionTerms.UnionWith(language.NeighbourConditions);
+        SignTerms.UnionWith(language.SignWords);
         RequestTerms.UnionWith(language.RequestWords);
 
         // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
@@ -239,6 +241,12 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts the content speaks of only beside B12 (language.yaml neighbour_words).</summary>
     public HashSet<string> NeighbourTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Conditions the content names only as another cause (language.yaml neighbour_conditions).</summary>
+    public HashSet<string> NeighbourConditionTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Concepts that ask for a condition's signs (language.yaml sign_words).</summary>
+    public HashSet<string> SignTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Concepts that ask for the walkthrough itself (language.yaml request_words).</summary>
     public HashSet<string> RequestTerms { get; } = new(StringComparer.Ordinal);

@@ -137,7 +137,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 continue;
             }
 
-            bool namesB12 = false, namesOther = false, namesNeighbour = false, mayNameB12 = false;
+            bool namesB12 = false, namesOther = false, namesNeighbour = false, namesCondition = false, asksSigns = false, mayNameB12 = false;
             for (var t = 0; t < analyzed.Terms.Count; t++)
             {
                 if (parts.TermPart[t] == p)
@@ -146,6 +146,8 @@ public sealed class LexicalScorer(LexicalIndex index)
                     namesB12 |= _index.B12Terms.Contains(term);
                     namesOther |= _index.ForeignTerms.Contains(term);
                     namesNeighbour |= _index.NeighbourTerms.Contains(term);
+                    namesCondition |= _index.NeighbourConditionTerms.Contains(term);
+                    asksSigns |= _index.SignTerms.Contains(term);
                     mayNameB12 |= _index.CarriesB12Terms.Contains(term);
                 }
             }
@@ -153,13 +155,17 @@ public sealed class LexicalScorer(LexicalIndex index)
             // "can folic acid hide low b12" asks about B12 ("low b12" is read as "deficiency"); "what foods raise folate" does not.
             namesOther |= namesNeighbour && !mayNameB12;
 
+            // "what are the signs of an underactive thyroid" asks about the thyroid; "can low iron make you this tired" is the content's.
+            namesOther |= namesCondition && asksSigns && !mayNameB12;
+
             aboutB12 |= namesB12 && !namesOther;
             aboutOther |= namesOther && !namesB12;
 
             // A question that points back at what was told ("how is she meant to take those?") is about the last thing named.
             aboutOther |= !namesB12 && !namesOther && p > 0
                 && (((analyzed.ClauseLeansOnStory[parts.Clause[p]] || parts.PointsBackAt(p)) && LastSubjectIsFinding(analyzed, p))
-                    || (parts.PointsBackAt(p) && (parts.OwnsAt(p) || !NamesContentSubject(analyzed, p)) && LastSubjectIsOther(analyzed, p)));
+                    || (parts.PointsBackAt(p) && (parts.OwnsAt(p) || !NamesContentSubject(analyzed, p)) && LastSubjectIsOther(analyzed, p))
+                    || (asksSigns && parts.PointsBackAt(p) && LastSubjectIsNeighbourCondition(analyzed, p)));
         }
 
         return aboutOther && !aboutB12;
@@ -181,6 +187,25 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// </summary>
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
         LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !ClauseNamesB12(analyzed, analyzed.TermClause[t]);
+
+    /// <summary>
+    /// Whether the last subject named before asking part <paramref name="part"/> is a condition the content names only as
+    /// another cause ("my nurse thinks my thyroid could be underactive. what are the signs of that?"), not B12 or its shot.
+    /// </summary>
+    private bool LastSubjectIsNeighbourCondition(AnalyzedText analyzed, int part)
+    {
+        for (var t = analyzed.Terms.Count - 1; t >= 0; t--)
+        {
+            var term = analyzed.Terms[t];
+            if (analyzed.Parts.TermPart[t] < part
+                && (_index.NeighbourConditionTerms.Contains(term) || _index.ForeignTerms.Contains(term) || _index.B12Terms.Contains(term) || _index.CarriesB12Terms.Contains(term)))
+            {
+                return _index.NeighbourConditionTerms.Contains(term);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The index of the last term before asking part <paramref name="part"/> that names B12, its shot or another subject; null when it is B12's or none.</summary>
     private int? LastSubject(AnalyzedText analyzed, int part)

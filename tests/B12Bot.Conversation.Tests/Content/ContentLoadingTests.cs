@@ -290,6 +290,22 @@ public sealed class ContentLoadingTests : IDisposable
         Assert.Contains($"language.yaml:{line}: open question word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_neighbour_condition_that_names_b12_is_rejected()
+    {
+        var line = Replace("language.yaml", "neighbour_conditions: [thyroid,", "neighbour_conditions: [b12, thyroid,");
+
+        Assert.Contains($"language.yaml:{line}: neighbour condition 'b12' is also one of the b12_words or foreign_words", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sign_word_that_is_not_a_concept_is_rejected()
+    {
+        var line = Replace("language.yaml", "sign_words: [symptom]", "sign_words: [symptom, whatever]");
+
+        Assert.Contains($"language.yaml:{line}: sign word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<ContentProblem> LoadProblems() =>
         Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
 

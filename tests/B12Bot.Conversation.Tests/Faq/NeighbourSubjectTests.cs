@@ -19,6 +19,11 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     [InlineData("my horse gets b12 jabs from the vet, how often should horses have them?")]
     // The size of red cells on a blood count is a neighbour too: low B12 is one cause of large ones among several.
     [InlineData("b12 is fine on my bloods but the mean cell volume is up. what else can cause macrocytosis?")]
+    // Thyroid, iron and coeliac disease are named by the content only as other causes (neighbour_conditions): asking
+    // for their own signs, with no B12 in the question, is about them.
+    [InlineData("i'm on b12 shots and my nurse thinks my thyroid could be underactive. what are the signs of that?")]
+    [InlineData("my b12 jabs are going fine. how would i know if i'm iron deficient as well?")]
+    [InlineData("b12 was ok so now they're looking at coeliac. what are the usual symptoms of coeliac disease in adults?")]
     public void A_question_next_door_to_b12_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -32,6 +37,9 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     [InlineData("can folic acid hide low b12?", "folic_acid")]
     [InlineData("my b12 is low what now", "next_steps")]
     [InlineData("could my high mcv be from low b12?", "high_b12_result")]
+    // Asked about tiredness, or beside B12, the same conditions are the content's other causes.
+    [InlineData("can low iron or a slow thyroid make you this tired?", "other_causes")]
+    [InlineData("are the symptoms of low iron the same as low b12?", "other_causes")]
     public void The_same_subjects_asked_with_b12_are_answered(string text, string entry)
     {
         var match = fixture.Match(text);
