@@ -34,6 +34,9 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> NeighbourConditions { get; init; } = [];
 
+    /// <summary>Symptoms that, told in a story, may be what the answer must be about (the sentence-embedding model decides such messages).</summary>
+    public IReadOnlyList<string> StorySymptomWords { get; init; } = [];
+
     /// <summary>Concepts that ask for a condition's signs ("symptoms", "how can i tell").</summary>
     public IReadOnlyList<string> SignWords { get; init; } = [];
 

@@ -39,6 +39,12 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The walkthrough start's score (how much of the message's words ask to be taken through the questions).</summary>
     public double WalkthroughScore { get; init; }
 
+    /// <summary>
+    /// A clause that tells, not asks, names a symptom the answer may have to be about (language.yaml story_symptom_words):
+    /// "my feet have been numb for weeks. should i just start shots?".
+    /// </summary>
+    public bool StoryTellsSymptoms { get; init; }
+
     /// <summary>The message's last clause asks for the symptom check itself (language.yaml request_words).</summary>
     public bool RequestsWalkthrough { get; init; }
 

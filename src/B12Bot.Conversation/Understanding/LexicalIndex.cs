@@ -166,6 +166,7 @@ public sealed class LexicalIndex
         NeighbourTerms.UnionWith(language.NeighbourWords);
         NeighbourConditionTerms.UnionWith(language.NeighbourConditions);
         SignTerms.UnionWith(language.SignWords);
+        StorySymptomTerms.UnionWith(language.StorySymptomWords);
         RequestTerms.UnionWith(language.RequestWords);
 
         // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
@@ -247,6 +248,9 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts that ask for a condition's signs (language.yaml sign_words).</summary>
     public HashSet<string> SignTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Symptoms that, told in a story, may be what the answer must be about (language.yaml story_symptom_words).</summary>
+    public HashSet<string> StorySymptomTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Concepts that ask for the walkthrough itself (language.yaml request_words).</summary>
     public HashSet<string> RequestTerms { get; } = new(StringComparer.Ordinal);

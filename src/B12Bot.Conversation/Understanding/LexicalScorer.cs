@@ -47,7 +47,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed));
         }
 
         var anyQuestion = false;
@@ -109,7 +109,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed));
         }
         finally
         {
@@ -187,6 +187,20 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// </summary>
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
         LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !ClauseNamesB12(analyzed, analyzed.TermClause[t]);
+
+    /// <summary>Whether a clause that tells, not asks, names a symptom the answer may have to be about ("my feet have been numb for weeks").</summary>
+    private bool StoryTellsSymptoms(AnalyzedText analyzed)
+    {
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (!analyzed.ClauseIsQuestion[analyzed.TermClause[t]] && _index.StorySymptomTerms.Contains(analyzed.Terms[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the last subject named before asking part <paramref name="part"/> is a condition the content names only as
@@ -472,9 +486,10 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms) => new(scores)
         {
             RequestsWalkthrough = requestsWalkthrough,
+            StoryTellsSymptoms = storyTellsSymptoms,
             WalkthroughScore = walkthrough >= 0 ? scores[walkthrough] : 0,
             QuestionAboutSomethingElse = questionAboutSomethingElse,
             HasTopic = HasTopic,

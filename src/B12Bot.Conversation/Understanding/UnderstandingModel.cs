@@ -189,12 +189,15 @@ public sealed class CascadeBand
     /// Whether the first stage may give a B12 answer alone: only to a message that names no other medicine, vitamin, condition or test.
     /// A B12 story asking about melatonin, amlodipine or a thyroid tablet reads close to a B12 answer in static vectors;
     /// the sentence-embedding model tells such questions apart better (on two of four unseen batches it kept 3 more of 50
-    /// out of scope, on the other two as many), and they are few, so they always go to it.
+    /// out of scope, on the other two as many), and they are few, so they always go to it. Nor to a story that tells nerve
+    /// symptoms before its question ("my feet have been numb for weeks and i'm wobbly on the stairs. what should i do?"):
+    /// the question's own words point at next steps, while the answer the story needs is about the symptoms, which the
+    /// model reading the whole message finds (fresh-understanding-26, -35 and -36).
     /// </summary>
     public static bool MayAnswerAlone(LexicalEvidence lexical)
     {
         ArgumentNullException.ThrowIfNull(lexical);
-        return !lexical.HasForeignSubject;
+        return !lexical.HasForeignSubject && !lexical.StoryTellsSymptoms;
     }
 
     internal void Check(string path, UnderstandingModel model)

@@ -306,6 +306,14 @@ public sealed class ContentLoadingTests : IDisposable
         Assert.Contains($"language.yaml:{line}: sign word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_story_symptom_word_that_is_not_a_concept_is_rejected()
+    {
+        var line = Replace("language.yaml", "story_symptom_words: [neuro]", "story_symptom_words: [neuro, numbish]");
+
+        Assert.Contains($"language.yaml:{line}: story symptom word 'numbish' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<ContentProblem> LoadProblems() =>
         Assert.Throws<ContentValidationException>(() => B12ContentLoader.Load(_folder)).Problems;
 
