@@ -45,6 +45,12 @@ public sealed class LexicalEvidence(double[] scores)
     /// </summary>
     public bool StoryTellsSymptoms { get; init; }
 
+    /// <summary>The message's last clause opens with a question word ("which blood tests are done ...?"): it asks for information.</summary>
+    public bool LastClauseOpensWithQuestionWord { get; init; }
+
+    /// <summary>The walkthrough start scores highest of all intents on the words.</summary>
+    public bool WalkthroughLeads => WalkthroughScore > 0 && WalkthroughScore >= Scores.Max();
+
     /// <summary>The message's last clause asks for the symptom check itself (language.yaml request_words).</summary>
     public bool RequestsWalkthrough { get; init; }
 

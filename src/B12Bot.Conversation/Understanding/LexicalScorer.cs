@@ -47,7 +47,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed));
         }
 
         var anyQuestion = false;
@@ -109,7 +109,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed));
         }
         finally
         {
@@ -415,6 +415,14 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
     }
 
+    /// <summary>Whether the message's last clause with words opens with a question word ("which blood tests are done to find out?").</summary>
+    private static bool LastClauseOpensWithQuestionWord(AnalyzedText analyzed)
+    {
+        var starts = analyzed.ClauseWordStarts;
+        var last = analyzed.Terms.Count > 0 ? analyzed.TermClause[^1] : -1;
+        return last >= 0 && last < starts.Length && starts[last] < analyzed.Words.Length && TermAnalyzer.IsQuestionWord(analyzed.Words[starts[last]]);
+    }
+
     /// <summary>
     /// Whether the message's last clause with words that count asks for the symptom check itself ("... can you ask me some
     /// questions and tell me whether it could be b12?", "id like to do the self assessment"): a request word among its
@@ -486,8 +494,9 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms, bool lastClauseOpensWithQuestionWord) => new(scores)
         {
+            LastClauseOpensWithQuestionWord = lastClauseOpensWithQuestionWord,
             RequestsWalkthrough = requestsWalkthrough,
             StoryTellsSymptoms = storyTellsSymptoms,
             WalkthroughScore = walkthrough >= 0 ? scores[walkthrough] : 0,

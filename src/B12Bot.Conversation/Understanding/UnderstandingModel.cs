@@ -192,12 +192,14 @@ public sealed class CascadeBand
     /// out of scope, on the other two as many), and they are few, so they always go to it. Nor to a story that tells nerve
     /// symptoms before its question ("my feet have been numb for weeks and i'm wobbly on the stairs. what should i do?"):
     /// the question's own words point at next steps, while the answer the story needs is about the symptoms, which the
-    /// model reading the whole message finds (fresh-understanding-26, -35 and -36).
+    /// model reading the whole message finds (fresh-understanding-26, -35 and -36). Nor the walkthrough to a question
+    /// opened by a question word ("... which blood tests are normally done to find out if b12 is low?"): its words are the
+    /// walkthrough's, but it asks for information.
     /// </summary>
     public static bool MayAnswerAlone(LexicalEvidence lexical)
     {
         ArgumentNullException.ThrowIfNull(lexical);
-        return !lexical.HasForeignSubject && !lexical.StoryTellsSymptoms;
+        return !lexical.HasForeignSubject && !lexical.StoryTellsSymptoms && !(lexical.WalkthroughLeads && lexical.LastClauseOpensWithQuestionWord);
     }
 
     internal void Check(string path, UnderstandingModel model)
