@@ -188,12 +188,15 @@ public sealed class LexicalScorer(LexicalIndex index)
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
         LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !ClauseNamesB12(analyzed, analyzed.TermClause[t]);
 
-    /// <summary>Whether a clause that tells, not asks, names a symptom the answer may have to be about ("my feet have been numb for weeks").</summary>
+    /// <summary>
+    /// Whether a part that tells, not asks plainly, names a symptom the answer may have to be about ("my feet have been numb
+    /// for weeks"): a question word inside a statement ("my balance is off when i walk in the dark") does not make it ask.
+    /// </summary>
     private bool StoryTellsSymptoms(AnalyzedText analyzed)
     {
         for (var t = 0; t < analyzed.Terms.Count; t++)
         {
-            if (!analyzed.ClauseIsQuestion[analyzed.TermClause[t]] && _index.StorySymptomTerms.Contains(analyzed.Terms[t]))
+            if (!analyzed.Parts.Asks[analyzed.Parts.TermPart[t]] && _index.StorySymptomTerms.Contains(analyzed.Terms[t]))
             {
                 return true;
             }
