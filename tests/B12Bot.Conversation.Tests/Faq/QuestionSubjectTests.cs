@@ -24,6 +24,9 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     // Antivirals, herbal remedies and gluten are other subjects too.
     [InlineData("my b12 shots are done by the practice nurse. how long does acyclovir take to clear up a cold sore?")]
     [InlineData("i get b12 injections monthly. is apple cider vinegar ok to drink every morning?")]
+    // A skin spot and another test's price are other subjects as well.
+    [InlineData("had my b12 jab today and the nurse spotted a dark mole on my shoulder. should i get moles looked at if they change shape?")]
+    [InlineData("i've been on b12 injections for years. does the surgery do thyroid function tests, and how long do results take?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
