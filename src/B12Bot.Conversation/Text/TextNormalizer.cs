@@ -22,7 +22,8 @@ public static class TextNormalizer
     /// </summary>
     /// <param name="clauseMarks">
     /// With <paramref name="keepSentenceMarks"/>, for readers of clauses: a question mark becomes " ? " (not " . "), and a
-    /// colon ends a sentence (" . ", not " , "): "my question is about my inhaler: how often can i use it?".
+    /// colon ends a sentence (" . ", not " , "): "my question is about my inhaler: how often can i use it?"; a dash between
+    /// words is a comma.
     /// </param>
     public static string Normalize(ReadOnlySpan<char> text, bool keepSentenceMarks, int maxLength = MaxInputLength, bool clauseMarks = false)
     {
@@ -70,6 +71,14 @@ public static class TextNormalizer
             {
                 // A dot between digits is a decimal point ("my tsh was 6.2"), not a sentence end.
                 AppendSpace(builder);
+                previous = CharKind.Space;
+                continue;
+            }
+            else if (clauseMarks && c == '-' && (text[index] != '-' || (index > 0 && char.IsWhiteSpace(text[index - 1]) && index + 1 < text.Length && char.IsWhiteSpace(text[index + 1]))))
+            {
+                // A dash between words joins two clauses as a comma does ("i get b12 jabs here - how much are travel
+                // vaccines?"); a hyphen inside a word ("b12-related") does not.
+                AppendMark(builder, ',');
                 previous = CharKind.Space;
                 continue;
             }

@@ -27,6 +27,10 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     // A skin spot and another test's price are other subjects as well.
     [InlineData("had my b12 jab today and the nurse spotted a dark mole on my shoulder. should i get moles looked at if they change shape?")]
     [InlineData("i've been on b12 injections for years. does the surgery do thyroid function tests, and how long do results take?")]
+    // A dash joins the story and the question as a comma does.
+    [InlineData("I have my B12 injections with you every month - what do you charge for a shingles vaccine?")]
+    [InlineData("b12 jabs are going well – how much is a cholesterol check at your place?")]
+    [InlineData("Nothing to do with my B12 - can too much zinc make you feel sick?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
