@@ -81,6 +81,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("let me see the menu", BotCommand.Help)]
     [InlineData("stop the quiz, i dont want to finish it", BotCommand.Cancel)]
     [InlineData("cancel this questionnaire", BotCommand.Cancel)]
+    [InlineData("nah please stop the symptom checker", BotCommand.Cancel)]
+    [InlineData("ok clear it all and start again", BotCommand.Restart)]
     public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -274,6 +276,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("am i a good candidate for b12 jabs")]
     [InlineData("could we do the b12 questionnaire")]
     [InlineData("i want the self check")]
+    [InlineData("can we do the screening questions for low b12")]
     public void Asking_whether_b12_shots_are_needed_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
