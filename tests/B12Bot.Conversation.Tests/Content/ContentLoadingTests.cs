@@ -301,7 +301,7 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void A_sign_word_that_is_not_a_concept_is_rejected()
     {
-        var line = Replace("language.yaml", "sign_words: [symptom]", "sign_words: [symptom, whatever]");
+        var line = Replace("language.yaml", "sign_words: [symptom, lab]", "sign_words: [symptom, lab, whatever]");
 
         Assert.Contains($"language.yaml:{line}: sign word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
     }

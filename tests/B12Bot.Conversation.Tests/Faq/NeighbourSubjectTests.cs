@@ -24,6 +24,11 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     [InlineData("i'm on b12 shots and my nurse thinks my thyroid could be underactive. what are the signs of that?")]
     [InlineData("my b12 jabs are going fine. how would i know if i'm iron deficient as well?")]
     [InlineData("b12 was ok so now they're looking at coeliac. what are the usual symptoms of coeliac disease in adults?")]
+    // Or for their test.
+    [InlineData("my b12 levels are back to normal after the jabs. my gp now wonders about my thyroid, which blood test do they use for it?")]
+    [InlineData("b12 injections have helped loads. is there a test that shows if i'm short of iron?")]
+    [InlineData("my b12 came back fine so the nurse thinks my thyroid might be slow. how do they test for that?")]
+    [InlineData("i've had b12 jabs for a year. my sister has coeliac disease and now i'm wondering about it. which blood test would pick that up?")]
     public void A_question_next_door_to_b12_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -40,6 +45,7 @@ public sealed class NeighbourSubjectTests(ContentFixture fixture) : IClassFixtur
     // Asked about tiredness, or beside B12, the same conditions are the content's other causes.
     [InlineData("can low iron or a slow thyroid make you this tired?", "other_causes")]
     [InlineData("are the symptoms of low iron the same as low b12?", "other_causes")]
+    [InlineData("which blood tests show low b12?", "labs")]
     public void The_same_subjects_asked_with_b12_are_answered(string text, string entry)
     {
         var match = fixture.Match(text);
