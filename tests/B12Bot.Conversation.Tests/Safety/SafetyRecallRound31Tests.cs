@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Tests.Safety;
 /// two got Poison Control: intent to overdose is a crisis); a last message with no more need of the next injection;
 /// at a height with a last word; a death hidden as an accident; dark thoughts with acting on them or growing loud; no
 /// more need of the prescription with a decision made. Emergency: breathing "not good" and eyes that will not open,
-/// in simple English. Possible reaction: an allergy asked of one's own skin sign today, even at the injection site.
+/// in simple English. Poisoning (beyond the batch): the whole supply of a risky medicine taken ("all her painkillers").
+/// Possible reaction: an allergy asked of one's own skin sign today, even at the injection site.
 /// No alarm: a seizure long ago beside epilepsy medicine; a rash after a shot last spring, cleared with
 /// antihistamines. Each case of the crisis, urgent and long-ago theories fails on d3878a7's safety.yaml (the round-30
 /// rules); the check-question cases (other rules already caught them), the near misses and the still-alarm cases pass
@@ -88,6 +89,31 @@ public sealed class SafetyRecallRound31Tests(ContentFixture fixture) : IClassFix
     [InlineData("is it possible to overdose on b12 by accident?")]
     [InlineData("I reacted to amoxicillin years ago, am I more likely to react to B12?")]
     public async Task Everyday_phrasings_near_the_new_rules_get_no_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, chat.IsSafetyReply);
+    }
+
+    [Theory]
+    // nothing on d3878a7 (rules or backstop)
+    [InlineData("she took all her painkillers an hour ago and is very drowsy")]
+    public async Task The_whole_supply_of_a_risky_medicine_taken_gets_poison_control(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var poisoning = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.PoisoningMessage, poisoning.Text);
+    }
+
+    [Theory]
+    [InlineData("I took all my antidepressants this morning as usual")]
+    [InlineData("I've taken all my sleeping pills with me on holiday")]
+    public async Task The_days_pills_or_a_supply_carried_get_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
 
