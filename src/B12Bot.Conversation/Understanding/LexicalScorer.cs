@@ -143,7 +143,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 if (parts.TermPart[t] == p)
                 {
                     var term = analyzed.Terms[t];
-                    namesB12 |= _index.B12Terms.Contains(term);
+                    namesB12 |= _index.B12Terms.Contains(term) && !IsAnotherThingsShot(analyzed, t);
                     namesOther |= _index.ForeignTerms.Contains(term);
                     namesNeighbour |= _index.NeighbourTerms.Contains(term);
                     namesCondition |= _index.NeighbourConditionTerms.Contains(term);
@@ -170,6 +170,14 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         return aboutOther && !aboutB12;
     }
+
+    /// <summary>
+    /// A shot word right after another medicine no answer is about ("testosterone injections"): that one's shot, not
+    /// B12's. Not after a vaccine, which an answer is about: "my flu vaccine and b12 injection" reads as the same two words.
+    /// </summary>
+    private bool IsAnotherThingsShot(AnalyzedText analyzed, int t) =>
+        t > 0 && !_index.B12OwnTerms.Contains(analyzed.Terms[t]) && analyzed.Parts.TermPart[t - 1] == analyzed.Parts.TermPart[t]
+        && _index.ForeignTerms.Contains(analyzed.Terms[t - 1]) && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t - 1]);
 
     /// <summary>
     /// Whether the last subject named before asking part <paramref name="part"/> (B12, its shot, or another one) is

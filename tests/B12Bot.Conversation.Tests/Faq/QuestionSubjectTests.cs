@@ -27,6 +27,9 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     // A skin spot and another test's price are other subjects as well.
     [InlineData("had my b12 jab today and the nurse spotted a dark mole on my shoulder. should i get moles looked at if they change shape?")]
     [InlineData("i've been on b12 injections for years. does the surgery do thyroid function tests, and how long do results take?")]
+    // A shot word right after another medicine is that medicine's shot.
+    [InlineData("i'm on b12 shots every month. are testosterone jabs given weekly or monthly?")]
+    [InlineData("b12 injections are fine for me. how long does a contraceptive injection last?")]
     // A dash joins the story and the question as a comma does.
     [InlineData("I have my B12 injections with you every month - what do you charge for a shingles vaccine?")]
     [InlineData("b12 jabs are going well – how much is a cholesterol check at your place?")]
@@ -46,6 +49,8 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("does long term reflux medication lower b12?", "medications")]
     // "its" written for "it's" owns nothing: the question is still about the B12 result.
     [InlineData("my b12 result is above the top of the range and i also use a multivitamin. is it bad its so high?", "high_b12_result")]
+    // A vaccine is one an answer is about: "my flu jab and b12 injection" asks about the two together.
+    [InlineData("is it ok to get my covid booster and b12 injection on the same visit?", "cold_or_vaccine")]
     public void The_same_questions_pointing_back_at_b12_or_at_b12_with_another_medicine_are_answered(string text, string entry)
     {
         var match = fixture.Match(text);
