@@ -30,6 +30,12 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     // A shot word right after another medicine is that medicine's shot.
     [InlineData("i'm on b12 shots every month. are testosterone jabs given weekly or monthly?")]
     [InlineData("b12 injections are fine for me. how long does a contraceptive injection last?")]
+    // Contraceptive pills, epilepsy medicines and blood-count results the content never speaks of are other subjects.
+    [InlineData("i've had b12 jabs since may. does the mini pill make you put on weight?")]
+    [InlineData("my b12 was fine on the full blood count but eosinophils came back at 0.9, is that bad?")]
+    [InlineData("what side effects are common with the contraceptive pill")]
+    [InlineData("i get b12 shots here. does trt have many side effects?")]
+    [InlineData("b12 jabs every 12 weeks for me. what are the side effects of carbamazepine?")]
     // A dash joins the story and the question as a comma does.
     [InlineData("I have my B12 injections with you every month - what do you charge for a shingles vaccine?")]
     [InlineData("b12 jabs are going well – how much is a cholesterol check at your place?")]
