@@ -44,6 +44,8 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("how much does a b12 shot cost", "cost")]
     [InlineData("how often do i need the jabs", "schedule_monitoring")]
     [InlineData("what bloodwork checks b12", "labs")]
+    [InlineData("how do you recognise a b12 deficiency, what does it feel like", "deficiency_symptoms")]
+    [InlineData("how would i recognize if im low on b12??", "deficiency_symptoms")]
     public void Understands_slang_typos_and_informal_spellings(string text, string expectedId)
     {
         var match = fixture.Match(text);
