@@ -83,6 +83,10 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("cancel this questionnaire", BotCommand.Cancel)]
     [InlineData("nah please stop the symptom checker", BotCommand.Cancel)]
     [InlineData("ok clear it all and start again", BotCommand.Restart)]
+    [InlineData("ok thats enough questions thanks", BotCommand.Cancel)]
+    [InlineData("please quit the checker", BotCommand.Cancel)]
+    [InlineData("can i redo it please", BotCommand.Restart)]
+    [InlineData("what questions do you answer then", BotCommand.Help)]
     public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -277,6 +281,7 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("could we do the b12 questionnaire")]
     [InlineData("i want the self check")]
     [InlineData("can we do the screening questions for low b12")]
+    [InlineData("could you do a quick check to see if i'm short of b12")]
     public void Asking_whether_b12_shots_are_needed_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);
