@@ -77,7 +77,8 @@ public static class TextNormalizer
             else if (clauseMarks && c == '-' && (text[index] != '-' || (index > 0 && char.IsWhiteSpace(text[index - 1]) && index + 1 < text.Length && char.IsWhiteSpace(text[index + 1]))))
             {
                 // A dash between words joins two clauses as a comma does ("i get b12 jabs here - how much are travel
-                // vaccines?"); a hyphen inside a word ("b12-related") does not.
+                // vaccines?"); a hyphen inside a word ("b12-related") does not. Fold has already turned en and em dashes
+                // into '-', so one that was not a '-' as typed always counts; a typed '-' counts only with spaces around.
                 AppendMark(builder, ',');
                 previous = CharKind.Space;
                 continue;
