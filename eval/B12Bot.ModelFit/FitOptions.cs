@@ -3,7 +3,7 @@ using System.Globalization;
 namespace B12Bot.ModelFit;
 
 internal sealed record FitOptions(double Precision, double ScopeRecall, double ClarifyPrecision, int Folds, int Seed, IReadOnlyList<string> DevSets, string Output,
-    double CascadeBudget = 0.01)
+    double CascadeBudget = 0.004, bool BandOnly = false)
 {
     public static FitOptions Parse(string[] args)
     {
@@ -20,7 +20,8 @@ internal sealed record FitOptions(double Precision, double ScopeRecall, double C
                 "--dev" => options with { DevSets = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--out" => options with { Output = args[i + 1] },
                 "--cascade-budget" => options with { CascadeBudget = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --precision, --out-of-scope-recall, --clarify-precision, --folds, --seed, --dev, --out, --cascade-budget."),
+                "--band-only" => options with { BandOnly = bool.Parse(args[i + 1]) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --precision, --out-of-scope-recall, --clarify-precision, --folds, --seed, --dev, --out, --cascade-budget, --band-only."),
             };
         }
 

@@ -185,6 +185,38 @@ var clarifyThreshold = report.ChooseClarifyThreshold(options.ClarifyPrecision, a
 report.PrintSummary(scopeRule, answerThreshold, clarifyThreshold);
 var band = CascadeFit.Choose(examples, predictions, firstStagePredictions, scopeRule, answerThreshold, options.CascadeBudget);
 
+var output = Path.Combine(root, options.Output);
+if (options.BandOnly)
+{
+    // Only the cascade band is chosen again (a new budget); the weights and thresholds stay those of the last full fit,
+    // so answers the first stage leaves to the model change and nothing else does.
+    var saved = UnderstandingModel.Load(output);
+    var rebanded = new UnderstandingModel
+    {
+        About = saved.About + $" Cascade band chosen again with --band-only (budget {options.CascadeBudget.ToString(CultureInfo.InvariantCulture)}) on content {ContentHash(dialogs)}.",
+        ContentHash = saved.ContentHash,
+        Candidate = saved.Candidate,
+        Scope = saved.Scope,
+        AnswerThreshold = saved.AnswerThreshold,
+        ClarifyThreshold = saved.ClarifyThreshold,
+        ScopeThreshold = saved.ScopeThreshold,
+        UnsureScope = saved.UnsureScope,
+        StaticCandidate = saved.StaticCandidate,
+        StaticScope = saved.StaticScope,
+        // Within the saved thresholds, as a full fit keeps it within its own.
+        Cascade = new CascadeBand
+        {
+            AnswerAtLeast = Math.Max(band.AnswerAtLeast, saved.AnswerThreshold),
+            ScopeAtLeast = Math.Max(band.ScopeAtLeast, saved.ScopeThreshold),
+            OutOfScopeBelow = Math.Min(band.OutOfScopeBelow, saved.ScopeThreshold),
+        },
+        Fit = saved.Fit,
+    };
+    File.WriteAllText(output, rebanded.ToJson() + "\n");
+    Console.WriteLine($"wrote the cascade band into {output}");
+    return 0;
+}
+
 // 4. The shipped model: fitted on every example.
 var (finalCandidate, finalScope) = FitBoth(examples, full.Count);
 var (finalStaticCandidate, finalStaticScope) = FitBoth(examples, full.Count, firstStage: true);
@@ -206,7 +238,6 @@ var model = new UnderstandingModel
     Cascade = band,
     Fit = report.Figures(scopeRule, answerThreshold, clarifyThreshold),
 };
-var output = Path.Combine(root, options.Output);
 File.WriteAllText(output, model.ToJson() + "\n");
 Console.WriteLine($"wrote {output}");
 Console.WriteLine($"candidate weights: {string.Join(", ", finalCandidate.Features.Zip(finalCandidate.Weights, (f, w) => $"{f} {w:0.00}"))}, bias {finalCandidate.Bias:0.00}");
