@@ -9,11 +9,30 @@ using B12Bot.ModelFit;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.98]
+// (with `-- crisis`: the safety triage's learned crisis reading instead, see CrisisModelFit).
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
 // phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v8.json
 // (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.
-var options = FitOptions.Parse(args);
 var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+if (args is ["crisis-score", var scoreFile])
+{
+    // Each message of the file (one a line) with the saved crisis model's probability (diagnostics).
+    var crisisModel = B12Bot.Conversation.Safety.CrisisLanguageModel.Load(Path.Combine(root, "dialogs", B12Bot.Conversation.Safety.CrisisLanguageModel.FileName));
+    foreach (var line in File.ReadLines(scoreFile).Where(l => !string.IsNullOrWhiteSpace(l)))
+    {
+        Console.WriteLine($"{crisisModel.Probability(line):0.000}\t{line}");
+    }
+
+    return 0;
+}
+
+if (args is ["crisis", ..])
+{
+    // The learned crisis reading of the safety triage (dialogs/crisis-model.json).
+    return CrisisModelFit.Run(root);
+}
+
+var options = FitOptions.Parse(args);
 var dialogs = Path.Combine(root, "dialogs");
 var content = B12ContentLoader.Load(dialogs, "911");
 using var embedder = new MiniLmSentenceEmbedder(new SentenceEmbedderOptions { CacheCapacity = 0 }, NullLogger<MiniLmSentenceEmbedder>.Instance);

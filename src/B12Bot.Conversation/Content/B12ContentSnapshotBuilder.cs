@@ -22,6 +22,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
     [
         B12ContentLoader.FaqFile, B12ContentLoader.MessagesFile, B12ContentLoader.SafetyFile, B12ContentLoader.WalkthroughFile,
         B12ContentLoader.LanguageFile, B12ContentLoader.OutOfScopeFile, HandoffContentLoader.FileName, UnderstandingModel.FileName, ContentEmbeddingCache.FileName,
+        CrisisLanguageModel.FileName,
     ];
 
     public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));
@@ -87,6 +88,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
             ? Validated(() => HandoffContentLoader.Load(DialogsFolder, contacts.EmergencyNumber), problems)
             : null;
         var model = Validated(LoadModel, problems);
+        var crisisModel = Validated(LoadCrisisModel, problems);
         if (content is null || model is null || problems.Count > 0)
         {
             throw new ContentValidationException(problems);
@@ -96,7 +98,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
         var embeddings = ContentEmbeddingCache.Load(Path.Combine(DialogsFolder, ContentEmbeddingCache.FileName), embedder);
         var cascade = services.GetService<SentenceEmbedderOptions>()?.Cascade ?? true;
         var matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, crisisModel);
         var replies = new SafetyReplies(content);
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies, backstop);
@@ -127,17 +129,22 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
     }
 
     /// <summary>The model file's problems join the content's, as a file:line problem, so a broken edit is refused the same way.</summary>
-    private UnderstandingModel LoadModel()
+    private UnderstandingModel LoadModel() => LoadModelFile(UnderstandingModel.FileName, UnderstandingModel.Load);
+
+    /// <summary>The learned crisis reading; a missing file is a problem like any other (the safety triage must not quietly lose it).</summary>
+    private CrisisLanguageModel LoadCrisisModel() => LoadModelFile(CrisisLanguageModel.FileName, CrisisLanguageModel.Load);
+
+    private T LoadModelFile<T>(string fileName, Func<string, T> load)
     {
         try
         {
-            return UnderstandingModel.Load(Path.Combine(DialogsFolder, UnderstandingModel.FileName));
+            return load(Path.Combine(DialogsFolder, fileName));
         }
         catch (InvalidOperationException e)
         {
             var line = e.InnerException is System.Text.Json.JsonException { LineNumber: { } zeroBased } ? (int)zeroBased + 1 : 1;
             var message = e.Message.StartsWith(DialogsFolder, StringComparison.Ordinal) ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..] : e.Message;
-            throw new ContentValidationException([new ContentProblem(UnderstandingModel.FileName, line, message)]);
+            throw new ContentValidationException([new ContentProblem(fileName, line, message)]);
         }
     }
 }

@@ -44,6 +44,7 @@ public sealed class SafetyTriage
     private const string YearWord = "qqyearqq";
     private const string VitaminLetter = "b";
 
+    private readonly CrisisLanguageModel? _crisisModel;
     private readonly SafetySign[] _signs;
     private readonly int[][] _signClasses;
     private readonly int[][] _signUnless;
@@ -85,9 +86,11 @@ public sealed class SafetyTriage
     /// <param name="isGeneralWord">
     /// Tells whether a word is an ordinary word of the bot's vocabulary; such words are never "corrected" into a sign word.
     /// </param>
-    public SafetyTriage(SafetyRules rules, Func<string, bool>? isGeneralWord = null)
+    /// <param name="crisisModel">The learned second reading for a crisis (null: the rules alone, as in tests of the rules).</param>
+    public SafetyTriage(SafetyRules rules, Func<string, bool>? isGeneralWord = null, CrisisLanguageModel? crisisModel = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        _crisisModel = crisisModel;
         _negationWindow = rules.NegationWindow;
         _isGeneralWord = isGeneralWord;
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -268,21 +271,37 @@ public sealed class SafetyTriage
         if (text.Length <= allowance)
         {
             budget.Spend(text.Length);
-            return Stronger(best, ScreenSpan(text.AsSpan()));
+            return Stronger(best, ScreenPiece(text.AsSpan()));
         }
 
         // A long story usually ends with what is happening now: read the start and the end, as two separate pieces.
         var head = allowance * 2 / 3;
         var tail = allowance - head;
         budget.Spend(allowance);
-        best = Stronger(best, ScreenSpan(text.AsSpan(0, head)));
-        return best.Class == TriageClass.Emergency ? best : Stronger(best, ScreenSpan(text.AsSpan(text.Length - tail)));
+        best = Stronger(best, ScreenPiece(text.AsSpan(0, head)));
+        return best.Class == TriageClass.Emergency ? best : Stronger(best, ScreenPiece(text.AsSpan(text.Length - tail)));
     }
 
     private static TriageResult Stronger(TriageResult a, TriageResult b) => b.Class > a.Class ? b : a;
 
-    private TriageResult ScreenSpan(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The rules' reading of a piece of text, raised to a crisis when the learned model reads one there. Not over
+    /// poisoning: most overdoses the rules find are accidents ("took double because i misread the box"), which the model's
+    /// words alone cannot tell from a crisis (four of its seven held-out false alarms), and Poison Control is the help
+    /// they need; the rules send a plan to take all of a medicine to the crisis line themselves.
+    /// </summary>
+    private TriageResult ScreenPiece(ReadOnlySpan<char> text)
     {
+        var result = ScreenSpan(text, out var crisisSetAside);
+        return result.Class is TriageClass.None or TriageClass.PossibleReaction && !crisisSetAside && _crisisModel?.IsCrisis(text) == true
+            ? new TriageResult(TriageClass.Crisis, CrisisLanguageModel.RuleId)
+            : result;
+    }
+
+    /// <param name="crisisSetAside">Whether a crisis sign's words were all there but an exception set it aside (<see cref="Reading.CrisisSetAside"/>).</param>
+    private TriageResult ScreenSpan(ReadOnlySpan<char> text, out bool crisisSetAside)
+    {
+        crisisSetAside = false;
         var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text, keepSentenceMarks: true, text.Length));
         if (words.Length == 0)
         {
@@ -326,6 +345,7 @@ public sealed class SafetyTriage
                     best = found;
                     if (best.Class == TriageClass.Emergency)
                     {
+                        crisisSetAside = reading.CrisisSetAside;
                         return best;
                     }
                 }
@@ -344,6 +364,7 @@ public sealed class SafetyTriage
             best = across;
         }
 
+        crisisSetAside = reading.CrisisSetAside;
         return best;
     }
 
@@ -551,24 +572,26 @@ public sealed class SafetyTriage
                 break; // signs are strongest first: nothing stronger is left
             }
 
-            if ((acrossSentences && !sign.AcrossSentences)
-                || Array.Exists(_signClasses[s], c => !present.Contains(c)) || Array.Exists(_signUnless[s], present.Contains)
+            if ((acrossSentences && !sign.AcrossSentences) || Array.Exists(_signClasses[s], c => !present.Contains(c)))
+            {
+                continue;
+            }
+
+            if (Array.Exists(_signUnless[s], present.Contains)
                 || Array.Exists(_signUnlessInMessage[s], reading.HasClass)
                 || (_signUnlessTogether[s].Length > 0 && Array.TrueForAll(_signUnlessTogether[s], reading.HasClass)))
             {
+                reading.CrisisSetAside |= sign.Class == TriageClass.Crisis;
                 continue;
             }
 
             if (!reading.Urgent)
             {
                 // "had my shot at lunch, now hives all over": a present marker keeps the sign current despite the past tense.
-                if (!sign.EvenInPast && !isPresent && (isDistantPast || (sign.HistorySensitive && isHistory)))
+                if ((!sign.EvenInPast && !isPresent && (isDistantPast || (sign.HistorySensitive && isHistory)))
+                    || (sign.LongStandingSensitive && reading.LongStanding && !reading.Acute))
                 {
-                    continue;
-                }
-
-                if (sign.LongStandingSensitive && reading.LongStanding && !reading.Acute)
-                {
+                    reading.CrisisSetAside |= sign.Class == TriageClass.Crisis;
                     continue;
                 }
             }
@@ -958,6 +981,12 @@ public sealed class SafetyTriage
         public bool Urgent { get; set; }
         public bool LongStanding { get; set; }
         public bool Acute { get; set; }
+
+        /// <summary>
+        /// Whether a crisis sign had all its words here but an exception the clinic wrote set it aside ("i won't be
+        /// around next week, i'm on holiday"): the rules have read a crisis-shaped message and said no.
+        /// </summary>
+        public bool CrisisSetAside { get; set; }
     }
 
     private struct Budget(int total)

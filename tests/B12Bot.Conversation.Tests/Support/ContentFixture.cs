@@ -21,7 +21,8 @@ public sealed class ContentFixture
         // and the cascade's static first stage.
         SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
         Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
-        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord);
+        CrisisModel = CrisisLanguageModel.Load(Path.Combine(RepositoryPaths.Dialogs, CrisisLanguageModel.FileName));
+        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord, CrisisModel);
         Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder, SavedEmbeddings, StaticSentenceEmbedder.Instance);
     }
 
@@ -34,6 +35,9 @@ public sealed class ContentFixture
     public ContentEmbeddingCache SavedEmbeddings { get; }
 
     public FaqMatcher Matcher { get; }
+
+    /// <summary>The triage's learned crisis reading, as the host gives it to the rules.</summary>
+    public CrisisLanguageModel CrisisModel { get; }
 
     public SafetyTriage Triage { get; }
 
