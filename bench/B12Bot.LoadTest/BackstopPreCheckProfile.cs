@@ -27,7 +27,7 @@ internal static class BackstopPreCheckProfile
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var staticEmbedder = StaticSentenceEmbedder.Instance;
         var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, CrisisLanguageModel.Load(Path.Combine(dialogs, CrisisLanguageModel.FileName)));
         var rules = content.Safety.Backstop;
         var backstop = new SafetyBackstop(rules, matcher, embedder, saved, staticEmbedder);
         var classes = rules.Classes.Where(c => c.Class != TriageClass.None).ToArray();

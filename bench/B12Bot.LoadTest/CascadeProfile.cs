@@ -223,7 +223,7 @@ internal static class CascadeProfile
         embedder.Loaded.GetAwaiter().GetResult();
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, CrisisLanguageModel.Load(Path.Combine(dialogs, CrisisLanguageModel.FileName)));
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved, staticEmbedder);
         int byRules = 0, screened = 0, clausesCompared = 0, added = 0, raised = 0;
         var addedByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
