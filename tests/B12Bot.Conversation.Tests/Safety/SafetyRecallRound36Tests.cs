@@ -64,6 +64,8 @@ public sealed class SafetyRecallRound36Tests(ContentFixture fixture) : IClassFix
     [InlineData("my mum almost passed out watching the nurse give me my shot lol. how long does a vial last?")]
     [InlineData("my dog licked an old b12 vial a few weeks ago and was absolutely fine, is b12 safe for dogs?")]
     [InlineData("I don't want to carry on with the check, end it please")]
+    // session 21: a faint at blood tests told as a tendency, before asking whether the jab hurts (fresh-understanding-52)
+    [InlineData("I've almost passed out at my blood tests before, will the b12 injection hurt?")]
     [InlineData("if I didn't wake up for my alarm I'd miss my appointment")]
     public async Task An_imagined_symptom_needle_dread_a_faint_at_the_sight_or_ending_the_chat_gets_no_alarm(string said)
     {
