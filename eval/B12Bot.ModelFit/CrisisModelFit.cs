@@ -178,6 +178,6 @@ internal static class CrisisModelFit
             z += model.Weights.GetValueOrDefault(feature);
         }
 
-        return 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+        return CrisisLanguageModel.ProbabilityOf(z);
     }
 }

@@ -210,18 +210,9 @@ if (options.BandOnly)
     // Only the cascade band is chosen again (a new budget); the weights and thresholds stay those of the last full fit,
     // so answers the first stage leaves to the model change and nothing else does.
     var saved = UnderstandingModel.Load(output);
-    var rebanded = new UnderstandingModel
+    var rebanded = saved with
     {
         About = saved.About + $" Cascade band chosen again with --band-only (budget {options.CascadeBudget.ToString(CultureInfo.InvariantCulture)}) on content {ContentHash(dialogs)}.",
-        ContentHash = saved.ContentHash,
-        Candidate = saved.Candidate,
-        Scope = saved.Scope,
-        AnswerThreshold = saved.AnswerThreshold,
-        ClarifyThreshold = saved.ClarifyThreshold,
-        ScopeThreshold = saved.ScopeThreshold,
-        UnsureScope = saved.UnsureScope,
-        StaticCandidate = saved.StaticCandidate,
-        StaticScope = saved.StaticScope,
         // Within the saved thresholds, as a full fit keeps it within its own.
         Cascade = new CascadeBand
         {
@@ -229,7 +220,6 @@ if (options.BandOnly)
             ScopeAtLeast = Math.Max(band.ScopeAtLeast, saved.ScopeThreshold),
             OutOfScopeBelow = Math.Min(band.OutOfScopeBelow, saved.ScopeThreshold),
         },
-        Fit = saved.Fit,
     };
     File.WriteAllText(output, rebanded.ToJson() + "\n");
     Console.WriteLine($"wrote the cascade band into {output}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Text;
 
 namespace B12Bot.Conversation.Safety;
@@ -22,6 +23,9 @@ public sealed class CrisisLanguageModel
 
     /// <summary>Words of a message read at most (a bound on the work for a long pasted text).</summary>
     public const int MaxWords = 400;
+
+    /// <summary>Characters of a word pair feature at most ("around_by"); longer pairs are not features.</summary>
+    private const int MaxPairLength = 128;
 
     private Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
 
@@ -51,7 +55,7 @@ public sealed class CrisisLanguageModel
     {
         var words = Words(text);
         var z = Bias;
-        Span<char> pair = stackalloc char[128];
+        Span<char> pair = stackalloc char[MaxPairLength];
         for (var i = 0; i < words.Length; i++)
         {
             z += WeightOf(words[i]);
@@ -64,8 +68,11 @@ public sealed class CrisisLanguageModel
             }
         }
 
-        return 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+        return ProbabilityOf(z);
     }
+
+    /// <summary>The probability of a summed score (bias plus weights), as the model and its fitting command read it.</summary>
+    public static double ProbabilityOf(double score) => 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30)));
 
     /// <summary>The features of a message as the model reads them: each word and each pair of neighbouring words (for fitting).</summary>
     public static IReadOnlyList<string> Features(string text)
@@ -75,7 +82,7 @@ public sealed class CrisisLanguageModel
         for (var i = 0; i < words.Length; i++)
         {
             features.Add(words[i]);
-            if (i + 1 < words.Length && words[i].Length + words[i + 1].Length + 1 <= 128)
+            if (i + 1 < words.Length && words[i].Length + words[i + 1].Length + 1 <= MaxPairLength)
             {
                 features.Add(words[i] + "_" + words[i + 1]);
             }
@@ -96,21 +103,7 @@ public sealed class CrisisLanguageModel
 
     public static CrisisLanguageModel Load(string path)
     {
-        CrisisLanguageModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize(File.ReadAllText(path), CrisisModelJsonContext.Default.CrisisLanguageModel);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            throw new InvalidOperationException($"{path}: cannot read the crisis model: {e.Message}", e);
-        }
-
-        if (model is null)
-        {
-            throw new InvalidOperationException($"{path}: the crisis model is empty.");
-        }
-
+        var model = ModelFile.Read(path, CrisisModelJsonContext.Default.CrisisLanguageModel, "the crisis model");
         if (model.Threshold is <= 0 or > 1 || double.IsNaN(model.Threshold) || !double.IsFinite(model.Bias)
             || model.Weights.Any(w => !float.IsFinite(w.Value) || string.IsNullOrWhiteSpace(w.Key)))
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using B12Bot.Conversation.Content;
 
 namespace B12Bot.Conversation.Understanding;
 
@@ -8,7 +9,7 @@ namespace B12Bot.Conversation.Understanding;
 /// (<c>dotnet run --project eval/B12Bot.ModelFit</c>): which intent a message asks for, whether it is about B12 care,
 /// and the thresholds chosen from the measured precision curve.
 /// </summary>
-public sealed class UnderstandingModel
+public sealed record UnderstandingModel
 {
     public const string FileName = "understanding-model.json";
 
@@ -68,21 +69,7 @@ public sealed class UnderstandingModel
 
     public static UnderstandingModel Load(string path)
     {
-        UnderstandingModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize(File.ReadAllText(path), UnderstandingJsonContext.Default.UnderstandingModel);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            throw new InvalidOperationException($"{path}: cannot read the understanding model: {e.Message}", e);
-        }
-
-        if (model is null)
-        {
-            throw new InvalidOperationException($"{path}: the understanding model is empty.");
-        }
-
+        var model = ModelFile.Read(path, UnderstandingJsonContext.Default.UnderstandingModel, "the understanding model");
         Check(path, "candidate", model.Candidate, UnderstandingFeatures.CandidateNames);
         Check(path, "scope", model.Scope, UnderstandingFeatures.ScopeNames);
         foreach (var (name, value) in new[] { ("answer_threshold", model.AnswerThreshold), ("clarify_threshold", model.ClarifyThreshold), ("scope_threshold", model.ScopeThreshold) })
