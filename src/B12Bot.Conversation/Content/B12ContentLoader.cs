@@ -65,7 +65,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "sign_words", "story_symptom_words", "b12_words", "shot_words", "whole_message",
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "sign_words", "combining_words", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
             "referring_words", "open_question_words", "request_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
@@ -76,8 +76,10 @@ public static partial class B12ContentLoader
         var neighbourWords = reader.StringList(root, "neighbour_words", "the file", required: false, minimum: 0);
         var neighbourConditions = reader.StringList(root, "neighbour_conditions", "the file", required: false, minimum: 0);
         var signWords = reader.StringList(root, "sign_words", "the file", required: false, minimum: 0);
+        var combiningWords = reader.StringList(root, "combining_words", "the file", required: false, minimum: 0);
         var storySymptomWords = reader.StringList(root, "story_symptom_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
+        var b12SetAsideWords = reader.StringList(root, "b12_set_aside_words", "the file", required: false, minimum: 0);
         var shotWords = reader.StringList(root, "shot_words", "the file", required: false, minimum: 0);
         var referringWords = reader.StringList(root, "referring_words", "the file", required: false, minimum: 0);
         var openQuestionWords = reader.StringList(root, "open_question_words", "the file", required: false, minimum: 0);
@@ -162,6 +164,8 @@ public static partial class B12ContentLoader
         RequireConcepts(reader, root, "foreign_words", foreignWords, synonyms, "foreign word");
         RequireConcepts(reader, root, "neighbour_conditions", neighbourConditions, synonyms, "neighbour condition");
         RequireConcepts(reader, root, "sign_words", signWords, synonyms, "sign word");
+        RequireConcepts(reader, root, "combining_words", combiningWords, synonyms, "combining word");
+        RequireConcepts(reader, root, "b12_set_aside_words", b12SetAsideWords, synonyms, "B12 set-aside word");
         RequireConcepts(reader, root, "story_symptom_words", storySymptomWords, synonyms, "story symptom word");
         if (neighbourConditions.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notCondition
             && reader.Get(root, "neighbour_conditions") is { } conditionNode)
@@ -172,7 +176,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
             Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords,
         };

@@ -40,8 +40,17 @@ public sealed class LanguageResources
     /// <summary>Concepts that ask for a condition's signs ("symptoms", "how can i tell").</summary>
     public IReadOnlyList<string> SignWords { get; init; } = [];
 
+    /// <summary>
+    /// Concepts that ask about having something with the shot ("the same day", "together"): a vaccine the content speaks of
+    /// beside the shot stays its subject then ("i'm getting b12 shots. is it ok to have the flu jab the same day?").
+    /// </summary>
+    public IReadOnlyList<string> CombiningWords { get; init; } = [];
+
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
+
+    /// <summary>Concepts that set B12 aside ("b12 aside", "not b12"): B12 named only in them is not the message's subject.</summary>
+    public IReadOnlyList<string> B12SetAsideWords { get; init; } = [];
 
     /// <summary>The b12_words that name any shot ("jab"): beside another subject they do not make B12 the subject by themselves.</summary>
     public IReadOnlyList<string> ShotWords { get; init; } = [];

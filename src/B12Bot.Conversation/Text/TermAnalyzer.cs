@@ -364,6 +364,20 @@ public sealed class TermAnalyzer
             partStarts[i] |= afterComma[i] && (OpensQuestion(words, i) || (OpensAQuestion(words[i]) && EndsWithMark(i)));
         }
 
+        // "i'm on b12 jabs and i want to start the pill, which has the fewest side effects?": after a visitor's own B12
+        // told first, "and" or "but" before a turn of their own opens the part that asks, so its subject is read apart.
+        for (int i = 2, partStart = 0; i + 1 < words.Count; i++)
+        {
+            partStart = partStarts[i - 1] ? i - 1 : partStart;
+            if (!partStarts[i] && words[i - 1] is "and" or "but"
+                && (OpensOwnTurn(words[i]) || (words[i] is "also" or "just" or "now" or "was" or "am" or "really" && OpensOwnTurn(words[i + 1])))
+                && TellsOwnB12(words, partStart, i - 1))
+            {
+                partStarts[i] = true;
+                partStart = i;
+            }
+        }
+
         // "i get b12 jabs, is melatonin safe long term?": after a comma, "is" (or "can", "does" ...) with any subject opens
         // the question when nothing but words stand between it and the question mark.
         bool EndsWithMark(int from)
@@ -397,6 +411,28 @@ public sealed class TermAnalyzer
 
         var array = words.ToArray();
         return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter);
+    }
+
+    /// <summary>A word that opens a visitor's own next turn after "and": "i want ...", "wondering if ...", "thinking of ...".</summary>
+    private static bool OpensOwnTurn(string word) =>
+        word is "i" or "im" or "ive" or "id" or "wondering" or "wonder" or "want" or "wanted" or "thinking" or "considering" or "planning" or "curious";
+
+    /// <summary>Whether words [from, to) tell of the visitor's own B12 ("i'm on b12 jabs", "my b12 shots are fine") and ask nothing.</summary>
+    private static bool TellsOwnB12(List<string> words, int from, int to)
+    {
+        bool own = false, b12 = false;
+        for (var j = from; j < to; j++)
+        {
+            if (IsQuestionWord(words[j]))
+            {
+                return false;
+            }
+
+            own |= words[j] is "i" or "im" or "ive" or "my" or "me";
+            b12 |= words[j] == "b12" || (words[j] == "b" && j + 1 < to && words[j + 1] == "12");
+        }
+
+        return own && b12;
     }
 
     private static bool OpensQuestion(List<string> words, int i) =>
@@ -464,6 +500,13 @@ public sealed class TermAnalyzer
             }
 
             if (IsPossessivePointer(words, i, partStarts, terms, termAt))
+            {
+                points[^1] = true;
+                continue;
+            }
+
+            // "which one has the fewest side effects?" picks among what was told.
+            if (words[i] is "one" or "ones" && i > 0 && words[i - 1] == "which")
             {
                 points[^1] = true;
                 continue;
@@ -604,6 +647,13 @@ public sealed class TermAnalyzer
         if (first + 1 < words.Length && (first == start || !clauseStarts[first])
             && words[first] is "walk" or "take" or "help" or "tell" or "show" or "talk" or "check" or "ask" or "guide" or "explain"
             && words[first + 1] is "me" or "us")
+        {
+            return true;
+        }
+
+        // "at what age ...", "for how long ...", "in which arm ...": a preposition before the question word still asks.
+        if (first + 1 < words.Length && (first == start || !clauseStarts[first])
+            && words[first] is "at" or "for" or "in" or "from" or "by" or "on" or "to" or "of" or "with" && IsQuestionWord(words[first + 1]))
         {
             return true;
         }

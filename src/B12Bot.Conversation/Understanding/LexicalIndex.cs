@@ -166,6 +166,8 @@ public sealed class LexicalIndex
         NeighbourTerms.UnionWith(language.NeighbourWords);
         NeighbourConditionTerms.UnionWith(language.NeighbourConditions);
         SignTerms.UnionWith(language.SignWords);
+        CombiningTerms.UnionWith(language.CombiningWords);
+        B12SetAsideTerms.UnionWith(language.B12SetAsideWords);
         StorySymptomTerms.UnionWith(language.StorySymptomWords);
         RequestTerms.UnionWith(language.RequestWords);
 
@@ -200,6 +202,10 @@ public sealed class LexicalIndex
 
         B12Phrases = [.. b12Phrases];
         B12OwnPhrases = [.. ownPhrases];
+        B12SetAsidePhrases = [.. language.B12SetAsideWords
+            .SelectMany(w => language.Synonyms.TryGetValue(w, out var v) ? v : [])
+            .Select(v => $" {TextNormalizer.Normalize(v)} ")
+            .OrderByDescending(p => p.Length)];
 
         // Concepts some of whose phrases carry a B12 word ("low b12" is "deficiency").
         foreach (var (concept, variants) in language.Synonyms)
@@ -249,6 +255,12 @@ public sealed class LexicalIndex
     /// <summary>Concepts that ask for a condition's signs (language.yaml sign_words).</summary>
     public HashSet<string> SignTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Concepts that set B12 aside (language.yaml b12_set_aside_words).</summary>
+    public HashSet<string> B12SetAsideTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Concepts that ask about having something with the shot (language.yaml combining_words).</summary>
+    public HashSet<string> CombiningTerms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Symptoms that, told in a story, may be what the answer must be about (language.yaml story_symptom_words).</summary>
     public HashSet<string> StorySymptomTerms { get; } = new(StringComparer.Ordinal);
 
@@ -281,6 +293,9 @@ public sealed class LexicalIndex
 
     /// <inheritdoc cref="B12OwnTerms"/>
     public string[] B12OwnPhrases { get; }
+
+    /// <summary>The normalized variants of the set-aside concepts (" b 12 aside "), longest first.</summary>
+    public string[] B12SetAsidePhrases { get; }
 
     public bool TryGetTermId(string term, out int id) => _termIds.TryGetValue(term, out id);
 

@@ -35,10 +35,19 @@ public sealed class LexicalScorer(LexicalIndex index)
         var scores = new double[count];
         var whole = ScoreInto(analyzed, 0, int.MaxValue, scores);
         // "low b12" is read as the concept "deficiency": the words themselves still make B12 the subject. A shot word
-        // inside another subject's own phrase ("vitamin d injection", "tetanus jab") does not name a B12 shot, though.
+        // inside another subject's own phrase ("vitamin d injection", "tetanus jab") does not name a B12 shot, though, nor
+        // does B12 set aside ("b12 aside, could my hair loss be my thyroid?").
         if (!whole.NamesB12 || !whole.NamesB12Itself)
         {
             var padded = " " + analyzed.Normalized + " ";
+            if (SetsB12Aside(analyzed))
+            {
+                foreach (var phrase in _index.B12SetAsidePhrases)
+                {
+                    padded = padded.Replace(phrase, "  ", StringComparison.Ordinal);
+                }
+            }
+
             whole.NamesB12 |= ContainsAny(padded, whole.HasForeign ? _index.B12OwnPhrases : _index.B12Phrases);
             whole.NamesB12Itself |= ContainsAny(padded, _index.B12OwnPhrases);
         }
@@ -117,6 +126,19 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
     }
 
+    private bool SetsB12Aside(AnalyzedText analyzed)
+    {
+        foreach (var term in analyzed.Terms)
+        {
+            if (_index.B12SetAsideTerms.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether the question the message asks is about another subject, whatever its story says: a question that names
     /// another medicine, vitamin, condition or test and not B12 or its shot ("i get b12 jabs. can statins cause muscle
@@ -137,7 +159,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 continue;
             }
 
-            bool namesB12 = false, namesOther = false, namesNeighbour = false, namesCondition = false, asksSigns = false, mayNameB12 = false;
+            bool namesB12 = false, namesOther = false, namesUncovered = false, namesNeighbour = false, namesCondition = false, asksSigns = false, mayNameB12 = false, combines = false;
             for (var t = 0; t < analyzed.Terms.Count; t++)
             {
                 if (parts.TermPart[t] == p)
@@ -145,12 +167,17 @@ public sealed class LexicalScorer(LexicalIndex index)
                     var term = analyzed.Terms[t];
                     namesB12 |= _index.B12Terms.Contains(term) && !IsAnotherThingsShot(analyzed, t);
                     namesOther |= _index.ForeignTerms.Contains(term);
+                    namesUncovered |= _index.ForeignTerms.Contains(term) && !_index.CoveredForeignTerms.Contains(term);
+                    combines |= _index.CombiningTerms.Contains(term);
                     namesNeighbour |= _index.NeighbourTerms.Contains(term);
                     namesCondition |= _index.NeighbourConditionTerms.Contains(term);
                     asksSigns |= _index.SignTerms.Contains(term);
                     mayNameB12 |= _index.CarriesB12Terms.Contains(term);
                 }
             }
+
+            // "is it ok to have the flu jab the same day?" asks about having it with the shot the story told of, as the content does.
+            namesOther &= namesUncovered || !combines;
 
             // "can folic acid hide low b12" asks about B12 ("low b12" is read as "deficiency"); "what foods raise folate" does not.
             namesOther |= namesNeighbour && !mayNameB12;
@@ -194,7 +221,7 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// growth. any truth in that?"), nor a medicine told with the shots ("i have b12 jabs and take sertraline").
     /// </summary>
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
-        LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !ClauseNamesB12(analyzed, analyzed.TermClause[t]);
+        LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !PartNamesB12(analyzed, analyzed.Parts.TermPart[t]);
 
     /// <summary>
     /// Whether a part that tells, not asks plainly, names a symptom the answer may have to be about ("my feet have been numb
@@ -261,14 +288,17 @@ public sealed class LexicalScorer(LexicalIndex index)
         return false;
     }
 
-    /// <summary>Whether clause <paramref name="clause"/> names B12, its shot or a word tied to B12 itself.</summary>
-    private bool ClauseNamesB12(AnalyzedText analyzed, int clause)
+    /// <summary>
+    /// Whether asking part <paramref name="part"/> names B12, its shot or a word tied to B12 itself: "i'm on b12 jabs and i
+    /// want to start the pill" tells of the pill apart from the jabs.
+    /// </summary>
+    private bool PartNamesB12(AnalyzedText analyzed, int part)
     {
         for (var t = 0; t < analyzed.Terms.Count; t++)
         {
             // An anchor counts too ("low b12" is read as "deficiency"), unless it is a typo's guess ("neurologist") or goes
             // with another subject beside it ("low vitamin d", "zinc supplements").
-            if (analyzed.TermClause[t] == clause && (_index.B12Terms.Contains(analyzed.Terms[t])
+            if (analyzed.Parts.TermPart[t] == part && (_index.B12Terms.Contains(analyzed.Terms[t])
                 || (!analyzed.TermWasCorrected[t] && _index.TryGetTermId(analyzed.Terms[t], out var id) && _index.IsAnchorTerm[id] && !BesideForeign(analyzed, t))))
             {
                 return true;

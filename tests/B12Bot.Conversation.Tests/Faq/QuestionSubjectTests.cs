@@ -40,6 +40,12 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("I have my B12 injections with you every month - what do you charge for a shingles vaccine?")]
     [InlineData("b12 jabs are going well – how much is a cholesterol check at your place?")]
     [InlineData("Nothing to do with my B12 - can too much zinc make you feel sick?")]
+    // After "i'm on b12 jabs and", a turn of the visitor's own ("i'm wondering", "i want") asks apart from the story.
+    [InlineData("i'm having b12 shots and wondering if a vitamin d injection would give me more energy?")]
+    // B12 told as settled ("my b12 levels were fine") does not make the question a B12 one.
+    [InlineData("my b12 levels were fine but my platelets are low, does that make you tired?")]
+    // "from what age ..." asks as "what age ..." does; "hpv jab" is the vaccine's jab, not B12's.
+    [InlineData("I get b12 jabs at your clinic. Quick question: from what age can children have the hpv jab?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -57,6 +63,10 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("my b12 result is above the top of the range and i also use a multivitamin. is it bad its so high?", "high_b12_result")]
     // A vaccine is one an answer is about: "my flu jab and b12 injection" asks about the two together.
     [InlineData("is it ok to get my covid booster and b12 injection on the same visit?", "cold_or_vaccine")]
+    // A vaccine asked about with the shot ("interact with them") is the content's, as "on the same visit" is.
+    [InlineData("I'm getting B12 shots. Does the shingles vaccine interact with them?", "cold_or_vaccine")]
+    // B12 told as settled, then asked about beside the other causes, is still the content's.
+    [InlineData("My B12 came back normal but I still feel drained. Could anything other than B12 explain it?", "other_causes")]
     public void The_same_questions_pointing_back_at_b12_or_at_b12_with_another_medicine_are_answered(string text, string entry)
     {
         var match = fixture.Match(text);
