@@ -512,7 +512,8 @@ public sealed class TermAnalyzer
                 continue;
             }
 
-            if (!_referringWords.Contains(words[i]))
+            // "its" that owns nothing is "it's" ("how its diagnosed"): it stands for what was told, as "it" does.
+            if (!_referringWords.Contains(words[i]) && words[i] != "its")
             {
                 continue;
             }

@@ -301,9 +301,25 @@ public sealed class ContentLoadingTests : IDisposable
     [Fact]
     public void A_sign_word_that_is_not_a_concept_is_rejected()
     {
-        var line = Replace("language.yaml", "sign_words: [symptom, lab]", "sign_words: [symptom, lab, whatever]");
+        var line = Replace("language.yaml", "sign_words: [symptom, lab, diagnose]", "sign_words: [symptom, lab, diagnose, whatever]");
 
         Assert.Contains($"language.yaml:{line}: sign word 'whatever' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_combining_word_that_is_not_a_concept_is_rejected()
+    {
+        var line = Replace("language.yaml", "combining_words: [interact]", "combining_words: [interact, alongside]");
+
+        Assert.Contains($"language.yaml:{line}: combining word 'alongside' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_b12_set_aside_word_that_is_not_a_concept_is_rejected()
+    {
+        var line = Replace("language.yaml", "b12_set_aside_words: [b12_settled]", "b12_set_aside_words: [b12_settled, b12_done]");
+
+        Assert.Contains($"language.yaml:{line}: B12 set-aside word 'b12_done' is not a concept under 'synonyms'", LoadMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class OutOfScopeExamplesTests(ContentFixture fixture) : IClassFixt
 {
     [Theory]
     [InlineData("my mum gets b12 injections, how do i help her sleep better at night?")]
+    // Travel health: swelling on a flight read as the early heart strain of treatment before it had examples.
+    [InlineData("my ankles puffed up on the plane, is that normal?")]
     public async Task A_b12_story_asking_about_another_subject_gets_the_scope_statement(string said)
     {
         var chat = new BotConversation(fixture);

@@ -46,6 +46,9 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("my b12 levels were fine but my platelets are low, does that make you tired?")]
     // "from what age ..." asks as "what age ..." does; "hpv jab" is the vaccine's jab, not B12's.
     [InlineData("I get b12 jabs at your clinic. Quick question: from what age can children have the hpv jab?")]
+    // How a condition the content names only as a cause is diagnosed asks about it ("its" written for "it's" points back).
+    [InlineData("i get b12 injections for my anaemia. what is crohn's and how its diagnosed?")]
+    [InlineData("my b12 jabs are every 3 months. how is coeliac disease diagnosed in adults?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
