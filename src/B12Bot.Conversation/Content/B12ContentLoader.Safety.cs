@@ -30,7 +30,7 @@ public static partial class B12ContentLoader
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
             "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words",
-            "call_advice", "calm_now", "list_joiners", "list_fillers"];
+            "call_advice", "calm_now", "list_joiners", "list_fillers", "exclamations"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs", BackstopKey]);
 
@@ -92,6 +92,12 @@ public static partial class B12ContentLoader
             reader.Problem(reader.Get(root, "calm_now")!, $"'calm_now' lists '{calm}', which holds no phrase of 'urgency'");
         }
 
+        // An exclamation only keeps the negators inside it from negating: one without any would do nothing.
+        foreach (var exclamation in values["exclamations"].Where(e => !values["negators"].Any(n => ContainsWords(e, n))))
+        {
+            reader.Problem(reader.Get(root, "exclamations")!, $"'exclamations' lists '{exclamation}', which holds no word of 'negators'");
+        }
+
         var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (reader.Mapping(reader.Get(root, "word_classes"), "'word_classes'") is { } classMap)
         {
@@ -143,6 +149,7 @@ public static partial class B12ContentLoader
             CalmNow = values["calm_now"],
             ListJoiners = values["list_joiners"],
             ListFillers = values["list_fillers"],
+            Exclamations = values["exclamations"],
             Backstop = backstop,
         };
     }

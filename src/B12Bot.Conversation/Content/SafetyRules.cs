@@ -47,6 +47,9 @@ public sealed class SafetyRules
     /// <summary>"my", "the", "both": words that may stand between two listed words ("my hands and my lips").</summary>
     public required IReadOnlyList<string> ListFillers { get; init; }
 
+    /// <summary>"oh no", "no no no": a cry of alarm, whose "no" negates nothing ("oh no my son drank the liquid iron").</summary>
+    public required IReadOnlyList<string> Exclamations { get; init; }
+
     /// <summary>The semantic backstop's exemplars (none when the file has no 'semantic_backstop').</summary>
     public SafetyBackstopRules Backstop { get; init; } = SafetyBackstopRules.None;
 }

@@ -59,6 +59,7 @@ public sealed class SafetyTriage
     private readonly Dictionary<string, List<Phrase>> _phrasesByFirstWord = new(StringComparer.Ordinal);
     private readonly int _classCount;
     private readonly int _negator;
+    private readonly int _exclamation;
     private readonly int _negationBreak;
     private readonly int _sentenceBreak;
     private readonly int _frame;
@@ -138,6 +139,7 @@ public sealed class SafetyTriage
         _wordClassCount = classIds.Count;
         _negator = AddClass("@negator", rules.Negators, false);
         _negationBreak = AddClass("@negation_break", rules.NegationBreaks, false);
+        _exclamation = AddClass("@exclamation", rules.Exclamations, false);
         _sentenceBreak = AddClass("@sentence_break", rules.SentenceBreaks, false);
         _frame = AddClass("@frame", rules.QuestionFrames, false);
         _firstPerson = AddClass("@first_person", rules.FirstPerson, false);
@@ -413,7 +415,7 @@ public sealed class SafetyTriage
         foreach (var o in reading.Occurrences)
         {
             reading.InMessage[o.Class] = true;
-            if (o.Class == _negator)
+            if (o.Class == _negator && !InsideExclamation(reading, o))
             {
                 reading.NegatorEndAt[o.Start] = Math.Max(reading.NegatorEndAt[o.Start], o.End);
             }
@@ -688,6 +690,20 @@ public sealed class SafetyTriage
         // "Can not breathe" opens with "can", but that word is the sign itself, not a question.
         return sign.EvenInQuestions || reading.Urgent || context.Reported
             || !IsQuestionAbout(context, first, last, context.OpensAsQuestion && !InsideAny(chosen, sentence.From));
+    }
+
+    /// <summary>Whether a negator's words lie inside an exclamation ("oh no my son ..."), whose "no" negates nothing.</summary>
+    private bool InsideExclamation(Reading reading, Occurrence negator)
+    {
+        foreach (var o in reading.Occurrences)
+        {
+            if (o.Class == _exclamation && o.Start <= negator.Start && negator.End <= o.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -171,6 +171,15 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void An_exclamation_without_a_negator_names_the_line()
+    {
+        var line = Replace("safety.yaml", "exclamations: [oh no,", "exclamations: [oh dear,");
+
+        Assert.Contains($"safety.yaml:{line}: 'exclamations' lists 'oh dear', which holds no word of 'negators'", LoadMessage(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_calming_phrase_without_an_urgency_word_names_the_line()
     {
         var line = Replace("safety.yaml", "calm_now: [im fine right now,", "calm_now: [im fine thanks,");
