@@ -378,6 +378,16 @@ public sealed class TermAnalyzer
             }
         }
 
+        // "besides my b12 shots my doctor wants to start me on sertraline": the B12 told beside the news is a story of its
+        // own, so what follows it is read apart (and a question pointing back at the medicine is about it).
+        for (var i = 0; i + 3 < words.Count; i++)
+        {
+            if (sentenceStarts[i] && BesideOwnB12End(words, i) is { } end && end < words.Count && !partStarts[end])
+            {
+                partStarts[end] = true;
+            }
+        }
+
         // "i get b12 jabs, is melatonin safe long term?": after a comma, "is" (or "can", "does" ...) with any subject opens
         // the question when nothing but words stand between it and the question mark.
         bool EndsWithMark(int from)
@@ -411,6 +421,37 @@ public sealed class TermAnalyzer
 
         var array = words.ToArray();
         return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter);
+    }
+
+    /// <summary>
+    /// Where an opening "besides my b12 shots", "as well as my b12 jabs", "apart from the b12 injections" ends (the word
+    /// after the shot word, or after "b12" when no shot word follows); null when the sentence does not open so.
+    /// </summary>
+    private static int? BesideOwnB12End(List<string> words, int i)
+    {
+        var j = words[i] switch
+        {
+            "besides" or "beside" or "alongside" => i + 1,
+            "apart" or "aside" when words[i + 1] == "from" => i + 2,
+            "as" when words[i + 1] == "well" && i + 2 < words.Count && words[i + 2] == "as" => i + 3,
+            "on" when words[i + 1] == "top" && i + 2 < words.Count && words[i + 2] == "of" => i + 3,
+            _ => -1,
+        };
+        if (j < 0 || j + 1 >= words.Count)
+        {
+            return null;
+        }
+
+        j += words[j] is "my" or "the" or "her" or "his" or "our" ? 1 : 0;
+        var b12 = j + 1 < words.Count && words[j] == "b" && words[j + 1] == "12" ? j + 2 : j < words.Count && words[j] == "b12" ? j + 1 : -1;
+        if (b12 < 0)
+        {
+            return null;
+        }
+
+        return b12 < words.Count && words[b12] is "shots" or "shot" or "jabs" or "jab" or "injections" or "injection" or "tablets" or "tabs" or "treatment"
+            ? b12 + 1
+            : b12;
     }
 
     /// <summary>A word that opens a visitor's own next turn after "and": "i want ...", "wondering if ...", "thinking of ...".</summary>

@@ -49,6 +49,8 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     // How a condition the content names only as a cause is diagnosed asks about it ("its" written for "it's" points back).
     [InlineData("i get b12 injections for my anaemia. what is crohn's and how its diagnosed?")]
     [InlineData("my b12 jabs are every 3 months. how is coeliac disease diagnosed in adults?")]
+    // An opening "as well as my b12 jabs" is a story of its own: the medicine told after it is what "it" stands for.
+    [InlineData("As well as my B12 jabs I've been put on amlodipine, does it cause swollen ankles?")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -68,6 +70,8 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("is it ok to get my covid booster and b12 injection on the same visit?", "cold_or_vaccine")]
     // A vaccine asked about with the shot ("interact with them") is the content's, as "on the same visit" is.
     [InlineData("I'm getting B12 shots. Does the shingles vaccine interact with them?", "cold_or_vaccine")]
+    // After an opening "apart from my b12 injections", a question about B12 with the medicine is still the content's.
+    [InlineData("Apart from my B12 injections I take metformin, could that lower my levels?", "medications")]
     // B12 told as settled, then asked about beside the other causes, is still the content's.
     [InlineData("My B12 came back normal but I still feel drained. Could anything other than B12 explain it?", "other_causes")]
     public void The_same_questions_pointing_back_at_b12_or_at_b12_with_another_medicine_are_answered(string text, string entry)
