@@ -365,12 +365,15 @@ public sealed class TermAnalyzer
         }
 
         // "i'm on b12 jabs and i want to start the pill, which has the fewest side effects?": after a visitor's own B12
-        // told first, "and" or "but" before a turn of their own opens the part that asks, so its subject is read apart.
+        // told first, "and" or "but" before a turn of their own opens the part that asks, so its subject is read apart; so
+        // does a comma before "wondering" or "thinking" ("i'm on b12 injections, also wondering whether zinc helps with
+        // acne?"), not before "i" ("i had my first b12 jab, i'm also on sertraline. what side effects from these?").
         for (int i = 2, partStart = 0; i + 1 < words.Count; i++)
         {
             partStart = partStarts[i - 1] ? i - 1 : partStart;
-            if (!partStarts[i] && words[i - 1] is "and" or "but"
-                && (OpensOwnTurn(words[i]) || (words[i] is "also" or "just" or "now" or "was" or "am" or "really" && OpensOwnTurn(words[i + 1])))
+            var turn = OpensOwnTurn(words[i]) ? words[i] : words[i] is "also" or "just" or "now" or "was" or "am" or "really" && OpensOwnTurn(words[i + 1]) ? words[i + 1] : null;
+            if (!partStarts[i] && turn is not null
+                && (words[i - 1] is "and" or "but" || (afterComma[i] && turn is "wondering" or "wonder" or "curious" or "thinking" or "considering" or "planning"))
                 && TellsOwnB12(words, partStart, i - 1))
             {
                 partStarts[i] = true;

@@ -42,6 +42,8 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("Nothing to do with my B12 - can too much zinc make you feel sick?")]
     // After "i'm on b12 jabs and", a turn of the visitor's own ("i'm wondering", "i want") asks apart from the story.
     [InlineData("i'm having b12 shots and wondering if a vitamin d injection would give me more energy?")]
+    // A comma does it as "and" does.
+    [InlineData("i'm having b12 injections, also wondering if a vitamin d injection would give me more energy?")]
     // B12 told as settled ("my b12 levels were fine") does not make the question a B12 one.
     [InlineData("my b12 levels were fine but my platelets are low, does that make you tired?")]
     // "from what age ..." asks as "what age ..." does; "hpv jab" is the vaccine's jab, not B12's.
