@@ -446,7 +446,7 @@ public sealed class TermAnalyzer
         }
 
         j += words[j] is "my" or "the" or "her" or "his" or "our" ? 1 : 0;
-        var b12 = j + 1 < words.Count && words[j] == "b" && words[j + 1] == "12" ? j + 2 : j < words.Count && words[j] == "b12" ? j + 1 : -1;
+        var b12 = B12WordEnd(words, j, words.Count);
         if (b12 < 0)
         {
             return null;
@@ -473,11 +473,18 @@ public sealed class TermAnalyzer
             }
 
             own |= words[j] is "i" or "im" or "ive" or "my" or "me";
-            b12 |= words[j] == "b12" || (words[j] == "b" && j + 1 < to && words[j + 1] == "12");
+            b12 |= B12WordEnd(words, j, to) >= 0;
         }
 
         return own && b12;
     }
+
+    /// <summary>
+    /// Where "b12" starting at word <paramref name="j"/> ends (before <paramref name="end"/>), or -1: the normalizer has
+    /// split it into "b" and "12", as it does "b-12" and "b 12".
+    /// </summary>
+    private static int B12WordEnd(List<string> words, int j, int end) =>
+        j + 1 < end && words[j] == "b" && words[j + 1] == "12" ? j + 2 : -1;
 
     private static bool OpensQuestion(List<string> words, int i) =>
         IsQuestionWord(words[i])
