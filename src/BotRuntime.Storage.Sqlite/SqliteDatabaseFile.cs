@@ -45,8 +45,15 @@ public sealed class SqliteDatabaseFile
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busy.TotalSeconds)),
         }.ToString();
         _pragmas = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(long)busy.TotalMilliseconds};"
-            + (checkpointsInBackground ? " PRAGMA wal_autocheckpoint=0;" : "");
+            + (checkpointsInBackground ? $" PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalSizeLimit};" : "");
     }
+
+    /// <summary>
+    /// The size the write-ahead log file is cut back to when it starts afresh after a checkpoint (bytes). A burst of
+    /// commits that outruns the background checkpoint grows the file; without a limit it would keep that size for good.
+    /// A few times the log of one checkpoint interval, so a steady load never cuts and regrows it.
+    /// </summary>
+    public const long WalSizeLimit = 4L * 1024 * 1024;
 
     public string FilePath { get; }
 
