@@ -125,6 +125,7 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("should I get b12 shots?")]
     [InlineData("do i need b12 jabs")]
     [InlineData("can you check my symptoms please")]
+    [InlineData("can you take me through my b12 risk factors step by step")]
     public void Asking_for_the_symptom_check_starts_the_walkthrough(string text)
     {
         Assert.Equal(FaqMatchKind.StartWalkthrough, fixture.Match(text).Kind);

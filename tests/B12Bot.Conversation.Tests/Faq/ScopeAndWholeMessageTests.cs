@@ -87,6 +87,8 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("please quit the checker", BotCommand.Cancel)]
     [InlineData("can i redo it please", BotCommand.Restart)]
     [InlineData("what questions do you answer then", BotCommand.Help)]
+    [InlineData("can you exit this symptom checker now", BotCommand.Cancel)]
+    [InlineData("leave the risk check please", BotCommand.Cancel)]
     public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
     {
         var match = fixture.Match(text);
