@@ -679,6 +679,9 @@ public sealed class TermAnalyzer
         return false;
     }
 
+    /// <summary>"i would really like to know how ...": the wish to know opens a part within this many words.</summary>
+    private const int MaxWordsBeforeWishToKnow = 5;
+
     /// <summary>Whether a clause's first word (after fillers) opens a question ("is", "can", "any" ...) or a request ("walk me").</summary>
     private static bool OpensAsQuestion(string[] words, int start, bool[] clauseStarts)
     {
@@ -710,7 +713,21 @@ public sealed class TermAnalyzer
             return true;
         }
 
-        return first < words.Length && (first == start || !clauseStarts[first]) && IsQuestionWord(words[first]);
+        if (first < words.Length && (first == start || !clauseStarts[first]) && IsQuestionWord(words[first]))
+        {
+            return true;
+        }
+
+        // "i need to know how much you charge for ...", "id like to know if ...": a question asked as a wish to know.
+        for (var i = first + 2; i + 1 < words.Length && i <= first + MaxWordsBeforeWishToKnow && (i == start || !clauseStarts[i]); i++)
+        {
+            if (words[i] == "know" && words[i - 1] == "to" && (IsQuestionWord(words[i + 1]) || words[i + 1] is "if" or "whether"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The distinct terms of a content phrase (no typo correction: content is spelt as written).</summary>

@@ -265,7 +265,8 @@ public sealed class LexicalScorer(LexicalIndex index)
         for (var t = analyzed.Terms.Count - 1; t >= 0; t--)
         {
             var term = analyzed.Terms[t];
-            if (analyzed.Parts.TermPart[t] < part && (_index.ForeignTerms.Contains(term) || _index.B12Terms.Contains(term)))
+            // "semaglutide injections": the shot word is the medicine's, which is the subject named.
+            if (analyzed.Parts.TermPart[t] < part && (_index.ForeignTerms.Contains(term) || (_index.B12Terms.Contains(term) && !IsAnotherThingsShot(analyzed, t))))
             {
                 return _index.ForeignTerms.Contains(term) ? t : null;
             }
@@ -298,7 +299,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // An anchor counts too ("low b12" is read as "deficiency"), unless it is a typo's guess ("neurologist") or goes
             // with another subject beside it ("low vitamin d", "zinc supplements").
-            if (analyzed.Parts.TermPart[t] == part && (_index.B12Terms.Contains(analyzed.Terms[t])
+            if (analyzed.Parts.TermPart[t] == part && ((_index.B12Terms.Contains(analyzed.Terms[t]) && !IsAnotherThingsShot(analyzed, t))
                 || (!analyzed.TermWasCorrected[t] && _index.TryGetTermId(analyzed.Terms[t], out var id) && _index.IsAnchorTerm[id] && !BesideForeign(analyzed, t))))
             {
                 return true;

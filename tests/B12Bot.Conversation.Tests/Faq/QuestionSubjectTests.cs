@@ -53,6 +53,13 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("my b12 jabs are every 3 months. how is coeliac disease diagnosed in adults?")]
     // An opening "as well as my b12 jabs" is a story of its own: the medicine told after it is what "it" stands for.
     [InlineData("As well as my B12 jabs I've been put on amlodipine, does it cause swollen ankles?")]
+    // A shot word after another medicine is that medicine's shot: "those" points back at the medicine, not at B12.
+    [InlineData("my b12 is done by injection. my partner wants to try semaglutide injections - are those safe long term?")]
+    [InlineData("i have b12 shots. thinking about starting ozempic injections, what do those do?")]
+    // A question asked as a wish to know ("i need to know how much ...") asks as plainly as a question does.
+    [InlineData("Apart from my b12 shots, i'd really like to know what you charge for a blood pressure check")]
+    [InlineData("as well as my b12 injections i need to know what you charge for a covid booster")]
+    [InlineData("besides my b12 jabs i want to know how much a travel vaccine costs at your clinic")]
     public void A_question_about_another_thing_the_b12_story_named_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -65,6 +72,7 @@ public sealed class QuestionSubjectTests(ContentFixture fixture) : IClassFixture
     [InlineData("i have b12 injections every 3 months. what are their side effects?", "side_effects")]
     [InlineData("my last b12 result came back at 1500. what could cause that?", "high_b12_result")]
     [InlineData("i'm on b12 jabs and also take sertraline. do they interact?", "medications")]
+    [InlineData("Apart from my b12 shots, i'd really like to know what you charge for them", "cost")]
     [InlineData("does long term reflux medication lower b12?", "medications")]
     // "its" written for "it's" owns nothing: the question is still about the B12 result.
     [InlineData("my b12 result is above the top of the range and i also use a multivitamin. is it bad its so high?", "high_b12_result")]
