@@ -46,6 +46,9 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("what bloodwork checks b12", "labs")]
     [InlineData("how do you recognise a b12 deficiency, what does it feel like", "deficiency_symptoms")]
     [InlineData("how would i recognize if im low on b12??", "deficiency_symptoms")]
+    // What to raise with a clinician is the next step, not what a clinician checks before the first shot.
+    [InlineData("what should i go over with a clinician if im thinking of b12 treatment", "next_steps")]
+    [InlineData("what do i talk through with the clinician when im weighing up b12 injections", "next_steps")]
     public void Understands_slang_typos_and_informal_spellings(string text, string expectedId)
     {
         var match = fixture.Match(text);
