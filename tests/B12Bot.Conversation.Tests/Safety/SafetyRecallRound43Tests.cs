@@ -17,7 +17,8 @@ public sealed class SafetyRecallRound43Tests(ContentFixture fixture) : IClassFix
     [Theory]
     // no alarm on 67bf2b2
     [InlineData("what do i do, my lips are puffing up after the jab")]
-    [InlineData("what should i do, my dad just collapsed in the kitchen")]
+    [InlineData("what should i do my dad just collapsed in the kitchen")]
+    [InlineData("what shall we do, she is having a fit")]
     [InlineData("should i be worried, half my face has dropped and my arm is weak")]
     public async Task A_question_about_what_to_do_before_a_sign_now_gets_the_urgent_message(string said)
     {
@@ -33,6 +34,8 @@ public sealed class SafetyRecallRound43Tests(ContentFixture fixture) : IClassFix
     [InlineData("what do i do if my throat swells after a shot?")]
     [InlineData("what should we do if someone faints at the clinic?")]
     [InlineData("what do you do if a child has a seizure?")]
+    // "i do" after no asking part is no sentence break: one sentence, read as a whole
+    [InlineData("I've decided this is the week I do my own jabs at home")]
     [InlineData("should i be worried about my lips swelling after the shot?")]
     [InlineData("i'm already on lots of tablets for my heart, can i still have b12 jabs?")]
     public async Task A_general_question_about_what_to_do_gets_no_alarm(string said)
