@@ -156,7 +156,8 @@ public sealed class ExactIntentRecognizer
             return FaqMatch.For(sameTerms, 1);
         }
 
-        if (!MentionsTopic(analyzed) && MatchSmallTalk(analyzed, exactKey) is { } smallTalk)
+        // A topic word inside a small-talk phrase ("speak soon") asks nothing: "goodnight, speak soon" is a goodbye.
+        if ((!MentionsTopic(analyzed) || SmallTalkPhrasesCover(ExpandedWords(analyzed.Normalized))) && MatchSmallTalk(analyzed, exactKey) is { } smallTalk)
         {
             return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = smallTalk, Score = 1 };
         }
@@ -445,9 +446,10 @@ public sealed class ExactIntentRecognizer
             return exact;
         }
 
-        // Only when every word is small talk (or a stop word): "hi there!", "ok thanks so much".
+        // Only when every word is small talk (or a stop word): "hi there!", "ok thanks so much", "goodnight" spelled out.
+        var words = ExpandedWords(analyzed.Normalized);
         var anySmallTalk = false;
-        foreach (var word in analyzed.Words)
+        foreach (var word in words)
         {
             if (_smallTalkWords.Contains(word))
             {
@@ -472,7 +474,7 @@ public sealed class ExactIntentRecognizer
         {
             foreach (var phrase in phrases)
             {
-                if (phrase.Length > bestLength && ContainsSequence(analyzed.Words, phrase))
+                if (phrase.Length > bestLength && ContainsSequence(words, phrase))
                 {
                     best = intent;
                     bestLength = phrase.Length;
@@ -481,6 +483,44 @@ public sealed class ExactIntentRecognizer
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether every word outside the small-talk phrases found in the message is a stop word, and those words together
+    /// name no topic ("ok what now" asks for the next step).
+    /// </summary>
+    private bool SmallTalkPhrasesCover(string[] words)
+    {
+        Span<bool> covered = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
+        foreach (var (_, phrases) in _smallTalk)
+        {
+            foreach (var phrase in phrases)
+            {
+                for (var start = 0; phrase.Length > 0 && start + phrase.Length <= words.Length; start++)
+                {
+                    if (words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
+                    {
+                        covered.Slice(start, phrase.Length).Fill(true);
+                    }
+                }
+            }
+        }
+
+        var rest = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!covered[i] && !_analyzer.IsStopword(words[i]))
+            {
+                return false;
+            }
+
+            if (!covered[i])
+            {
+                rest.Add(words[i]);
+            }
+        }
+
+        return !_analyzer.TermsOf(string.Join(' ', rest)).Any(_topicTerms.Contains);
     }
 
     private bool MentionsTopic(AnalyzedText analyzed)

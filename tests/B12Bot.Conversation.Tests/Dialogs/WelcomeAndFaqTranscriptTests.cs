@@ -118,6 +118,9 @@ public sealed class WelcomeAndFaqTranscriptTests(ContentFixture fixture) : IClas
     [InlineData("hi", "greeting")]
     [InlineData("thank you", "thanks")]
     [InlineData("bye!", "goodbye")]
+    // A topic word inside a goodbye ("soon") asks nothing; "goodnight" is "good night" spelled out.
+    [InlineData("goodnight and thanks, chat soon", "goodbye")]
+    [InlineData("goodnight, see you soon", "goodbye")]
     public async Task Small_talk_gets_a_friendly_content_reply(string text, string intent)
     {
         var chat = new BotConversation(fixture);

@@ -42,6 +42,9 @@ public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : ICla
     [InlineData("ok bye for now")]
     [InlineData("this is my final injection of the course, thank you nurses")]
     [InlineData("I wont be around for my appointment next tuesday, can I rebook")]
+    // A goodbye whose small-talk phrase holds a topic word ("soon") is still a goodbye (fresh-83's "goodnight, speak
+    // soon" got the crisis line from the backstop).
+    [InlineData("goodnight and thanks, chat soon")]
     public async Task A_sad_tired_or_unrelated_message_gets_no_safety_reply(string said)
     {
         var chat = new BotConversation(fixture);
