@@ -9,27 +9,28 @@ using B12Bot.ModelFit;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Fits the understanding model: dotnet run --project eval/B12Bot.ModelFit -c Release [-- --precision 0.91 --out-of-scope-recall 0.98]
-// (with `-- crisis`: the safety triage's learned crisis reading instead, see CrisisModelFit).
+// (with `-- crisis` or `-- emergency`: a learned reading of the safety triage instead, see LearnedReadingFit).
 // Training examples: every phrasing of every intent, scored against an index built without it (k-fold over the
 // phrasings), plus the FAQ, walkthrough-start and out-of-scope messages of eval/dev-set-v2.json to eval/dev-set-v8.json
 // (--dev a.json,b.json for others). Never eval/test-set.json or a fresh- or holdout batch.
 var root = typeof(FitOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
-if (args is ["crisis-score", var scoreFile])
+if (args is [var scoreCommand, var scoreFile] && scoreCommand.EndsWith("-score", StringComparison.Ordinal)
+    && LearnedReadingFit.KindNamed(scoreCommand[..^"-score".Length]) is { } scoreKind)
 {
-    // Each message of the file (one a line) with the saved crisis model's probability (diagnostics).
-    var crisisModel = B12Bot.Conversation.Safety.CrisisLanguageModel.Load(Path.Combine(root, "dialogs", B12Bot.Conversation.Safety.CrisisLanguageModel.FileName));
+    // Each message of the file (one a line) with the saved crisis or emergency model's probability (diagnostics).
+    var reading = B12Bot.Conversation.Safety.LearnedSafetyReading.Load(Path.Combine(root, "dialogs", scoreKind.FileName), scoreKind);
     foreach (var line in File.ReadLines(scoreFile).Where(l => !string.IsNullOrWhiteSpace(l)))
     {
-        Console.WriteLine($"{crisisModel.Probability(line):0.000}\t{line}");
+        Console.WriteLine($"{reading.Probability(line):0.000}\t{line}");
     }
 
     return 0;
 }
 
-if (args is ["crisis", ..])
+if (args is [var readingName, ..] && LearnedReadingFit.KindNamed(readingName) is { } kind)
 {
-    // The learned crisis reading of the safety triage (dialogs/crisis-model.json).
-    return CrisisModelFit.Run(root);
+    // A learned reading of the safety triage (dialogs/crisis-model.json, dialogs/emergency-model.json).
+    return LearnedReadingFit.Run(root, kind);
 }
 
 var options = FitOptions.Parse(args);

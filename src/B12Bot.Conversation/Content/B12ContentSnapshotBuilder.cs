@@ -22,7 +22,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
     [
         B12ContentLoader.FaqFile, B12ContentLoader.MessagesFile, B12ContentLoader.SafetyFile, B12ContentLoader.WalkthroughFile,
         B12ContentLoader.LanguageFile, B12ContentLoader.OutOfScopeFile, HandoffContentLoader.FileName, UnderstandingModel.FileName, ContentEmbeddingCache.FileName,
-        CrisisLanguageModel.FileName,
+        LearnedReadingKind.Crisis.FileName, LearnedReadingKind.Emergency.FileName,
     ];
 
     public string DialogsFolder { get; } = dialogsFolder ?? throw new ArgumentNullException(nameof(dialogsFolder));
@@ -88,7 +88,8 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
             ? Validated(() => HandoffContentLoader.Load(DialogsFolder, contacts.EmergencyNumber), problems)
             : null;
         var model = Validated(LoadModel, problems);
-        var crisisModel = Validated(LoadCrisisModel, problems);
+        var crisisModel = Validated(() => LoadLearnedReading(LearnedReadingKind.Crisis), problems);
+        var emergencyModel = Validated(() => LoadLearnedReading(LearnedReadingKind.Emergency), problems);
         if (content is null || model is null || problems.Count > 0)
         {
             throw new ContentValidationException(problems);
@@ -98,7 +99,7 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
         var embeddings = ContentEmbeddingCache.Load(Path.Combine(DialogsFolder, ContentEmbeddingCache.FileName), embedder);
         var cascade = services.GetService<SentenceEmbedderOptions>()?.Cascade ?? true;
         var matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, crisisModel);
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, crisisModel, emergencyModel);
         var replies = new SafetyReplies(content);
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies, backstop);
@@ -131,8 +132,8 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
     /// <summary>The model file's problems join the content's, as a file:line problem, so a broken edit is refused the same way.</summary>
     private UnderstandingModel LoadModel() => LoadModelFile(UnderstandingModel.FileName, UnderstandingModel.Load);
 
-    /// <summary>The learned crisis reading; a missing file is a problem like any other (the safety triage must not quietly lose it).</summary>
-    private CrisisLanguageModel LoadCrisisModel() => LoadModelFile(CrisisLanguageModel.FileName, CrisisLanguageModel.Load);
+    /// <summary>A learned safety reading (crisis, emergency); a missing file is a problem like any other (the safety triage must not quietly lose it).</summary>
+    private LearnedSafetyReading LoadLearnedReading(LearnedReadingKind kind) => LoadModelFile(kind.FileName, path => LearnedSafetyReading.Load(path, kind));
 
     private T LoadModelFile<T>(string fileName, Func<string, T> load)
     {

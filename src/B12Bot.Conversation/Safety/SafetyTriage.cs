@@ -44,7 +44,8 @@ public sealed class SafetyTriage
     private const string YearWord = "qqyearqq";
     private const string VitaminLetter = "b";
 
-    private readonly CrisisLanguageModel? _crisisModel;
+    private readonly LearnedSafetyReading? _crisisModel;
+    private readonly LearnedSafetyReading? _emergencyModel;
     private readonly SafetySign[] _signs;
     private readonly int[][] _signClasses;
     private readonly int[][] _signUnless;
@@ -88,10 +89,22 @@ public sealed class SafetyTriage
     /// Tells whether a word is an ordinary word of the bot's vocabulary; such words are never "corrected" into a sign word.
     /// </param>
     /// <param name="crisisModel">The learned second reading for a crisis (null: the rules alone, as in tests of the rules).</param>
-    public SafetyTriage(SafetyRules rules, Func<string, bool>? isGeneralWord = null, CrisisLanguageModel? crisisModel = null)
+    /// <param name="emergencyModel">The learned second reading for an emergency (null: the rules alone).</param>
+    public SafetyTriage(SafetyRules rules, Func<string, bool>? isGeneralWord = null, LearnedSafetyReading? crisisModel = null, LearnedSafetyReading? emergencyModel = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        if (crisisModel is not null && crisisModel.Kind.RaisesTo != TriageClass.Crisis)
+        {
+            throw new ArgumentException($"The crisis reading raises to {crisisModel.Kind.RaisesTo}.", nameof(crisisModel));
+        }
+
+        if (emergencyModel is not null && emergencyModel.Kind.RaisesTo != TriageClass.Emergency)
+        {
+            throw new ArgumentException($"The emergency reading raises to {emergencyModel.Kind.RaisesTo}.", nameof(emergencyModel));
+        }
+
         _crisisModel = crisisModel;
+        _emergencyModel = emergencyModel;
         _negationWindow = rules.NegationWindow;
         _isGeneralWord = isGeneralWord;
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -287,23 +300,42 @@ public sealed class SafetyTriage
     private static TriageResult Stronger(TriageResult a, TriageResult b) => b.Class > a.Class ? b : a;
 
     /// <summary>
-    /// The rules' reading of a piece of text, raised to a crisis when the learned model reads one there. Not over
-    /// poisoning: most overdoses the rules find are accidents ("took double because i misread the box"), which the model's
-    /// words alone cannot tell from a crisis (four of its seven held-out false alarms), and Poison Control is the help
-    /// they need; the rules send a plan to take all of a medicine to the crisis line themselves.
+    /// The rules' reading of a piece of text, raised to an emergency or a crisis when a learned model reads one there
+    /// (the emergency first: 911 outranks the crisis line). Only a calm reading (the crisis model: or a check question)
+    /// is raised. Not over
+    /// poisoning: most overdoses the rules find are accidents ("took double because i misread the box"), which the crisis
+    /// model's words alone cannot tell from a crisis (four of its seven held-out false alarms), and Poison Control is the
+    /// help they need; the rules send a plan to take all of a medicine to the crisis line themselves. Neither model speaks
+    /// when a rule of its class had all its words there but set them aside on purpose (an exception, a past reaction).
     /// </summary>
     private TriageResult ScreenPiece(ReadOnlySpan<char> text)
     {
-        var result = ScreenSpan(text, out var crisisSetAside);
-        return result.Class is TriageClass.None or TriageClass.PossibleReaction && !crisisSetAside && _crisisModel?.IsCrisis(text) == true
-            ? new TriageResult(TriageClass.Crisis, CrisisLanguageModel.RuleId)
+        var result = ScreenSpan(text, out var setAside);
+        // A possible reaction already gets the check question (trouble breathing, swelling, faint right now?), and the
+        // emergency model's held-out false alarms were all possible reactions: it raises only a calm reading.
+        var emergencyMay = _emergencyModel is not null && !setAside.Emergency && result.Class == TriageClass.None;
+        var crisisMay = _crisisModel is not null && !setAside.Crisis;
+        if (result.Class is not (TriageClass.None or TriageClass.PossibleReaction) || (!emergencyMay && !crisisMay))
+        {
+            return result;
+        }
+
+        // One reading of the words for both models.
+        var words = LearnedSafetyReading.Words(text);
+        if (emergencyMay && _emergencyModel!.Raises(words))
+        {
+            return new TriageResult(TriageClass.Emergency, _emergencyModel.Kind.RuleId);
+        }
+
+        return crisisMay && _crisisModel!.Raises(words)
+            ? new TriageResult(TriageClass.Crisis, _crisisModel.Kind.RuleId)
             : result;
     }
 
-    /// <param name="crisisSetAside">Whether a crisis sign's words were all there but an exception set it aside (<see cref="Reading.CrisisSetAside"/>).</param>
-    private TriageResult ScreenSpan(ReadOnlySpan<char> text, out bool crisisSetAside)
+    /// <param name="setAside">Whether a crisis or an emergency sign's words were all there but the rules set it aside (<see cref="Reading.CrisisSetAside"/>).</param>
+    private TriageResult ScreenSpan(ReadOnlySpan<char> text, out SetAside setAside)
     {
-        crisisSetAside = false;
+        setAside = default;
         var words = TextNormalizer.Tokenize(TextNormalizer.Normalize(text, keepSentenceMarks: true, text.Length));
         if (words.Length == 0)
         {
@@ -347,7 +379,7 @@ public sealed class SafetyTriage
                     best = found;
                     if (best.Class == TriageClass.Emergency)
                     {
-                        crisisSetAside = reading.CrisisSetAside;
+                        setAside = new SetAside(reading.CrisisSetAside, reading.EmergencySetAside);
                         return best;
                     }
                 }
@@ -366,7 +398,7 @@ public sealed class SafetyTriage
             best = across;
         }
 
-        crisisSetAside = reading.CrisisSetAside;
+        setAside = new SetAside(reading.CrisisSetAside, reading.EmergencySetAside);
         return best;
     }
 
@@ -584,6 +616,7 @@ public sealed class SafetyTriage
                 || (_signUnlessTogether[s].Length > 0 && Array.TrueForAll(_signUnlessTogether[s], reading.HasClass)))
             {
                 reading.CrisisSetAside |= sign.Class == TriageClass.Crisis;
+                reading.EmergencySetAside |= sign.Class == TriageClass.Emergency;
                 continue;
             }
 
@@ -594,6 +627,7 @@ public sealed class SafetyTriage
                     || (sign.LongStandingSensitive && reading.LongStanding && !reading.Acute))
                 {
                     reading.CrisisSetAside |= sign.Class == TriageClass.Crisis;
+                    reading.EmergencySetAside |= sign.Class == TriageClass.Emergency;
                     continue;
                 }
             }
@@ -681,9 +715,15 @@ public sealed class SafetyTriage
             last = Math.Max(last, o.Start);
         }
 
-        if (last - first > sign.Window || IsNegated(words, reading, chosen, sentence.From)
-            || IsClaimedByNearerWord(words, reading, sentence, _signUnlessNearer[s], chosen))
+        if (last - first > sign.Window)
         {
+            return false;
+        }
+
+        if (IsNegated(words, reading, chosen, sentence.From) || IsClaimedByNearerWord(words, reading, sentence, _signUnlessNearer[s], chosen))
+        {
+            // "never had trouble breathing", "my ankles are swollen and my tongue looks red": the rules said no on purpose.
+            reading.EmergencySetAside |= sign.Class == TriageClass.Emergency;
             return false;
         }
 
@@ -1003,7 +1043,17 @@ public sealed class SafetyTriage
         /// around next week, i'm on holiday"): the rules have read a crisis-shaped message and said no.
         /// </summary>
         public bool CrisisSetAside { get; set; }
+
+        /// <summary>
+        /// Whether an emergency sign had all its words here but an exception, the past tense, a negation ("never had
+        /// trouble breathing") or a nearer word ("ankles swollen" beside a tongue) set it aside: the rules have read an
+        /// emergency-shaped message and said no.
+        /// </summary>
+        public bool EmergencySetAside { get; set; }
     }
+
+    /// <summary>Which learned readings the rules' own decision keeps quiet (see <see cref="Reading.CrisisSetAside"/>).</summary>
+    private readonly record struct SetAside(bool Crisis, bool Emergency);
 
     private struct Budget(int total)
     {

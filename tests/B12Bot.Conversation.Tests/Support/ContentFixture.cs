@@ -21,8 +21,9 @@ public sealed class ContentFixture
         // and the cascade's static first stage.
         SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
         Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
-        CrisisModel = CrisisLanguageModel.Load(Path.Combine(RepositoryPaths.Dialogs, CrisisLanguageModel.FileName));
-        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord, CrisisModel);
+        CrisisModel = LearnedSafetyReading.Load(Path.Combine(RepositoryPaths.Dialogs, LearnedReadingKind.Crisis.FileName), LearnedReadingKind.Crisis);
+        EmergencyModel = LearnedSafetyReading.Load(Path.Combine(RepositoryPaths.Dialogs, LearnedReadingKind.Emergency.FileName), LearnedReadingKind.Emergency);
+        Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord, CrisisModel, EmergencyModel);
         Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder, SavedEmbeddings, StaticSentenceEmbedder.Instance);
     }
 
@@ -37,7 +38,10 @@ public sealed class ContentFixture
     public FaqMatcher Matcher { get; }
 
     /// <summary>The triage's learned crisis reading, as the host gives it to the rules.</summary>
-    public CrisisLanguageModel CrisisModel { get; }
+    public LearnedSafetyReading CrisisModel { get; }
+
+    /// <summary>The triage's learned emergency reading, as the host gives it to the rules.</summary>
+    public LearnedSafetyReading EmergencyModel { get; }
 
     public SafetyTriage Triage { get; }
 

@@ -8,7 +8,7 @@ namespace B12Bot.Conversation.Tests.Safety;
 /// near it stay calm, and the rules' own decisions (an overdose for Poison Control, an exception the clinic wrote) stand.
 /// Messages in other words than any eval set.
 /// </summary>
-public sealed class CrisisLanguageModelTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+public sealed class LearnedCrisisReadingTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
     [Theory]
     [InlineData("i keep looking at the tall car park near work and thinking how easy it would be")]
@@ -19,7 +19,7 @@ public sealed class CrisisLanguageModelTests(ContentFixture fixture) : IClassFix
         var rulesAlone = new SafetyTriage(fixture.Content.Safety, fixture.Matcher.Analyzer.IsKnownWord);
 
         Assert.Equal(TriageClass.None, rulesAlone.Screen(said).Class);
-        Assert.Equal(new TriageResult(TriageClass.Crisis, CrisisLanguageModel.RuleId), fixture.Triage.Screen(said));
+        Assert.Equal(new TriageResult(TriageClass.Crisis, LearnedReadingKind.Crisis.RuleId), fixture.Triage.Screen(said));
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class CrisisLanguageModelTests(ContentFixture fixture) : IClassFix
     public void The_model_raises_a_calm_reading_or_a_check_question_but_never_overrules_poison_control()
     {
         // A model that reads every mention of pills as a crisis: only the rules' calm readings give way to it.
-        var pillsModel = new CrisisLanguageModel { Threshold = 0.5, Bias = 0, Weights = new() { ["pills"] = 10 } }.Ready();
+        var pillsModel = new LearnedSafetyReading { Threshold = 0.5, Bias = 0, Weights = new() { ["pills"] = 10 } }.Ready(LearnedReadingKind.Crisis);
         var triage = new SafetyTriage(fixture.Content.Safety, fixture.Matcher.Analyzer.IsKnownWord, pillsModel);
 
         Assert.Equal(TriageClass.Crisis, triage.Screen("i keep thinking about my pills").Class);
@@ -47,7 +47,7 @@ public sealed class CrisisLanguageModelTests(ContentFixture fixture) : IClassFix
     public void An_exception_the_clinic_wrote_for_a_crisis_rule_keeps_the_model_quiet()
     {
         // Not being around and not needing the jab is a crisis rule's words, set aside by its exception for a holiday: the rules said no.
-        var aroundModel = new CrisisLanguageModel { Threshold = 0.5, Bias = 0, Weights = new() { ["around"] = 10 } }.Ready();
+        var aroundModel = new LearnedSafetyReading { Threshold = 0.5, Bias = 0, Weights = new() { ["around"] = 10 } }.Ready(LearnedReadingKind.Crisis);
         var triage = new SafetyTriage(fixture.Content.Safety, fixture.Matcher.Analyzer.IsKnownWord, aroundModel);
 
         Assert.Equal(TriageClass.None, triage.Screen("We're off on holiday so I won't be around for the next jab and won't need it until we're home").Class);
@@ -64,7 +64,7 @@ public sealed class CrisisLanguageModelTests(ContentFixture fixture) : IClassFix
         File.WriteAllText(path, json);
         try
         {
-            var refused = Assert.Throws<InvalidOperationException>(() => CrisisLanguageModel.Load(path));
+            var refused = Assert.Throws<InvalidOperationException>(() => LearnedSafetyReading.Load(path, LearnedReadingKind.Crisis));
             Assert.StartsWith(path, refused.Message, StringComparison.Ordinal);
         }
         finally
