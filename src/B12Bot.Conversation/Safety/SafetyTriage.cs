@@ -300,9 +300,8 @@ public sealed class SafetyTriage
     private static TriageResult Stronger(TriageResult a, TriageResult b) => b.Class > a.Class ? b : a;
 
     /// <summary>
-    /// The rules' reading of a piece of text, raised to an emergency or a crisis when a learned model reads one there
-    /// (the emergency first: 911 outranks the crisis line). Only a calm reading (the crisis model: or a check question)
-    /// is raised. Not over
+    /// The rules' reading of a piece of text, raised to a crisis or an emergency when a learned model reads one there
+    /// (the crisis model first, see below). Only a calm reading (the crisis model: or a check question) is raised. Not over
     /// poisoning: most overdoses the rules find are accidents ("took double because i misread the box"), which the crisis
     /// model's words alone cannot tell from a crisis (four of its seven held-out false alarms), and Poison Control is the
     /// help they need; the rules send a plan to take all of a medicine to the crisis line themselves. Neither model speaks
@@ -322,13 +321,16 @@ public sealed class SafetyTriage
 
         // One reading of the words for both models.
         var words = LearnedSafetyReading.Words(text);
-        if (emergencyMay && _emergencyModel!.Raises(words))
+        // The crisis model speaks first: the emergency model was fitted without crisis messages on either side and reads
+        // "he's locked himself in with a razor right now" as an emergency (ten crisis messages of the eval sets lost the
+        // crisis line to 911 when it went first); the crisis reply has 911 in it too.
+        if (crisisMay && _crisisModel!.Raises(words))
         {
-            return new TriageResult(TriageClass.Emergency, _emergencyModel.Kind.RuleId);
+            return new TriageResult(TriageClass.Crisis, _crisisModel.Kind.RuleId);
         }
 
-        return crisisMay && _crisisModel!.Raises(words)
-            ? new TriageResult(TriageClass.Crisis, _crisisModel.Kind.RuleId)
+        return emergencyMay && _emergencyModel!.Raises(words)
+            ? new TriageResult(TriageClass.Emergency, _emergencyModel.Kind.RuleId)
             : result;
     }
 

@@ -67,14 +67,15 @@ public sealed class LearnedEmergencyReadingTests(ContentFixture fixture) : IClas
     }
 
     [Fact]
-    public void Emergency_is_read_before_crisis()
+    public void A_message_both_models_raise_gets_the_crisis_line()
     {
-        var both = new LearnedSafetyReading { Threshold = 0.5, Bias = 0, Weights = new() { ["floor"] = 10 } };
-        var triage = new SafetyTriage(fixture.Content.Safety, fixture.Matcher.Analyzer.IsKnownWord,
-            new LearnedSafetyReading { Threshold = 0.5, Bias = 0, Weights = new() { ["floor"] = 10 } }.Ready(LearnedReadingKind.Crisis),
-            both.Ready(LearnedReadingKind.Emergency));
+        // The emergency model never saw a crisis: when the crisis model reads one, the crisis line (which names 911 too) stands.
+        var crisisFloor = new LearnedSafetyReading { Threshold = 0.5, Bias = -5, Weights = new() { ["floor"] = 10 } }.Ready(LearnedReadingKind.Crisis);
+        var emergencyFloor = new LearnedSafetyReading { Threshold = 0.5, Bias = -5, Weights = new() { ["floor"] = 10, ["ceiling"] = 10 } }.Ready(LearnedReadingKind.Emergency);
+        var triage = new SafetyTriage(fixture.Content.Safety, fixture.Matcher.Analyzer.IsKnownWord, crisisFloor, emergencyFloor);
 
-        Assert.Equal(new TriageResult(TriageClass.Emergency, LearnedReadingKind.Emergency.RuleId), triage.Screen("i keep thinking about the floor"));
+        Assert.Equal(new TriageResult(TriageClass.Crisis, LearnedReadingKind.Crisis.RuleId), triage.Screen("i keep thinking about the floor"));
+        Assert.Equal(new TriageResult(TriageClass.Emergency, LearnedReadingKind.Emergency.RuleId), triage.Screen("i keep thinking about the ceiling"));
     }
 
     [Fact]
