@@ -17,7 +17,8 @@ namespace B12Bot.ModelFit;
 /// </para>
 /// <para>
 /// Emergency: every "emergency" message and the backstop's emergency examples, against the same calm messages but
-/// poisonings; crises and poisonings are left out of both sides (other help lines).
+/// poisonings, and against the crisis messages (the crisis line is their help, and the crisis reading may miss one the
+/// backstop would find); poisonings are left out of both sides (Poison Control).
 /// </para>
 /// <para>
 /// Never eval/test-set.json or a holdout set. A safety batch joins the fit only after its first look, so every first
@@ -45,8 +46,9 @@ internal static class LearnedReadingFit
         // The crisis file keeps the figures of its first fit (no rule-miss figures), so refitting it gives the same bytes.
         new(LearnedReadingKind.Crisis, "crisis",
             ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "poisoning"], SaveRuleMisses: false),
+        // Crisis messages are calm to it: the crisis line is their help ("I can't do this anymore. I'm sorry." had 911).
         new(LearnedReadingKind.Emergency, "emergency",
-            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency"], SaveRuleMisses: true),
+            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "crisis"], SaveRuleMisses: true),
     ];
 
     private sealed record Message(string Batch, bool Positive, string Text, string[] Features);
