@@ -99,4 +99,29 @@ public sealed class SafetyRecallRound44Tests(ContentFixture fixture) : IClassFix
 
         Assert.Equal(fixture.Content.Safety.PoisoningMessage, poisoning.Text);
     }
+
+    [Theory]
+    // After round 44 (session 23): the heart named for the chest, with the arm or jaw (the first had no alarm on 3de3fc3).
+    [InlineData("is it normal for my heart to feel squashed? it started after lunch and the ache goes into my jaw")]
+    [InlineData("my heart feels gripped and it goes down my left arm, came on 10 mins ago")]
+    public async Task A_heart_said_to_be_crushed_with_the_arm_or_jaw_gets_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.UrgentMessage, urgent.Text);
+    }
+
+    [Theory]
+    [InlineData("what are the signs of a heart attack, like pain in your left arm?")]
+    [InlineData("my heart is crushed since the breakup, will b12 help my energy?")]
+    public async Task A_heart_attack_asked_about_or_a_broken_heart_gets_no_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage);
+    }
 }
