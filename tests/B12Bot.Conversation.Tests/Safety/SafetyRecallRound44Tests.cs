@@ -124,4 +124,32 @@ public sealed class SafetyRecallRound44Tests(ContentFixture fixture) : IClassFix
 
         Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage);
     }
+
+    [Theory]
+    // After round 44 (session 23): a person's colour changing now, or the ribs crushed with a sign of the heart; no
+    // alarm on a0d9b8f from the rules or the learned readings.
+    [InlineData("grandad has gone a horrible colour, can you help")]
+    [InlineData("my girlfriend is going blue, what do we do")]
+    [InlineData("feels like my ribcage is being squeezed in a vice and i'm breaking out in a cold sweat")]
+    public async Task A_colour_changing_now_or_crushed_ribs_with_a_heart_sign_gets_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.UrgentMessage, urgent.Text);
+    }
+
+    [Theory]
+    [InlineData("my fingertips turn purple when it's freezing, linked to b12?")]
+    [InlineData("the spot where they jabbed me has turned a funny colour, normal?")]
+    [InlineData("my ribs hurt from coughing all week and i feel a bit sick")]
+    public async Task A_cold_finger_a_jab_mark_or_a_coughing_rib_gets_no_alarm(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var replies = await chat.SayAsync(said);
+
+        Assert.DoesNotContain(replies, r => r.Text == fixture.Content.Safety.UrgentMessage);
+    }
 }
