@@ -89,6 +89,13 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("what questions do you answer then", BotCommand.Help)]
     [InlineData("can you exit this symptom checker now", BotCommand.Cancel)]
     [InlineData("leave the risk check please", BotCommand.Cancel)]
+    [InlineData("can i get out of this checklist", BotCommand.Cancel)]
+    [InlineData("please exit the checklist, maybe later", BotCommand.Cancel)]
+    [InlineData("i dont wanna carry on with the quiz", BotCommand.Cancel)]
+    [InlineData("i do not wish to continue with this", BotCommand.Cancel)]
+    [InlineData("leave this quiz now", BotCommand.Cancel)]
+    [InlineData("what am i allowed to ask about here?", BotCommand.Help)]
+    [InlineData("sorry, im new to this. how do i use it?", BotCommand.Help)]
     public void Command_words_from_the_language_file_may_stand_around_and_inside_a_command(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -113,6 +120,9 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("can i restart b12 shots after a break")]
     [InlineData("help, my arm is sore after the jab")]
     [InlineData("stop the injections or start the tablets")]
+    [InlineData("can i leave the plaster on after my jab")]
+    [InlineData("im new to b12 jabs, do they hurt")]
+    [InlineData("can i reschedule my b12 shot to another time")]
     public void A_question_that_uses_a_command_word_is_not_taken_for_the_command(string text)
     {
         Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
