@@ -183,6 +183,8 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("my kidneys only work at about 40 percent. does that change anything for my b12 jabs?", "kidney_disease")]
     [InlineData("i've been on warfarin since my clot in march. can i still have my b12 shots", "blood_thinners")]
     [InlineData("i was away for three weeks and skipped my b12 injection. what should i do now", "missed_dose")]
+    [InlineData("we spent three weeks in spain and i missed my b12 jab while we were there. should i have two close together now?", "missed_dose")]
+    [InlineData("i did not attend my b12 injection appointment on monday, what happens now", "missed_dose")]
     public void A_question_that_points_back_at_its_story_is_answered_about_the_story(string text, string expected)
     {
         var match = fixture.Match(text);
