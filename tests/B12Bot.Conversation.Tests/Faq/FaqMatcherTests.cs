@@ -38,6 +38,7 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("whats a mic shot", "mic_shots")]
     [InlineData("can i do the b12 jab myself at home", "administration")]
     [InlineData("do b12 shots help u lose weight", "energy_weight_loss")]
+    [InlineData("do the b12 jabs get u skinny or nah", "energy_weight_loss")]
     [InlineData("B12 SHOTS WHILE PREGNANT???", "pregnancy")]
     [InlineData("pins and needles in my feet, is it b12", "neuro_symptoms")]
     [InlineData("does metformin mess with b12", "medications")]
