@@ -34,23 +34,21 @@ internal static class LearnedReadingFit
     private const int FalseAlarmBudget = 5_000;
     private const int Epochs = 8;
     private const double LearningRate = 0.2;
+    private const double Ridge = 1e-5;
     private const double PruneBelow = 0.02;
     private const int Seed = 12;
 
     /// <summary>What one reading is fitted from: the eval key of its messages, the calm keys, and its backstop class.</summary>
-    /// <param name="Ridge">The weight decay: the crisis reading's 1e-3 (session 24) keeps everyday words that happened to
-    /// stand mostly in crisis messages ("way", "tonight", "bridge") from weights that alone cross the threshold; held out,
-    /// it found 95.4% of crisis messages against 92.4% with 1e-5, at the same false-alarm budget.</param>
-    private sealed record Spec(LearnedReadingKind Kind, string Key, string[] CalmKeys, bool SaveRuleMisses, double Ridge);
+    private sealed record Spec(LearnedReadingKind Kind, string Key, string[] CalmKeys, bool SaveRuleMisses);
 
     private static readonly Spec[] Specs =
     [
-        // Refitted in session 24 with eval/crisis-near-misses.json (calm near misses paired with their crisis twins).
+        // The crisis file keeps the figures of its first fit (no rule-miss figures), so refitting it gives the same bytes.
         new(LearnedReadingKind.Crisis, "crisis",
-            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "poisoning"], SaveRuleMisses: true, Ridge: 1e-3),
+            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "poisoning"], SaveRuleMisses: false),
         // Crisis messages are calm to it: the crisis line is their help ("I can't do this anymore. I'm sorry." had 911).
         new(LearnedReadingKind.Emergency, "emergency",
-            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "crisis"], SaveRuleMisses: true, Ridge: 1e-5),
+            ["faq", "out_of_scope", "benign", "walkthrough_start", "walkthrough", "small_talk", "commands", "possible_reaction", "no_emergency", "crisis"], SaveRuleMisses: true),
     ];
 
     private sealed record Message(string Batch, bool Positive, string Text, string[] Features);
@@ -92,13 +90,16 @@ internal static class LearnedReadingFit
         var positiveCount = messages.Count(m => m.Positive);
         Console.WriteLine($"{name} model: {positiveCount} {name} messages, {messages.Count - positiveCount} calm ones");
 
-        // Each batch read by a model fitted without it (the dev sets and safety.yaml always take part).
+        // Each batch read by a model fitted without it (the dev sets and safety.yaml always take part). The near-miss sets
+        // (crisis-*.json: calm messages with a crisis's words, some paired with crisis twins) are held out like a blind
+        // batch, so their false alarms count against the threshold: a model that learned "bridge" from 59 crisis messages
+        // and 1 calm one must not pick a threshold that only the blind batches' easier calm messages stay under.
         var held = new List<(Message Message, double Probability)>();
         var heldModels = new Dictionary<string, Fitted>(StringComparer.Ordinal);
-        var batches = messages.Select(m => m.Batch).Where(b => b.StartsWith("fresh-", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var batches = messages.Select(m => m.Batch).Where(IsHeldOutBatch).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var batch in batches)
         {
-            var model = Train(messages.Where(m => m.Batch != batch).ToList(), spec.Ridge);
+            var model = Train(messages.Where(m => m.Batch != batch).ToList());
             heldModels[batch] = model;
             held.AddRange(messages.Where(m => m.Batch == batch).Select(m => (m, Probability(model, m.Features))));
         }
@@ -135,7 +136,7 @@ internal static class LearnedReadingFit
         var (ruleMisses, ruleMissesFound) = RuleMisses(content, spec, held.Where(h => h.Message.Positive).Select(h => h.Message), heldModels, threshold);
         Console.WriteLine($"  the rules alone miss {ruleMisses} of the {heldPositive} held-out {name} messages; the triage with the held-out model raises {ruleMissesFound} of them");
 
-        var final = Train(messages, spec.Ridge);
+        var final = Train(messages);
         var weights = final.Weights.Where(w => Math.Abs(w.Value) >= PruneBelow).OrderBy(w => w.Key, StringComparer.Ordinal)
             .ToDictionary(w => w.Key, w => (float)Math.Round(w.Value, 4), StringComparer.Ordinal);
         var fit = new Dictionary<string, double>
@@ -168,6 +169,10 @@ internal static class LearnedReadingFit
         Console.WriteLine($"wrote {output} ({weights.Count} weights of {final.Weights.Count})");
         return 0;
     }
+
+    /// <summary>The batches each read by a model fitted without them: the blind batches and the near-miss sets.</summary>
+    private static bool IsHeldOutBatch(string batch) =>
+        batch.StartsWith("fresh-", StringComparison.Ordinal) || batch.StartsWith("crisis-", StringComparison.Ordinal);
 
     /// <summary>
     /// How many held-out messages of the class the rules alone (no learned reading) do not read as it, and how many of
@@ -209,7 +214,7 @@ internal static class LearnedReadingFit
 
     private sealed record Fitted(Dictionary<string, double> Weights, double Bias);
 
-    private static Fitted Train(List<Message> messages, double ridge)
+    private static Fitted Train(List<Message> messages)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var bias = -3.0;
@@ -229,7 +234,7 @@ internal static class LearnedReadingFit
                 foreach (var feature in message.Features)
                 {
                     weights.TryGetValue(feature, out var w);
-                    weights[feature] = w - (LearningRate * (gradient + (ridge * w)));
+                    weights[feature] = w - (LearningRate * (gradient + (Ridge * w)));
                 }
             }
         }
