@@ -136,6 +136,9 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
     [InlineData("what needle size for testosterone shots")]
     [InlineData("how long does a tetanus jab last")]
     [InlineData("is the depo jab bad for your bones")]
+    [InlineData("my b12 shots are all fine, different thing: how many minutes of walking a day keeps you healthy?")]
+    [InlineData("does the pneumonia vaccine hurt more than a flu jab? i have b12 jabs too")]
+    [InlineData("had my b12 shot last week, now the nurse wants to give me the shingles vaccine, will it be more painful?")]
     public void A_question_about_another_shot_or_asked_beside_b12_is_out_of_scope(string text)
     {
         var match = fixture.Match(text);
