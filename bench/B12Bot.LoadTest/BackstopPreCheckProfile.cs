@@ -27,8 +27,8 @@ internal static class BackstopPreCheckProfile
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var staticEmbedder = StaticSentenceEmbedder.Instance;
         var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Crisis.FileName), LearnedReadingKind.Crisis),
-            LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Emergency.FileName), LearnedReadingKind.Emergency));
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Crisis),
+            LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Emergency));
         var rules = content.Safety.Backstop;
         var backstop = new SafetyBackstop(rules, matcher, embedder, saved, staticEmbedder);
         var classes = rules.Classes.Where(c => c.Class != TriageClass.None).ToArray();

@@ -223,8 +223,8 @@ internal static class CascadeProfile
         embedder.Loaded.GetAwaiter().GetResult();
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var matcher = new FaqMatcher(content, embedder, model, saved, staticEmbedder);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Crisis.FileName), LearnedReadingKind.Crisis),
-            LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Emergency.FileName), LearnedReadingKind.Emergency));
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Crisis),
+            LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Emergency));
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved, staticEmbedder);
         int byRules = 0, screened = 0, clausesCompared = 0, added = 0, raised = 0;
         var addedByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);

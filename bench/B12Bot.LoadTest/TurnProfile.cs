@@ -25,8 +25,8 @@ internal static class TurnProfile
         embedder.Loaded.GetAwaiter().GetResult();
         var saved = ContentEmbeddingCache.Load(Path.Combine(dialogs, ContentEmbeddingCache.FileName), embedder);
         var matcher = new FaqMatcher(content, embedder, model, saved, StaticSentenceEmbedder.Instance);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Crisis.FileName), LearnedReadingKind.Crisis),
-            LearnedSafetyReading.Load(Path.Combine(dialogs, LearnedReadingKind.Emergency.FileName), LearnedReadingKind.Emergency));
+        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Crisis),
+            LearnedSafetyReading.LoadFrom(dialogs, LearnedReadingKind.Emergency));
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, saved, StaticSentenceEmbedder.Instance);
         var indexTexts = SemanticIndex.Texts(matcher.Catalog);
         Console.WriteLine($"semantic index: {indexTexts.Count} texts, {indexTexts.Distinct(StringComparer.Ordinal).Count()} distinct, {indexTexts.Select(t => EmbeddingText.Prepare(t, 1_000)).Distinct(StringComparer.Ordinal).Count()} distinct as the model reads them");

@@ -18,7 +18,7 @@ if (args is [var scoreCommand, var scoreFile] && scoreCommand.EndsWith("-score",
     && LearnedReadingFit.KindNamed(scoreCommand[..^"-score".Length]) is { } scoreKind)
 {
     // Each message of the file (one a line) with the saved crisis or emergency model's probability (diagnostics).
-    var reading = B12Bot.Conversation.Safety.LearnedSafetyReading.Load(Path.Combine(root, "dialogs", scoreKind.FileName), scoreKind);
+    var reading = B12Bot.Conversation.Safety.LearnedSafetyReading.LoadFrom(Path.Combine(root, "dialogs"), scoreKind);
     foreach (var line in File.ReadLines(scoreFile).Where(l => !string.IsNullOrWhiteSpace(l)))
     {
         Console.WriteLine($"{reading.Probability(line):0.000}\t{line}");

@@ -60,9 +60,6 @@ public sealed class LearnedSafetyReading
     [JsonPropertyName("fit")]
     public Dictionary<string, double> Fit { get; init; } = [];
 
-    /// <summary>Whether the message reads as the model's class (a crisis, an emergency).</summary>
-    public bool Raises(ReadOnlySpan<char> text) => Probability(text) >= Threshold;
-
     /// <summary>Whether words read by <see cref="Words"/> read as the model's class (one reading shared by both models).</summary>
     public bool Raises(ReadOnlySpan<string> words) => Probability(words) >= Threshold;
 
@@ -132,6 +129,13 @@ public sealed class LearnedSafetyReading
         }
 
         return model.Ready(kind);
+    }
+
+    /// <summary>The model of <paramref name="kind"/> from its own file in <paramref name="dialogsFolder"/>.</summary>
+    public static LearnedSafetyReading LoadFrom(string dialogsFolder, LearnedReadingKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Load(Path.Combine(dialogsFolder, kind.FileName), kind);
     }
 
     /// <summary>The model with its word lookup built, raising to <paramref name="kind"/> (a model made in code, as the fitting command does).</summary>

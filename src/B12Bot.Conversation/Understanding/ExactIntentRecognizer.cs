@@ -156,8 +156,9 @@ public sealed class ExactIntentRecognizer
             return FaqMatch.For(sameTerms, 1);
         }
 
-        // A topic word inside a small-talk phrase ("speak soon") asks nothing: "goodnight, speak soon" is a goodbye.
-        if ((!MentionsTopic(analyzed) || SmallTalkPhrasesCover(ExpandedWords(analyzed.Normalized))) && MatchSmallTalk(analyzed, exactKey) is { } smallTalk)
+        // A topic word inside a small-talk phrase ("speak soon") asks nothing: "goodnight, speak soon" is a goodbye. The
+        // small-talk match goes first: it turns most questions away at their first word, before the phrase cover is built.
+        if (MatchSmallTalk(analyzed, exactKey) is { } smallTalk && (!MentionsTopic(analyzed) || SmallTalkPhrasesCover(ExpandedWords(analyzed.Normalized))))
         {
             return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = smallTalk, Score = 1 };
         }
@@ -509,15 +510,17 @@ public sealed class ExactIntentRecognizer
         var rest = new List<string>();
         for (var i = 0; i < words.Length; i++)
         {
-            if (!covered[i] && !_analyzer.IsStopword(words[i]))
+            if (covered[i])
+            {
+                continue;
+            }
+
+            if (!_analyzer.IsStopword(words[i]))
             {
                 return false;
             }
 
-            if (!covered[i])
-            {
-                rest.Add(words[i]);
-            }
+            rest.Add(words[i]);
         }
 
         return !_analyzer.TermsOf(string.Join(' ', rest)).Any(_topicTerms.Contains);

@@ -21,8 +21,8 @@ public sealed class ContentFixture
         // and the cascade's static first stage.
         SavedEmbeddings = ContentEmbeddingCache.Load(Path.Combine(RepositoryPaths.Dialogs, ContentEmbeddingCache.FileName), Embedder);
         Matcher = new FaqMatcher(Content, Embedder, Model, SavedEmbeddings, StaticSentenceEmbedder.Instance);
-        CrisisModel = LearnedSafetyReading.Load(Path.Combine(RepositoryPaths.Dialogs, LearnedReadingKind.Crisis.FileName), LearnedReadingKind.Crisis);
-        EmergencyModel = LearnedSafetyReading.Load(Path.Combine(RepositoryPaths.Dialogs, LearnedReadingKind.Emergency.FileName), LearnedReadingKind.Emergency);
+        CrisisModel = LearnedSafetyReading.LoadFrom(RepositoryPaths.Dialogs, LearnedReadingKind.Crisis);
+        EmergencyModel = LearnedSafetyReading.LoadFrom(RepositoryPaths.Dialogs, LearnedReadingKind.Emergency);
         Triage = new SafetyTriage(Content.Safety, Matcher.Analyzer.IsKnownWord, CrisisModel, EmergencyModel);
         Backstop = new SafetyBackstop(Content.Safety.Backstop, Matcher, Embedder, SavedEmbeddings, StaticSentenceEmbedder.Instance);
     }
