@@ -9,7 +9,7 @@ namespace B12Bot.Conversation.Tests.Safety;
 /// B12 (Poison Control); a fuzzy, buzzy or furry feeling of the lips after one's shot, a mouth tingle with breathing and
 /// swallowing said to be normal or that settled, a rash likened to sunburn (the check question); and false alarms:
 /// anaphylaxis seen in a film or a show, faint at the thought of the needle, a market's collapse, a near faint from the
-/// heat or an empty stomach, acne after the shot, numb fingers "for like 4 years", a mark long gone asked ahead, the wait
+/// heat or an empty stomach, numb fingers "for like 4 years", a mark long gone asked ahead, the wait
 /// after a first shot "in case I faint".
 /// </summary>
 public sealed class SafetyRecallRound46ATests(ContentFixture fixture) : IClassFixture<ContentFixture>
@@ -74,7 +74,6 @@ public sealed class SafetyRecallRound46ATests(ContentFixture fixture) : IClassFi
     // the check question on d239abb
     [InlineData("almost fainted in the heat at the park, is it ok to get my jab on monday?")]
     [InlineData("my daughter nearly passed out at her jab, but that was because she hadnt eaten. will it happen again?")]
-    [InlineData("I get the odd spot of acne after my b12 shot, is that normal?")]
     [InlineData("i've had tingly fingers for like 4 years, could my metformin have lowered my b12?")]
     [InlineData("Had a little red mark after the jab three weeks ago, long gone now, worth telling the nurse?")]
     [InlineData("why do they make you sit for 15 minutes after the first injection in case i faint?")]
@@ -87,7 +86,7 @@ public sealed class SafetyRecallRound46ATests(ContentFixture fixture) : IClassFi
     [InlineData("i had a glass of wine with my b12 tablets, is that ok?")]
     [InlineData("i nearly drew up my insulin instead but noticed before i injected")]
     [InlineData("i feel fat lately, does b12 make you gain weight?")]
-    public async Task Anaphylaxis_on_screen_a_faint_at_the_thought_or_from_the_heat_a_market_collapse_acne_or_a_faint_imagined_gets_no_alarm(string said)
+    public async Task Anaphylaxis_on_screen_a_faint_at_the_thought_or_from_the_heat_a_market_collapse_or_a_faint_imagined_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
 
