@@ -101,7 +101,7 @@ public static partial class B12ContentLoader
             reader.Problem(neighbourNode, $"neighbour word '{notNeighbour}' is also one of the b12_words or foreign_words");
         }
 
-        var (leading, trailing, commandWords, shorthand) = ReadWholeMessage(reader, root);
+        var (leading, trailing, commandWords, reasonOpeners, reasonOwners, shorthand) = ReadWholeMessage(reader, root);
         var texting = reader.Get(root, "texting") is { } textingNode ? ReadWordMap(reader, textingNode, "texting", oneWordEach: true) : new Dictionary<string, string>();
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -176,7 +176,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords, ReasonOpeners = reasonOpeners, ReasonOwners = reasonOwners,
             Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords,
         };
@@ -199,26 +199,30 @@ public static partial class B12ContentLoader
     }
 
     /// <summary>The "whole_message" section: leading and trailing fillers, command words and shorthand (word -> spelled out).</summary>
-    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(
+    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords, IReadOnlyList<string> ReasonOpeners, IReadOnlyList<string> ReasonOwners, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(
         YamlFileReader reader, YamlMappingNode root)
     {
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.Get(root, "whole_message") is not { } node || reader.Mapping(node, "'whole_message'") is not { } section)
         {
-            return ([], [], [], shorthand);
+            return ([], [], [], [], [], shorthand);
         }
 
-        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "shorthand");
+        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "shorthand");
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
         var commandWords = reader.StringList(section, "command_words", "'whole_message'", required: false, minimum: 0);
         RequireOneWordEach(reader, section, "command_words", commandWords, "command word");
+        var reasonOpeners = reader.StringList(section, "reason_openers", "'whole_message'", required: false, minimum: 0);
+        RequireOneWordEach(reader, section, "reason_openers", reasonOpeners, "reason opener");
+        var reasonOwners = reader.StringList(section, "reason_owners", "'whole_message'", required: false, minimum: 0);
+        RequireOneWordEach(reader, section, "reason_owners", reasonOwners, "reason owner");
         if (reader.Get(section, "shorthand") is { } shorthandNode)
         {
             shorthand = ReadWordMap(reader, shorthandNode, "shorthand", oneWordEach: false);
         }
 
-        return (leading, trailing, commandWords, shorthand);
+        return (leading, trailing, commandWords, reasonOpeners, reasonOwners, shorthand);
     }
 
     /// <summary>A map of words to their spelling out ("u: you"), normalized; with <paramref name="oneWordEach"/>, one word for one word.</summary>
@@ -309,7 +313,7 @@ public static partial class B12ContentLoader
 
             var id = reader.RequiredString(map, "id", "an FAQ entry");
             var what = id is null ? "an FAQ entry" : $"FAQ entry '{id}'";
-            reader.CheckKeys(map, what, "id", "title", "source", "questions", "examples", "keywords", "answer", "follow_ups");
+            reader.CheckKeys(map, what, "id", "title", "source", "questions", "examples", "keywords", "answer", "follow_ups", "only_about_b12");
             var title = reader.RequiredString(map, "title", what);
             var source = reader.RequiredString(map, "source", what);
             var questions = reader.StringList(map, "questions", what, required: true, minimum: 3);
@@ -317,6 +321,7 @@ public static partial class B12ContentLoader
             var keywords = reader.StringList(map, "keywords", what, required: false, minimum: 0);
             var answer = reader.RequiredText(map, "answer", what);
             var followUps = reader.StringList(map, "follow_ups", what, required: true, minimum: 1);
+            var onlyAboutB12 = reader.Bool(map, "only_about_b12", what);
             if (followUps.Count > 3 && reader.Get(map, "follow_ups") is { } tooMany)
             {
                 reader.Problem(tooMany, $"{what} suggests {followUps.Count} follow-ups; keep it to 3 or fewer");
@@ -341,7 +346,7 @@ public static partial class B12ContentLoader
             nodes[id] = map;
             if (title is not null && source is not null && answer is not null)
             {
-                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps) { Examples = examples });
+                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps) { Examples = examples, OnlyAboutB12 = onlyAboutB12 });
             }
 
             if (reader.Get(map, "follow_ups") is { } followUpNode)

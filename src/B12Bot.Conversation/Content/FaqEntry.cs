@@ -15,4 +15,11 @@ public sealed record FaqEntry(
     /// sentence embeddings, so their incidental words ("my", "week", "doctor") never become word evidence for the entry.
     /// </summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>
+    /// The entry answers only about B12 care itself (the price or booking of B12 shots): a question that names another
+    /// medicine, test or service ("do you do botox too, how much is it?") is about that one, so it gets the scope
+    /// statement, not this answer.
+    /// </summary>
+    public bool OnlyAboutB12 { get; init; }
 }

@@ -67,6 +67,18 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> CommandWords { get; init; } = [];
 
+    /// <summary>
+    /// The subjects a reason told after a command opens with ("stop this checklist i changed my mind": "i"), normalized
+    /// single words: the command stands when the rest of the message only tells why.
+    /// </summary>
+    public IReadOnlyList<string> ReasonOpeners { get; init; } = [];
+
+    /// <summary>
+    /// Owners a longer reason may open with ("start fresh, my husband wants to do it himself": "my"), normalized single
+    /// words; a short one is what the command acts on ("reset my password", "help me with my homework").
+    /// </summary>
+    public IReadOnlyList<string> ReasonOwners { get; init; } = [];
+
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "ty" -> "thank you"): the texting words and the whole-message section's own, normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 

@@ -362,6 +362,11 @@ public sealed class TermAnalyzer
         for (var i = 1; i + 1 < words.Count; i++)
         {
             partStarts[i] |= afterComma[i] && (OpensQuestion(words, i) || (OpensAQuestion(words[i]) && EndsWithMark(i)));
+
+            // "my husband gets b12 jabs here - unrelated but can his statin give him achy muscles?": a question about
+            // someone else's subject after "and" or "but" is a part of its own (its clause stays with the story, so the
+            // words "and does she need a supplement?" add to the question before them).
+            partStarts[i] |= words[i - 1] is "and" or "also" or "but" or "plus" && OpensQuestion(words, i, othersToo: true);
         }
 
         // "i'm on b12 jabs and i want to start the pill, which has the fewest side effects?": after a visitor's own B12
@@ -486,10 +491,15 @@ public sealed class TermAnalyzer
     private static int B12WordEnd(List<string> words, int j, int end) =>
         j + 1 < end && words[j] == "b" && words[j + 1] == "12" ? j + 2 : -1;
 
-    private static bool OpensQuestion(List<string> words, int i) =>
+    /// <summary>
+    /// Whether word <paramref name="i"/> opens a question: a question word, or a verb before its subject; with
+    /// <paramref name="othersToo"/>, also someone else's ("... but can his statin give him achy muscles?", asked by a carer).
+    /// </summary>
+    private static bool OpensQuestion(List<string> words, int i, bool othersToo = false) =>
         IsQuestionWord(words[i])
         || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
-            && i + 1 < words.Count && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
+            && i + 1 < words.Count && (words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those"
+                || (othersToo && words[i + 1] is "he" or "she" or "his" or "her" or "your" or "our" or "their")));
 
     /// <summary>
     /// Whether a clause starting with <paramref name="word"/> reads as a question ("should ...", "how ...", "do ..."),
@@ -655,11 +665,6 @@ public sealed class TermAnalyzer
 
         return part;
     }
-
-    private static bool OpensQuestion(string[] words, int i) =>
-        IsQuestionWord(words[i])
-        || (words[i] is "is" or "are" or "can" or "could" or "should" or "will" or "would" or "do" or "does" or "did"
-            && i + 1 < words.Length && words[i + 1] is "i" or "it" or "its" or "that" or "they" or "there" or "you" or "we" or "my" or "b" or "the" or "these" or "this" or "those");
 
     private static bool IsQuestionClause(string[] words, int start, bool[] clauseStarts)
     {

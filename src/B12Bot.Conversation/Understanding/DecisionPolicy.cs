@@ -103,6 +103,12 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }
 
+        // "b12 patient here, do you do allergy testing and how much is it": the price asked is another service's.
+        if (best.Entry is { OnlyAboutB12: true } && assessment.NamesAnotherSubject)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
+        }
+
         // A message that asks two things splits the probability between them: answer both when together they are likely.
         // The other clearly-asked question, when the model also ranks it among the closest.
         var second = assessment.QuestionIntents.FirstOrDefault(i => i != ranked[0] && Array.IndexOf(ranked, i) < MaxAlternatives, -1);

@@ -22,6 +22,12 @@ public sealed class ExactIntentRecognizer
     /// </summary>
     private const int MinTypoCommandLength = 4;
 
+    /// <summary>The longest reason a command may be followed by ("my mum's had enough"), in words.</summary>
+    private const int MaxReasonWords = 9;
+
+    /// <summary>The shortest reason that may open with its owner ("my dad would rather not"), in words.</summary>
+    private const int MinOwnedReasonWords = 4;
+
     /// <summary>The longest walkthrough request a story can end with (<see cref="RequestedWalkthrough"/>), in words.</summary>
     private const int MaxRequestWords = 12;
 
@@ -44,6 +50,8 @@ public sealed class ExactIntentRecognizer
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reasonOpeners = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reasonOwners = new(StringComparer.Ordinal);
 
     public ExactIntentRecognizer(IntentCatalog catalog, BotMessages messages, LanguageResources language, TermAnalyzer analyzer)
     {
@@ -94,6 +102,8 @@ public sealed class ExactIntentRecognizer
         _commandPhrasesByFirstWord = commandPhrases.GroupBy(p => p.Item1[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
+        _reasonOpeners.UnionWith(language.ReasonOpeners.Select(TextNormalizer.Normalize));
+        _reasonOwners.UnionWith(language.ReasonOwners.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
         _oneWordCommands = [.. commandPhrases.Where(p => p.Item1.Length == 1 && p.Item1[0].Length >= MinTypoCommandLength).Select(p => (p.Item1[0], p.Item2))];
         _commandPhraseWords = [.. commandPhrases.Where(p => p.Item1.Length > 1).SelectMany(p => p.Item1)
@@ -126,7 +136,7 @@ public sealed class ExactIntentRecognizer
     {
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
-        if (Command(analyzed.Normalized, exactKey) is { } command)
+        if ((Command(analyzed.Normalized, exactKey) ?? CommandWithReason(analyzed, exactKey)) is { } command)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
         }
@@ -243,6 +253,57 @@ public sealed class ExactIntentRecognizer
         }
 
         return CorrectCommandSlips(words) is { } readable ? CommandCovering(readable) : null;
+    }
+
+    /// <summary>
+    /// A command and then why ("can we stop this checklist i changed my mind", "go back to the very beginning, i was
+    /// answering for the wrong person"): the command covers the first words, and the rest only tells (no question word,
+    /// not a question clause), opens with its teller ("i", or "my" in a longer reason: reason_openers and reason_owners
+    /// in language.yaml) and names nothing the content is about, so there is nothing else to answer. The command is the
+    /// longest such start.
+    /// </summary>
+    private BotCommand? CommandWithReason(AnalyzedText analyzed, string exactKey)
+    {
+        var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || words.Length > MaxCommandSentenceWords + MaxReasonWords || !_commandPhrasesByFirstWord.ContainsKey(words[0]))
+        {
+            return null;
+        }
+
+        for (var k = Math.Min(words.Length - 1, MaxCommandSentenceWords); k >= 1; k--)
+        {
+            var reason = words.AsSpan(k);
+            if (reason.Length > MaxReasonWords || !TellsOnly(reason))
+            {
+                break;
+            }
+
+            // The reason opens with its teller ("i"), or, four words or more, with whose it is ("my wife will answer
+            // instead"): "stop it, safe to drive after?" has no reason after "stop it", and "reset my password" or "help me
+            // with my homework" asks the command for something else.
+            var tellsWhy = _reasonOpeners.Contains(reason[0])
+                || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
+            if (tellsWhy && CommandCovering(words[..k]) is { } command)
+            {
+                var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
+                return !reasonAsks && !_analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains) ? command : null;
+            }
+        }
+
+        return null;
+
+        static bool TellsOnly(ReadOnlySpan<string> reason)
+        {
+            foreach (var word in reason)
+            {
+                if (TermAnalyzer.IsQuestionWord(word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>The one command whose phrases, stop words and command words cover all of <paramref name="words"/>; null otherwise.</summary>

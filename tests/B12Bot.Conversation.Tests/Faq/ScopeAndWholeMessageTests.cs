@@ -396,6 +396,64 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Equal(command, match.Command);
     }
 
+    [Theory]
+    [InlineData("leave the questionnaire please, my dad would rather not", BotCommand.Cancel)]
+    [InlineData("please end this check i have changed my mind", BotCommand.Cancel)]
+    [InlineData("start from the beginning again, i typed the wrong answers", BotCommand.Restart)]
+    [InlineData("go back to the start, my wife will answer instead", BotCommand.Restart)]
+    public void A_command_followed_by_the_reason_for_it_is_still_the_command(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("cancel that, my arm is still sore from the jab")]
+    [InlineData("start over, my hands tingle at night")]
+    [InlineData("stop that, my appointment is tomorrow")]
+    public void A_command_followed_by_something_the_content_is_about_is_not_taken_as_the_command_alone(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.NotEqual(FaqMatchKind.Command, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("hi, front desk here, a b12 patient asks whether you do cervical smears and what the fee is")]
+    [InlineData("i come in for b12 shots every month, do you also do ear wax removal and what does it cost?")]
+    [InlineData("my b12 jabs are done here, how much would a smear test be at your clinic")]
+    [InlineData("besides my b12 injections, could i book botox with you and what's the price")]
+    public void The_price_or_booking_of_another_service_gets_the_scope_statement_not_the_b12_cost_answer(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("how much does a b12 injection cost at your clinic")]
+    [InlineData("does insurance pay for the b12 jabs if i take metformin")]
+    public void The_price_of_b12_shots_still_gets_the_cost_answer(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("cost", match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("my daughter has b12 shots from you - separate question but can her contraceptive pill cause headaches?")]
+    [InlineData("my wife has her b12 jabs with you - different thing but can her thyroid tablets make her hair fall out?")]
+    [InlineData("dad gets b12 injections here, and should his blood pressure pills be taken at night?")]
+    public void A_question_about_someone_elses_other_medicine_after_their_b12_story_gets_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+    }
+
     [Fact]
     public void Dev_set_v5_stays_a_regression_set_for_commands_walkthrough_starts_and_scope()
     {
