@@ -64,6 +64,8 @@ public sealed class SafetyRecallRound46BTests(ContentFixture fixture) : IClassFi
     [InlineData("i stopped eating meat and my energy is slowly fading away")]
     [InlineData("i was wondering about jumping the queue for an earlier appointment")]
     [InlineData("if i miss a dose will i die")]
+    [InlineData("stop, is it safe to drive after?")]
+    [InlineData("hang on, can i drive after it?")]
     public async Task Dying_feared_a_slip_feared_a_plain_goodbye_or_a_reason_given_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
