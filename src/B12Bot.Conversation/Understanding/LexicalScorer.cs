@@ -172,7 +172,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                     namesNeighbour |= _index.NeighbourTerms.Contains(term);
                     namesCondition |= _index.NeighbourConditionTerms.Contains(term);
                     asksSigns |= _index.SignTerms.Contains(term);
-                    mayNameB12 |= _index.CarriesB12Terms.Contains(term);
+                    mayNameB12 |= _index.CarriesB12Terms.Contains(term) && !LacksNeighbourCondition(analyzed, t);
                 }
             }
 
@@ -197,6 +197,14 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         return aboutOther && !aboutB12;
     }
+
+    /// <summary>
+    /// A lack named right before a condition the content names as another cause ("if im low on iron"): the lack is that
+    /// one's, so it does not stand for low B12.
+    /// </summary>
+    private bool LacksNeighbourCondition(AnalyzedText analyzed, int t) =>
+        t + 1 < analyzed.Terms.Count && analyzed.Parts.TermPart[t + 1] == analyzed.Parts.TermPart[t]
+        && _index.NeighbourConditionTerms.Contains(analyzed.Terms[t + 1]);
 
     /// <summary>
     /// A shot word right after another medicine no answer is about ("testosterone injections"): that one's shot, not

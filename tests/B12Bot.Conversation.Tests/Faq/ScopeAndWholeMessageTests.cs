@@ -454,6 +454,40 @@ public sealed class ScopeAndWholeMessageTests(ContentFixture fixture) : IClassFi
         Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
     }
 
+    [Theory]
+    [InlineData("basta, stop please", BotCommand.Cancel)]
+    [InlineData("i dont want continue with it", BotCommand.Cancel)]
+    [InlineData("please we start everything from zero", BotCommand.Restart)]
+    [InlineData("how i use this chat please", BotCommand.Help)]
+    public void Commands_written_in_a_second_language_are_recognised(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("which blood test tells whether i'm low on iron")]
+    [InlineData("what are the signs of being short on iron")]
+    public void The_signs_or_test_of_being_low_on_iron_get_the_scope_statement(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("could being low on iron be why i'm so tired", "other_causes")]
+    [InlineData("which blood test shows whether i'm low on b12", "labs")]
+    public void Tiredness_from_low_iron_and_the_test_for_low_b12_are_still_answered(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
     [Fact]
     public void Dev_set_v5_stays_a_regression_set_for_commands_walkthrough_starts_and_scope()
     {
