@@ -211,18 +211,22 @@ public static partial class B12ContentLoader
         reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "shorthand");
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
-        var commandWords = reader.StringList(section, "command_words", "'whole_message'", required: false, minimum: 0);
-        RequireOneWordEach(reader, section, "command_words", commandWords, "command word");
-        var reasonOpeners = reader.StringList(section, "reason_openers", "'whole_message'", required: false, minimum: 0);
-        RequireOneWordEach(reader, section, "reason_openers", reasonOpeners, "reason opener");
-        var reasonOwners = reader.StringList(section, "reason_owners", "'whole_message'", required: false, minimum: 0);
-        RequireOneWordEach(reader, section, "reason_owners", reasonOwners, "reason owner");
+        var commandWords = OneWordEach("command_words", "command word");
+        var reasonOpeners = OneWordEach("reason_openers", "reason opener");
+        var reasonOwners = OneWordEach("reason_owners", "reason owner");
         if (reader.Get(section, "shorthand") is { } shorthandNode)
         {
             shorthand = ReadWordMap(reader, shorthandNode, "shorthand", oneWordEach: false);
         }
 
         return (leading, trailing, commandWords, reasonOpeners, reasonOwners, shorthand);
+
+        IReadOnlyList<string> OneWordEach(string key, string what)
+        {
+            var words = reader.StringList(section, key, "'whole_message'", required: false, minimum: 0);
+            RequireOneWordEach(reader, section, key, words, what);
+            return words;
+        }
     }
 
     /// <summary>A map of words to their spelling out ("u: you"), normalized; with <paramref name="oneWordEach"/>, one word for one word.</summary>

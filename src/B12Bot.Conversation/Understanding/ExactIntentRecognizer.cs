@@ -136,7 +136,8 @@ public sealed class ExactIntentRecognizer
     {
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
-        if ((Command(analyzed.Normalized, exactKey) ?? CommandWithReason(analyzed, exactKey)) is { } command)
+        var keyWords = KeyWords(exactKey);
+        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords)) is { } command)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
         }
@@ -223,7 +224,14 @@ public sealed class ExactIntentRecognizer
         analyzed.ClauseCount == 2 && analyzed.Words is ["am", "i", ..];
 
     /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
-    public BotCommand? RecognizeCommand(string text) => Command(text, ExactKey(text));
+    public BotCommand? RecognizeCommand(string text)
+    {
+        var exactKey = ExactKey(text);
+        return Command(exactKey, KeyWords(exactKey));
+    }
+
+    /// <summary>The words of a whole-message key, split once for every lookup that reads them.</summary>
+    private static string[] KeyWords(string exactKey) => exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// The command a message gives: one of its phrases as the whole message, or said in a short sentence whose other
@@ -233,15 +241,14 @@ public sealed class ExactIntentRecognizer
     /// commands, or any other word ("how do i stop my injections"), make it no command; except that a restart takes a
     /// cancel in its stride ("scrap that, start over"). A lone word one slip from a command is that command ("hlp").
     /// </summary>
-    private BotCommand? Command(string text, string exactKey)
+    /// <param name="words">The words of <paramref name="exactKey"/>: the message without leading and trailing fillers ("um what do i ask you", "ok so cancel").</param>
+    private BotCommand? Command(string exactKey, string[] words)
     {
         if (_commands.TryGetValue(exactKey, out var command))
         {
             return command;
         }
 
-        // The words without leading and trailing fillers ("um what do i ask you", "ok so cancel").
-        var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxCommandSentenceWords)
         {
             return null;
@@ -262,9 +269,8 @@ public sealed class ExactIntentRecognizer
     /// in language.yaml) and names nothing the content is about, so there is nothing else to answer. The command is the
     /// longest such start.
     /// </summary>
-    private BotCommand? CommandWithReason(AnalyzedText analyzed, string exactKey)
+    private BotCommand? CommandWithReason(AnalyzedText analyzed, string[] words)
     {
-        var words = exactKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 3 || words.Length > MaxCommandSentenceWords + MaxReasonWords || !_commandPhrasesByFirstWord.ContainsKey(words[0]))
         {
             return null;
