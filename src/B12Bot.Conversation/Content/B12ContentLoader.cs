@@ -66,7 +66,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "sign_words", "combining_words", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
-            "referring_words", "open_question_words", "request_words", "texting");
+            "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -102,6 +102,13 @@ public static partial class B12ContentLoader
         }
 
         var (leading, trailing, commandWords, reasonOpeners, reasonOwners, shorthand) = ReadWholeMessage(reader, root);
+        var (medicineConcept, medicineEndings) = ReadMedicineEndings(reader, root);
+        var subjectTurns = reader.StringList(root, "subject_turns", "the file", required: false, minimum: 0);
+        if (subjectTurns.FirstOrDefault(w => TextNormalizer.Normalize(w).Length == 0) is { } empty && reader.Get(root, "subject_turns") is { } turnsNode)
+        {
+            reader.Problem(turnsNode, $"subject turn '{empty}' has no letters or digits");
+        }
+
         var texting = reader.Get(root, "texting") is { } textingNode ? ReadWordMap(reader, textingNode, "texting", oneWordEach: true) : new Dictionary<string, string>();
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -167,6 +174,11 @@ public static partial class B12ContentLoader
         RequireConcepts(reader, root, "combining_words", combiningWords, synonyms, "combining word");
         RequireConcepts(reader, root, "b12_set_aside_words", b12SetAsideWords, synonyms, "B12 set-aside word");
         RequireConcepts(reader, root, "story_symptom_words", storySymptomWords, synonyms, "story symptom word");
+        if (medicineConcept is not null && !foreignWords.Contains(medicineConcept, StringComparer.Ordinal) && reader.Get(root, "medicine_endings") is { } medicineNode)
+        {
+            reader.Problem(medicineNode, $"medicine ending concept '{medicineConcept}' is not one of the foreign_words");
+        }
+
         if (neighbourConditions.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notCondition
             && reader.Get(root, "neighbour_conditions") is { } conditionNode)
         {
@@ -178,7 +190,7 @@ public static partial class B12ContentLoader
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
             ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords, ReasonOpeners = reasonOpeners, ReasonOwners = reasonOwners,
             Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
-            RequestWords = requestWords,
+            RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
         };
     }
 
@@ -268,6 +280,30 @@ public static partial class B12ContentLoader
 
     /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>
     /// <summary>Reports each word of the list under <paramref name="key"/> that names no concept under 'synonyms'.</summary>
+    /// <summary>The medicine_endings section: the concept a word with such an ending is read as, and the endings.</summary>
+    private static (string? Concept, IReadOnlyList<string> Endings) ReadMedicineEndings(YamlFileReader reader, YamlMappingNode root)
+    {
+        if (reader.Get(root, "medicine_endings") is not { } node || reader.Mapping(node, "'medicine_endings'") is not { } section)
+        {
+            return (null, []);
+        }
+
+        reader.CheckKeys(section, "'medicine_endings'", "concept", "endings");
+        var concept = reader.Get(section, "concept") is { } conceptNode ? reader.Scalar(conceptNode, "the medicine ending concept") : null;
+        if (concept is null)
+        {
+            reader.Problem(section, "'medicine_endings' is missing 'concept'");
+        }
+
+        var endings = reader.StringList(section, "endings", "'medicine_endings'", required: true);
+        if (endings.FirstOrDefault(e => e.Length < 3 || !e.All(char.IsAsciiLetterLower)) is { } bad && reader.Get(section, "endings") is { } endingsNode)
+        {
+            reader.Problem(endingsNode, $"medicine ending '{bad}' must be three or more lower-case letters");
+        }
+
+        return (concept, endings);
+    }
+
     private static void RequireConcepts(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words,
         Dictionary<string, IReadOnlyList<string>> synonyms, string what)
     {

@@ -52,6 +52,15 @@ public sealed class LanguageResources
     /// <summary>Concepts that set B12 aside ("b12 aside", "not b12"): B12 named only in them is not the message's subject.</summary>
     public IReadOnlyList<string> B12SetAsideWords { get; init; } = [];
 
+    /// <summary>The concept a word the content never uses is read as when it ends like a medicine name (<see cref="MedicineEndings"/>); null: none.</summary>
+    public string? MedicineEndingConcept { get; init; }
+
+    /// <summary>Endings of medicine names ("pril", "sartan", "statin"): language.yaml medicine_endings.</summary>
+    public IReadOnlyList<string> MedicineEndings { get; init; } = [];
+
+    /// <summary>Phrases that turn a message to another subject ("unrelated but", "random q"): language.yaml subject_turns.</summary>
+    public IReadOnlyList<string> SubjectTurns { get; init; } = [];
+
     /// <summary>The b12_words that name any shot ("jab"): beside another subject they do not make B12 the subject by themselves.</summary>
     public IReadOnlyList<string> ShotWords { get; init; } = [];
 

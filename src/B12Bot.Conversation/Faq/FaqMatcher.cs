@@ -108,6 +108,7 @@ public sealed class FaqMatcher
             return new FaqMatch { Kind = FaqMatchKind.Unrecognized };
         }
 
+        (analyzed, text) = FromSubjectTurn(analyzed, text);
         var lexical = _lexical.Score(analyzed);
         if (_band is not null)
         {
@@ -121,6 +122,47 @@ public sealed class FaqMatcher
 
         Interlocked.Increment(ref _sentToModel);
         return _policy.Decide(_policy.Assess(lexical, await MeaningAsync(analyzed, text, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// The message as it is understood: from its last subject turn on ("on b12 shots. unrelated but paracetamol dose for
+    /// kids"), so a B12 story told before the turn does not make the question a B12 one; the whole message when the part
+    /// after the turn only remarks after a question, points back at what was told ("separate question, can i take them
+    /// with food?") or reads as nothing.
+    /// </summary>
+    private (AnalyzedText Analyzed, string Text) FromSubjectTurn(AnalyzedText analyzed, string text)
+    {
+        if (Analyzer.TextAfterSubjectTurn(text) is not { } rest)
+        {
+            return (analyzed, text);
+        }
+
+        // After a question, what follows the turn must ask too: "is a pill as good as a shot? by the way your website is
+        // much easier to use" only remarks. Without one before it, a fragment is the question ("unrelated but paracetamol
+        // dose for kids").
+        var after = Analyzer.Analyze(rest);
+        if (after.Terms.Count == 0 || (!after.Parts.Asks.Contains(true) && analyzed.Parts.Asks.Contains(true)))
+        {
+            return (analyzed, text);
+        }
+
+        for (var c = 0; c < after.ClauseCount; c++)
+        {
+            if (after.ClauseLeansOnStory[c])
+            {
+                return (analyzed, text);
+            }
+        }
+
+        for (var p = 0; p < after.Parts.Count; p++)
+        {
+            if (after.Parts.PointsBackAt(p))
+            {
+                return (analyzed, text);
+            }
+        }
+
+        return (after, rest);
     }
 
     /// <summary>
@@ -149,9 +191,9 @@ public sealed class FaqMatcher
     internal async ValueTask<(AnalyzedText Analyzed, LexicalEvidence Lexical, SemanticEvidence Semantic, IntentAssessment Assessment, FaqMatch Match)> ExplainAsync(
         string text, CancellationToken cancellationToken = default)
     {
-        var analyzed = Analyzer.Analyze(text);
+        var (analyzed, read) = FromSubjectTurn(Analyzer.Analyze(text), text);
         var lexical = _lexical.Score(analyzed);
-        var semantic = await MeaningAsync(analyzed, text, cancellationToken).ConfigureAwait(false);
+        var semantic = await MeaningAsync(analyzed, read, cancellationToken).ConfigureAwait(false);
         var assessment = _policy.Assess(lexical, semantic);
         return (analyzed, lexical, semantic, assessment, _policy.Decide(assessment));
     }
@@ -167,9 +209,9 @@ public sealed class FaqMatcher
             return null;
         }
 
-        var analyzed = Analyzer.Analyze(text);
+        var (analyzed, read) = FromSubjectTurn(Analyzer.Analyze(text), text);
         var lexical = _lexical.Score(analyzed);
-        var firstStage = AssessFirstStage(analyzed, text, lexical);
+        var firstStage = AssessFirstStage(analyzed, read, lexical);
         return (firstStage, _band.Decides(firstStage, lexical), _policy.Decide(firstStage));
     }
 
@@ -183,8 +225,11 @@ public sealed class FaqMatcher
     }
 
     /// <summary>The model's probabilities for a message (diagnostics and the accuracy report).</summary>
-    internal ValueTask<IntentAssessment> AssessAsync(string text, CancellationToken cancellationToken = default) =>
-        AssessAsync(Analyzer.Analyze(text), text, cancellationToken);
+    internal ValueTask<IntentAssessment> AssessAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var (analyzed, read) = FromSubjectTurn(Analyzer.Analyze(text), text);
+        return AssessAsync(analyzed, read, cancellationToken);
+    }
 
     private async ValueTask<IntentAssessment> AssessAsync(AnalyzedText analyzed, string text, CancellationToken cancellationToken)
     {

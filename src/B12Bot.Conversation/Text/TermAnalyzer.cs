@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using B12Bot.Conversation.Content;
 
 namespace B12Bot.Conversation.Text;
@@ -10,6 +11,12 @@ namespace B12Bot.Conversation.Text;
 public sealed class TermAnalyzer
 {
     private const int MaxPhraseWords = 6;
+
+    /// <summary>Words shorter than this are never read as a medicine by their ending ("april", "scram").</summary>
+    public const int MinMedicineNameLength = 7;
+
+    /// <summary>Fewer words than this after a subject turn are no question of their own ("thanks anyway").</summary>
+    public const int MinWordsAfterTurn = 3;
 
     /// <summary>The concept of a stop phrase: its words are read as nothing, as a stop word is.</summary>
     private const string StopPhrase = "";
@@ -30,6 +37,9 @@ public sealed class TermAnalyzer
     private readonly HashSet<string> _intentCues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly TypoCorrector _corrector;
+    private readonly string? _medicineConcept;
+    private readonly string[] _medicineEndings;
+    private readonly Regex? _subjectTurn;
 
     /// <param name="language">Stop words and synonyms.</param>
     /// <param name="vocabularyTexts">Every text whose words count as known (FAQ, walkthrough, messages): typos are corrected towards them.</param>
@@ -37,6 +47,9 @@ public sealed class TermAnalyzer
     {
         var vocabulary = new List<(string, int)>();
         _texting = language.Texting;
+        _medicineConcept = language.MedicineEndingConcept;
+        _medicineEndings = [.. language.MedicineEndings];
+        _subjectTurn = SubjectTurnPattern(language.SubjectTurns);
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         _intentCues.UnionWith(language.IntentCues);
@@ -97,6 +110,78 @@ public sealed class TermAnalyzer
     /// <summary>True when the word, or its stem, is in the content's vocabulary.</summary>
     public bool IsKnownWord(string word) => _corrector.IsKnown(word) || _knownStems.Contains(LightStemmer.Stem(word));
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is a medicine's name by its ending alone: a word the content never uses, long enough
+    /// not to be an everyday one, ending in a medicine naming stem ("donepezil", "candesartan").
+    /// </summary>
+    private bool IsMedicineName(string word)
+    {
+        if (_medicineConcept is null || word.Length < MinMedicineNameLength || IsKnownWord(word))
+        {
+            return false;
+        }
+
+        foreach (var ending in _medicineEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The text after the message's last subject turn ("on b12 shots. unrelated but paracetamol dose for kids" gives
+    /// "paracetamol dose for kids"), when at least <see cref="MinWordsAfterTurn"/> words follow it; otherwise null.
+    /// </summary>
+    public string? TextAfterSubjectTurn(string text)
+    {
+        if (_subjectTurn is null)
+        {
+            return null;
+        }
+
+        var searched = text.Length > TextNormalizer.MaxInputLength ? text[..TextNormalizer.MaxInputLength] : text;
+        Match turn;
+        try
+        {
+            turn = _subjectTurn.Match(searched);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
+        if (!turn.Success)
+        {
+            return null;
+        }
+
+        var rest = searched[(turn.Index + turn.Length)..].TrimStart(' ', ',', ':', ';', '-', '\u2013', '\u2014', '.', '!', '\n', '\t');
+        return TextNormalizer.Tokenize(TextNormalizer.Normalize(rest)).Length >= MinWordsAfterTurn ? rest : null;
+    }
+
+    /// <summary>
+    /// One pattern for every subject turn, built once: each phrase's words apart by spaces or marks, an apostrophe allowed
+    /// inside a word ("while i'm here"), at the start of the message or after a mark (so "... the injections anyway give
+    /// me more energy?" turns nothing), found from the end so the last turn wins.
+    /// </summary>
+    private static Regex? SubjectTurnPattern(IReadOnlyList<string> turns)
+    {
+        var phrases = turns
+            .Select(t => TextNormalizer.Tokenize(TextNormalizer.Normalize(t)))
+            .Where(words => words.Length > 0)
+            .OrderByDescending(words => words.Length)
+            .Select(words => string.Join(@"[\s\p{P}]+", words.Select(w => string.Join("['\u2019]?", w.Select(c => Regex.Escape(c.ToString()))))))
+            .ToList();
+        return phrases.Count == 0
+            ? null
+            : new Regex($@"(?<=^|[.,;:!?\n(\-\u2013\u2014]\s*)(?:{string.Join('|', phrases)})\b(?:[\s\p{{P}}]+(?:but|and|so|though|tho)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft | RegexOptions.Compiled,
+                TimeSpan.FromMilliseconds(100));
+    }
+
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
@@ -106,7 +191,7 @@ public sealed class TermAnalyzer
         {
             for (var i = 0; i < words.Length; i++)
             {
-                if (!IsKnownWord(words[i]) && _corrector.Correct(words[i]) is { } fix)
+                if (!IsKnownWord(words[i]) && !IsMedicineName(words[i]) && _corrector.Correct(words[i]) is { } fix)
                 {
                     words[i] = fix;
                     corrected[i] = true;
@@ -162,6 +247,10 @@ public sealed class TermAnalyzer
                     || (!_shortWords.Contains(stems[position]) && _singleWordConcepts.TryGetValue(stems[position], out single)))
                 {
                     terms.Add(single);
+                }
+                else if (IsMedicineName(word))
+                {
+                    terms.Add(_medicineConcept!);
                 }
                 else
                 {

@@ -49,6 +49,7 @@ public sealed class ExactIntentRecognizer
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _foreignTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOpeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOwners = new(StringComparer.Ordinal);
@@ -129,6 +130,8 @@ public sealed class ExactIntentRecognizer
         {
             _topicTerms.UnionWith(analyzer.TermsOf(topic));
         }
+
+        _foreignTerms.UnionWith(language.ForeignWords);
     }
 
     /// <summary>The whole-message reading of <paramref name="analyzed"/>, or null when it needs scoring.</summary>
@@ -137,7 +140,7 @@ public sealed class ExactIntentRecognizer
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
         var keyWords = KeyWords(exactKey);
-        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords)) is { } command)
+        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed)) is { } command)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
         }
@@ -310,6 +313,47 @@ public sealed class ExactIntentRecognizer
 
             return true;
         }
+    }
+
+    /// <summary>
+    /// Why, and then the command, in a sentence of its own ("I have got myself muddled. Can we begin again?", "i'm not good
+    /// with these things. what sort of questions can i ask?"): the last sentence is a command by itself, and the ones before
+    /// it only tell, as a reason after a command does (opened by their teller, no question word), so there is nothing else
+    /// to answer. Before "help" the telling must also name nothing the content is about.
+    /// </summary>
+    private BotCommand? CommandAfterPreface(AnalyzedText analyzed)
+    {
+        var start = analyzed.LastClauseStart;
+        var words = analyzed.Words;
+        if (start == 0 || start > MaxReasonWords || !_reasonOpeners.Contains(words[0]))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < start; i++)
+        {
+            if (TermAnalyzer.IsQuestionWord(words[i]))
+            {
+                return null;
+            }
+        }
+
+        var lastKey = ExactKey(string.Join(' ', words, start, words.Length - start));
+        if (Command(lastKey, KeyWords(lastKey)) is not { } command)
+        {
+            return null;
+        }
+
+        // "i get migraines every month. what can i take to stop them?" asks about the migraines: another subject told, or a
+        // question word before "stop" or "start", is no command. "my feet tingle. help" asks for help with the feet, not for
+        // the menu; "i'm so muddled. start again" still restarts.
+        var told = _analyzer.TermsOf(string.Join(' ', words, 0, start));
+        if (told.Any(_foreignTerms.Contains) || (command != BotCommand.Help && TermAnalyzer.IsQuestionWord(words[start])))
+        {
+            return null;
+        }
+
+        return command == BotCommand.Help && told.Any(_topicTerms.Contains) ? null : command;
     }
 
     /// <summary>The one command whose phrases, stop words and command words cover all of <paramref name="words"/>; null otherwise.</summary>
