@@ -88,6 +88,13 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> ReasonOwners { get; init; } = [];
 
+    /// <summary>
+    /// Words that name the chat or the check itself ("conversation", "questions", "checklist"), normalized single words: a
+    /// command that names one stands after any telling ("I'm so muddled. Can we begin the whole conversation again?"); a
+    /// bare one ("can i stop?") only after a telling that names nothing the content is about.
+    /// </summary>
+    public IReadOnlyList<string> ChatWords { get; init; } = [];
+
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "ty" -> "thank you"): the texting words and the whole-message section's own, normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 

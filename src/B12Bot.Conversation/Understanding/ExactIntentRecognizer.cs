@@ -50,6 +50,7 @@ public sealed class ExactIntentRecognizer
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _foreignTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _chatWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOpeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOwners = new(StringComparer.Ordinal);
@@ -132,6 +133,7 @@ public sealed class ExactIntentRecognizer
         }
 
         _foreignTerms.UnionWith(language.ForeignWords);
+        _chatWords.UnionWith(language.ChatWords.Select(TextNormalizer.Normalize));
     }
 
     /// <summary>The whole-message reading of <paramref name="analyzed"/>, or null when it needs scoring.</summary>
@@ -318,8 +320,8 @@ public sealed class ExactIntentRecognizer
     /// <summary>
     /// Why, and then the command, in a sentence of its own ("I have got myself muddled. Can we begin again?", "i'm not good
     /// with these things. what sort of questions can i ask?"): the last sentence is a command by itself, and the ones before
-    /// it only tell, as a reason after a command does (opened by their teller, no question word), so there is nothing else
-    /// to answer. Before "help" the telling must also name nothing the content is about.
+    /// it only tell, as a reason after a command does (opened by their teller, no question word, no other subject), so there
+    /// is nothing else to answer. After a telling about B12 or a symptom the command must name the chat or the check.
     /// </summary>
     private BotCommand? CommandAfterPreface(AnalyzedText analyzed)
     {
@@ -345,15 +347,30 @@ public sealed class ExactIntentRecognizer
         }
 
         // "i get migraines every month. what can i take to stop them?" asks about the migraines: another subject told, or a
-        // question word before "stop" or "start", is no command. "my feet tingle. help" asks for help with the feet, not for
-        // the menu; "i'm so muddled. start again" still restarts.
+        // question word before "stop" or "start", is no command. After a telling about B12 or a symptom only a command that
+        // names the chat or the check stands: "i'm on b12 shots. can i stop?" and "my feet tingle. help" ask about them;
+        // "i'm so muddled. can we begin the whole conversation again?" restarts.
         var told = _analyzer.TermsOf(string.Join(' ', words, 0, start));
         if (told.Any(_foreignTerms.Contains) || (command != BotCommand.Help && TermAnalyzer.IsQuestionWord(words[start])))
         {
             return null;
         }
 
-        return command == BotCommand.Help && told.Any(_topicTerms.Contains) ? null : command;
+        return told.Any(_topicTerms.Contains) && !NamesTheChat(words.AsSpan(start)) ? null : command;
+    }
+
+    /// <summary>Whether <paramref name="words"/> name the chat or the check itself (language.yaml whole_message.chat_words).</summary>
+    private bool NamesTheChat(ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (_chatWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The one command whose phrases, stop words and command words cover all of <paramref name="words"/>; null otherwise.</summary>

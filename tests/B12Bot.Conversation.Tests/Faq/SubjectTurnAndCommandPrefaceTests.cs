@@ -108,4 +108,41 @@ public sealed class SubjectTurnAndCommandPrefaceTests(ContentFixture fixture) : 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal(entry, match.Entry?.Id);
     }
+
+    [Theory]
+    [InlineData("I've had b12 jabs for two years. Can I stop?", "stopping_treatment")]
+    [InlineData("my levels came back normal last month. can i stop now?", "stopping_treatment")]
+    public void A_bare_command_after_a_b12_story_is_a_question_about_the_treatment(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("I feel so tired today. Stop the questions.", BotCommand.Cancel)]
+    [InlineData("can we leave the checklist, ill come back to it later", BotCommand.Cancel)]
+    [InlineData("aiuto", BotCommand.Help)]
+    [InlineData("arrete", BotCommand.Cancel)]
+    [InlineData("von vorne", BotCommand.Restart)]
+    public void A_command_naming_the_check_after_a_symptom_and_more_languages_are_recognised(string text, BotCommand command)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("is it ok for an expectant mum to keep having b12 jabs?", "pregnancy")]
+    [InlineData("how long do the unwanted effects of the jab usually last", "side_effects_duration")]
+    [InlineData("what are the signs of low b12 question mark", "deficiency_symptoms")]
+    public void Formal_words_and_dictated_marks_are_read_as_the_content_words(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
+    }
 }
