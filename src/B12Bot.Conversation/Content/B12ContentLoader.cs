@@ -279,8 +279,6 @@ public static partial class B12ContentLoader
         return words;
     }
 
-    /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>
-    /// <summary>Reports each word of the list under <paramref name="key"/> that names no concept under 'synonyms'.</summary>
     /// <summary>The medicine_endings section: the concept a word with such an ending is read as, and the endings.</summary>
     private static (string? Concept, IReadOnlyList<string> Endings) ReadMedicineEndings(YamlFileReader reader, YamlMappingNode root)
     {
@@ -305,6 +303,7 @@ public static partial class B12ContentLoader
         return (concept, endings);
     }
 
+    /// <summary>Reports each word of the list under <paramref name="key"/> that names no concept under 'synonyms'.</summary>
     private static void RequireConcepts(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words,
         Dictionary<string, IReadOnlyList<string>> synonyms, string what)
     {
@@ -317,6 +316,7 @@ public static partial class B12ContentLoader
         }
     }
 
+    /// <summary>Reports the first of <paramref name="words"/> (the list under <paramref name="key"/>) that is not one word once normalized.</summary>
     private static void RequireOneWordEach(YamlFileReader reader, YamlMappingNode section, string key, IReadOnlyList<string> words, string what)
     {
         if (words.FirstOrDefault(w => TextNormalizer.Normalize(w) is var n && (n.Length == 0 || n.Contains(' ', StringComparison.Ordinal))) is { } notOneWord

@@ -141,28 +141,9 @@ public sealed class FaqMatcher
         // much easier to use" only remarks. Without one before it, a fragment is the question ("unrelated but paracetamol
         // dose for kids").
         var after = Analyzer.Analyze(rest);
-        if (after.Terms.Count == 0 || (!after.Parts.Asks.Contains(true) && analyzed.Parts.Asks.Contains(true)))
-        {
-            return (analyzed, text);
-        }
-
-        for (var c = 0; c < after.ClauseCount; c++)
-        {
-            if (after.ClauseLeansOnStory[c])
-            {
-                return (analyzed, text);
-            }
-        }
-
-        for (var p = 0; p < after.Parts.Count; p++)
-        {
-            if (after.Parts.PointsBackAt(p))
-            {
-                return (analyzed, text);
-            }
-        }
-
-        return (after, rest);
+        var remarksOnly = !after.Parts.Asks.Contains(true) && analyzed.Parts.Asks.Contains(true);
+        var pointsBack = after.ClauseLeansOnStory.Contains(true) || after.Parts.PointsBack?.Contains(true) == true;
+        return after.Terms.Count == 0 || remarksOnly || pointsBack ? (analyzed, text) : (after, rest);
     }
 
     /// <summary>

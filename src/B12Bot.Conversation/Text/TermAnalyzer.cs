@@ -112,11 +112,12 @@ public sealed class TermAnalyzer
 
     /// <summary>
     /// Whether <paramref name="word"/> is a medicine's name by its ending alone: a word the content never uses, long enough
-    /// not to be an everyday one, ending in a medicine naming stem ("donepezil", "candesartan").
+    /// not to be an everyday one, ending in a medicine naming stem ("donepezil", "candesartan"). The ending is looked at
+    /// first: few words have one, so the vocabulary is asked only for those.
     /// </summary>
     private bool IsMedicineName(string word)
     {
-        if (_medicineConcept is null || word.Length < MinMedicineNameLength || IsKnownWord(word))
+        if (_medicineConcept is null || word.Length < MinMedicineNameLength)
         {
             return false;
         }
@@ -125,7 +126,7 @@ public sealed class TermAnalyzer
         {
             if (word.EndsWith(ending, StringComparison.Ordinal))
             {
-                return true;
+                return !IsKnownWord(word);
             }
         }
 
@@ -187,11 +188,17 @@ public sealed class TermAnalyzer
     {
         var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter) = SplitClauses(text);
         var corrected = new bool[words.Length];
+        var medicine = new bool[words.Length]; // read as the medicine concept, and never corrected towards a content word
+        for (var i = 0; i < words.Length; i++)
+        {
+            medicine[i] = IsMedicineName(words[i]);
+        }
+
         if (correctTypos)
         {
             for (var i = 0; i < words.Length; i++)
             {
-                if (!IsKnownWord(words[i]) && !IsMedicineName(words[i]) && _corrector.Correct(words[i]) is { } fix)
+                if (!medicine[i] && !IsKnownWord(words[i]) && _corrector.Correct(words[i]) is { } fix)
                 {
                     words[i] = fix;
                     corrected[i] = true;
@@ -248,7 +255,7 @@ public sealed class TermAnalyzer
                 {
                     terms.Add(single);
                 }
-                else if (IsMedicineName(word))
+                else if (medicine[position])
                 {
                     terms.Add(_medicineConcept!);
                 }

@@ -302,19 +302,20 @@ public sealed class ExactIntentRecognizer
         }
 
         return null;
+    }
 
-        static bool TellsOnly(ReadOnlySpan<string> reason)
+    /// <summary>Whether words told beside a command only tell: no question word among them ("i changed my mind", not "what now").</summary>
+    private static bool TellsOnly(ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
         {
-            foreach (var word in reason)
+            if (TermAnalyzer.IsQuestionWord(word))
             {
-                if (TermAnalyzer.IsQuestionWord(word))
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>
@@ -332,12 +333,9 @@ public sealed class ExactIntentRecognizer
             return null;
         }
 
-        for (var i = 0; i < start; i++)
+        if (!TellsOnly(words.AsSpan(0, start)))
         {
-            if (TermAnalyzer.IsQuestionWord(words[i]))
-            {
-                return null;
-            }
+            return null;
         }
 
         var lastKey = ExactKey(string.Join(' ', words, start, words.Length - start));
