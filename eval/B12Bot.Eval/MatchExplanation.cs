@@ -31,5 +31,9 @@ internal static class MatchExplanation
 
         output.WriteLine($"  model: {Top(assessment.IntentProbabilities)} | scope {assessment.ScopeProbability:0.000}");
         output.WriteLine($"  decision: {match.Kind} {match.Entry?.Id} {(match.Also is null ? "" : "+" + match.Also.Id)} {string.Join("/", match.Alternatives.Select(a => a.Id))}");
+
+        // The stages above skip the whole-message reading (commands, exact phrasings, small talk) and subject turns.
+        var read = await matcher.MatchAsync(text);
+        output.WriteLine($"  as the bot reads it: {read.Kind} {read.Command} {read.Entry?.Id}");
     }
 }

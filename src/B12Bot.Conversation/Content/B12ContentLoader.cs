@@ -101,7 +101,7 @@ public static partial class B12ContentLoader
             reader.Problem(neighbourNode, $"neighbour word '{notNeighbour}' is also one of the b12_words or foreign_words");
         }
 
-        var (leading, trailing, commandWords, reasonOpeners, reasonOwners, chatWords, shorthand) = ReadWholeMessage(reader, root);
+        var wholeMessage = ReadWholeMessage(reader, root);
         var (medicineConcept, medicineEndings) = ReadMedicineEndings(reader, root);
         var subjectTurns = reader.StringList(root, "subject_turns", "the file", required: false, minimum: 0);
         if (subjectTurns.FirstOrDefault(w => TextNormalizer.Normalize(w).Length == 0) is { } empty && reader.Get(root, "subject_turns") is { } turnsNode)
@@ -188,8 +188,8 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = leading, TrailingFillers = trailing, CommandWords = commandWords, ReasonOpeners = reasonOpeners, ReasonOwners = reasonOwners, ChatWords = chatWords,
-            Shorthand = WholeMessageShorthand(texting, shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
+            Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
         };
     }
@@ -211,28 +211,29 @@ public static partial class B12ContentLoader
     }
 
     /// <summary>The "whole_message" section: leading and trailing fillers, command words and shorthand (word -> spelled out).</summary>
-    private static (IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords, IReadOnlyList<string> ReasonOpeners, IReadOnlyList<string> ReasonOwners, IReadOnlyList<string> ChatWords, IReadOnlyDictionary<string, string> Shorthand) ReadWholeMessage(
+    private static WholeMessageWords ReadWholeMessage(
         YamlFileReader reader, YamlMappingNode root)
     {
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.Get(root, "whole_message") is not { } node || reader.Mapping(node, "'whole_message'") is not { } section)
         {
-            return ([], [], [], [], [], [], shorthand);
+            return new WholeMessageWords([], [], [], [], [], [], [], shorthand);
         }
 
-        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "chat_words", "shorthand");
+        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "chat_words", "check_words", "shorthand");
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
         var commandWords = OneWordEach("command_words", "command word");
         var reasonOpeners = OneWordEach("reason_openers", "reason opener");
         var reasonOwners = OneWordEach("reason_owners", "reason owner");
         var chatWords = OneWordEach("chat_words", "chat word");
+        var checkWords = OneWordEach("check_words", "check word");
         if (reader.Get(section, "shorthand") is { } shorthandNode)
         {
             shorthand = ReadWordMap(reader, shorthandNode, "shorthand", oneWordEach: false);
         }
 
-        return (leading, trailing, commandWords, reasonOpeners, reasonOwners, chatWords, shorthand);
+        return new WholeMessageWords(leading, trailing, commandWords, reasonOpeners, reasonOwners, chatWords, checkWords, shorthand);
 
         IReadOnlyList<string> OneWordEach(string key, string what)
         {
@@ -543,3 +544,8 @@ public static partial class B12ContentLoader
     /// <summary>The key of a command in messages.yaml: its name in snake case ("forget_me").</summary>
     private static string CommandKey(BotCommand command) => command == BotCommand.ForgetMe ? "forget_me" : command.ToString().ToLowerInvariant();
 }
+
+/// <summary>The words of language.yaml's "whole_message" section, as read (see <see cref="LanguageResources"/>).</summary>
+internal sealed record WholeMessageWords(IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords,
+    IReadOnlyList<string> ReasonOpeners, IReadOnlyList<string> ReasonOwners, IReadOnlyList<string> ChatWords, IReadOnlyList<string> CheckWords,
+    IReadOnlyDictionary<string, string> Shorthand);

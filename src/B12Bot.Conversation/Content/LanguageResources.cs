@@ -95,6 +95,12 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> ChatWords { get; init; } = [];
 
+    /// <summary>
+    /// Words that name the symptom check ("check", "quiz", "questionnaire"), normalized single words: after a telling about
+    /// B12 or a symptom, help with one of them asks for the check ("i think i'm low on b12, can you help me check?").
+    /// </summary>
+    public IReadOnlyList<string> CheckWords { get; init; } = [];
+
     /// <summary>Shorthand spelled out in whole-message lookups ("u" -> "you", "ty" -> "thank you"): the texting words and the whole-message section's own, normalized.</summary>
     public IReadOnlyDictionary<string, string> Shorthand { get; init; } = new Dictionary<string, string>();
 

@@ -5,8 +5,9 @@ public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
         List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, string? questionSentence = null,
-        AskingParts? askingParts = null, int[]? clauseWordStarts = null)
+        AskingParts? askingParts = null, int[]? clauseWordStarts = null, int lastSegmentStart = 0)
     {
+        LastSegmentStart = lastSegmentStart;
         ClauseWordStarts = clauseWordStarts ?? [0];
         QuestionSentence = questionSentence;
         Normalized = normalized;
@@ -25,6 +26,12 @@ public sealed class AnalyzedText
 
     /// <summary>The index in <see cref="Words"/> where the last clause begins (0 for a message of one clause).</summary>
     public int LastClauseStart => ClauseWordStarts[^1];
+
+    /// <summary>
+    /// The index in <see cref="Words"/> where the message's last segment begins: after its last sentence mark, comma or
+    /// dash ("actually i've changed my mind, please end the check" gives the index of "please"); 0 for a message of one.
+    /// </summary>
+    public int LastSegmentStart { get; }
 
     /// <summary>
     /// The words of the question a longer message ends up asking, when the message has more than one sentence: its last

@@ -186,7 +186,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter, lastSegmentStart) = SplitClauses(text);
         var corrected = new bool[words.Length];
         var medicine = new bool[words.Length]; // read as the medicine concept, and never corrected towards a content word
         for (var i = 0; i < words.Length; i++)
@@ -277,7 +277,7 @@ public sealed class TermAnalyzer
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
             QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
             new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
-                PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts));
+                PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts), lastSegmentStart);
     }
 
     private static int[] WordStarts(bool[] clauseStarts)
@@ -411,7 +411,7 @@ public sealed class TermAnalyzer
     /// "and", "also", "but", "plus" or a comma opens a new question ("... safe and how often do I need them", "i'm on b12
     /// jabs, can i take zinc").
     /// </summary>
-    private (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter) SplitClauses(string? text)
+    private (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter, int LastSegmentStart) SplitClauses(string? text)
     {
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
@@ -468,14 +468,19 @@ public sealed class TermAnalyzer
         // "i'm on b12 jabs and i want to start the pill, which has the fewest side effects?": after a visitor's own B12
         // told first, "and" or "but" before a turn of their own opens the part that asks, so its subject is read apart; so
         // does a comma before "wondering" or "thinking" ("i'm on b12 injections, also wondering whether zinc helps with
-        // acne?"), not before "i" ("i had my first b12 jab, i'm also on sertraline. what side effects from these?").
+        // acne?"), not before "i" ("i had my first b12 jab, i'm also on sertraline. what side effects from these?"). After a
+        // comma "wondering" turns from B12 told without an owner too ("b12 shots at this clinic, wondering about the
+        // pneumonia vaccine"), and "also" before a start of something new ("i'm on b12 jabs, also just started semaglutide
+        // for weight, what side effects should i expect from that?"): the question is about the new thing.
         for (int i = 2, partStart = 0; i + 1 < words.Count; i++)
         {
             partStart = partStarts[i - 1] ? i - 1 : partStart;
             var turn = OpensOwnTurn(words[i]) ? words[i] : words[i] is "also" or "just" or "now" or "was" or "am" or "really" && OpensOwnTurn(words[i + 1]) ? words[i + 1] : null;
-            if (!partStarts[i] && turn is not null
-                && (words[i - 1] is "and" or "but" || (afterComma[i] && turn is "wondering" or "wonder" or "curious" or "thinking" or "considering" or "planning"))
-                && TellsOwnB12(words, partStart, i - 1))
+            var wonders = afterComma[i] && turn is "wondering" or "wonder" or "curious" or "thinking" or "considering" or "planning";
+            var startsAnother = afterComma[i] && words[i] == "also" && StartsSomethingNew(words, i + 1);
+            if (!partStarts[i]
+                && ((turn is not null && words[i - 1] is "and" or "but") || wonders || startsAnother)
+                && TellsOwnB12(words, partStart, i - 1, ownerNeeded: !wonders))
             {
                 partStarts[i] = true;
                 partStart = i;
@@ -523,8 +528,18 @@ public sealed class TermAnalyzer
             }
         }
 
+        var lastSegmentStart = 0;
+        for (var i = words.Count - 1; i > 0; i--)
+        {
+            if (sentenceStarts[i] || afterComma[i])
+            {
+                lastSegmentStart = i;
+                break;
+            }
+        }
+
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter, lastSegmentStart);
     }
 
     /// <summary>
@@ -562,8 +577,8 @@ public sealed class TermAnalyzer
     private static bool OpensOwnTurn(string word) =>
         word is "i" or "im" or "ive" or "id" or "wondering" or "wonder" or "want" or "wanted" or "thinking" or "considering" or "planning" or "curious";
 
-    /// <summary>Whether words [from, to) tell of the visitor's own B12 ("i'm on b12 jabs", "my b12 shots are fine") and ask nothing.</summary>
-    private static bool TellsOwnB12(List<string> words, int from, int to)
+    /// <summary>Whether words [from, to) tell of the visitor's own B12 ("i'm on b12 jabs", "my b12 shots are fine") and ask nothing; with <paramref name="ownerNeeded"/> false, B12 told without an owner counts too ("b12 shots at this clinic").</summary>
+    private static bool TellsOwnB12(List<string> words, int from, int to, bool ownerNeeded = true)
     {
         bool own = false, b12 = false;
         for (var j = from; j < to; j++)
@@ -577,7 +592,18 @@ public sealed class TermAnalyzer
             b12 |= B12WordEnd(words, j, to) >= 0;
         }
 
-        return own && b12;
+        return (own || !ownerNeeded) && b12;
+    }
+
+    /// <summary>Whether the words from <paramref name="at"/> tell of starting something ("just started", "recently began", "been put on").</summary>
+    private static bool StartsSomethingNew(List<string> words, int at)
+    {
+        while (at < words.Count && words[at] is "just" or "recently" or "now" or "also" or "been")
+        {
+            at++;
+        }
+
+        return at < words.Count && words[at] is "started" or "starting" or "began" or "begun" or "prescribed" or "put" or "taking";
     }
 
     /// <summary>

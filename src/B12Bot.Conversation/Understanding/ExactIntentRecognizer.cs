@@ -22,6 +22,9 @@ public sealed class ExactIntentRecognizer
     /// </summary>
     private const int MinTypoCommandLength = 4;
 
+    /// <summary>The most clauses a message may say one command in, a clause each (<see cref="CommandInEveryClause"/>).</summary>
+    private const int MaxCommandClauses = 3;
+
     /// <summary>The longest reason a command may be followed by ("my mum's had enough"), in words.</summary>
     private const int MaxReasonWords = 9;
 
@@ -35,6 +38,8 @@ public sealed class ExactIntentRecognizer
     private readonly IReadOnlyDictionary<string, string> _shorthand;
     private readonly string[][] _leadingFillers;
     private readonly string[][] _trailingFillers;
+    /// <summary>The leading fillers of one word ("hi", "ok"), which may open a sentence before its teller.</summary>
+    private readonly HashSet<string> _oneWordLeadingFillers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactPhrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intent> _exactTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.Ordinal);
@@ -51,6 +56,7 @@ public sealed class ExactIntentRecognizer
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _foreignTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _chatWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _checkWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOpeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOwners = new(StringComparer.Ordinal);
@@ -64,6 +70,7 @@ public sealed class ExactIntentRecognizer
         _shorthand = language.Shorthand;
         _leadingFillers = [.. language.LeadingFillers.Select(ExpandedWords).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
         _trailingFillers = [.. language.TrailingFillers.Select(ExpandedWords).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
+        _oneWordLeadingFillers.UnionWith(_leadingFillers.Where(w => w.Length == 1).Select(w => w[0]));
 
         // Titles first (a title always means its own intent), then phrasings; the first intent listed wins a tie.
         foreach (var intent in catalog.Intents)
@@ -134,6 +141,7 @@ public sealed class ExactIntentRecognizer
 
         _foreignTerms.UnionWith(language.ForeignWords);
         _chatWords.UnionWith(language.ChatWords.Select(TextNormalizer.Normalize));
+        _checkWords.UnionWith(language.CheckWords.Select(TextNormalizer.Normalize));
     }
 
     /// <summary>The whole-message reading of <paramref name="analyzed"/>, or null when it needs scoring.</summary>
@@ -142,7 +150,7 @@ public sealed class ExactIntentRecognizer
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
         var keyWords = KeyWords(exactKey);
-        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed)) is { } command)
+        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed) ?? CommandInEveryClause(analyzed)) is { } command)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
         }
@@ -319,16 +327,27 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// Why, and then the command, in a sentence of its own ("I have got myself muddled. Can we begin again?", "i'm not good
-    /// with these things. what sort of questions can i ask?"): the last sentence is a command by itself, and the ones before
-    /// it only tell, as a reason after a command does (opened by their teller, no question word, no other subject), so there
-    /// is nothing else to answer. After a telling about B12 or a symptom the command must name the chat or the check.
+    /// Why, and then the command, in a sentence or a segment of its own ("I have got myself muddled. Can we begin again?",
+    /// "actually i've changed my mind, please end the check", "i'm not good with these things. what sort of questions can
+    /// i ask?"): the last sentence, or the words after the last comma or dash, are a command by themselves, and the words
+    /// before only tell, as a reason after a command does (opened by their teller after any greeting or "sorry", no
+    /// question word, no other subject), so there is nothing else to answer. After a telling about B12 or a symptom the
+    /// command must name the chat or the check.
     /// </summary>
-    private BotCommand? CommandAfterPreface(AnalyzedText analyzed)
+    private BotCommand? CommandAfterPreface(AnalyzedText analyzed) =>
+        CommandAfterPreface(analyzed, analyzed.LastClauseStart)
+        ?? (analyzed.LastSegmentStart != analyzed.LastClauseStart ? CommandAfterPreface(analyzed, analyzed.LastSegmentStart) : null);
+
+    private BotCommand? CommandAfterPreface(AnalyzedText analyzed, int start)
     {
-        var start = analyzed.LastClauseStart;
         var words = analyzed.Words;
-        if (start == 0 || start > MaxReasonWords || !_reasonOpeners.Contains(words[0]))
+        var opener = 0;
+        while (opener < start && (_oneWordLeadingFillers.Contains(words[opener]) || _commandWords.Contains(words[opener])))
+        {
+            opener++;
+        }
+
+        if (start == 0 || start - opener > MaxReasonWords || opener == start || !_reasonOpeners.Contains(words[opener]))
         {
             return null;
         }
@@ -354,7 +373,53 @@ public sealed class ExactIntentRecognizer
             return null;
         }
 
-        return told.Any(_topicTerms.Contains) && !NamesTheChat(words.AsSpan(start)) ? null : command;
+        // After such a telling, help with the check ("i think i'm low on b12, can you help me check step by step?") asks
+        // for the walkthrough, not for help.
+        return told.Any(_topicTerms.Contains) && (!NamesTheChat(words.AsSpan(start)) || (command == BotCommand.Help && NamesTheCheck(words.AsSpan(start))))
+            ? null
+            : command;
+    }
+
+    /// <summary>Whether <paramref name="words"/> name the symptom check (language.yaml whole_message.check_words).</summary>
+    private bool NamesTheCheck(ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (_checkWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The same command said twice over, a clause each ("How does this chat work? What kinds of things can I ask you?"):
+    /// too long for one command sentence, but each clause is the command by itself.
+    /// </summary>
+    private BotCommand? CommandInEveryClause(AnalyzedText analyzed)
+    {
+        var starts = analyzed.ClauseWordStarts;
+        if (starts.Length < 2 || starts.Length > MaxCommandClauses)
+        {
+            return null;
+        }
+
+        BotCommand? found = null;
+        for (var c = 0; c < starts.Length; c++)
+        {
+            var end = c + 1 < starts.Length ? starts[c + 1] : analyzed.Words.Length;
+            var key = ExactKey(string.Join(' ', analyzed.Words, starts[c], end - starts[c]));
+            if (Command(key, KeyWords(key)) is not { } command || (found is not null && found != command))
+            {
+                return null;
+            }
+
+            found = command;
+        }
+
+        return found;
     }
 
     /// <summary>Whether <paramref name="words"/> name the chat or the check itself (language.yaml whole_message.chat_words).</summary>
