@@ -30,7 +30,7 @@ public static partial class B12ContentLoader
         const string File = "the file";
         string[] lists = ["negators", "negation_breaks", "sentence_breaks", "question_frames", "question_openers", "first_person", "urgency",
             "history_markers", "distant_past_markers", "long_standing_markers", "durations", "deficiency_markers", "acute_markers", "present_markers", "known_words",
-            "call_advice", "calm_now", "list_joiners", "list_fillers", "exclamations"];
+            "call_advice", "calm_now", "list_joiners", "list_fillers", "exclamations", "read_as_nothing"];
         reader.CheckKeys(root, File, [.. lists, "urgent_message", "crisis_message", "poisoning_message", "reaction_check", "window", "negation_window",
             "word_classes", "signs", BackstopKey]);
 
@@ -150,6 +150,7 @@ public static partial class B12ContentLoader
             ListJoiners = values["list_joiners"],
             ListFillers = values["list_fillers"],
             Exclamations = values["exclamations"],
+            ReadAsNothing = values["read_as_nothing"],
             Backstop = backstop,
         };
     }

@@ -41,6 +41,12 @@ public sealed class SafetyRules
     /// <summary>"im fine right now", "not urgent", "no rush": said to calm, so the urgency word in it is not urgency.</summary>
     public required IReadOnlyList<string> CalmNow { get; init; }
 
+    /// <summary>
+    /// "thanks for fitting me in": phrases whose words are read as no sign at all (a booking, not a fit). Unlike an
+    /// exception, the same sign told elsewhere in the sentence still counts ("... my son is having a fit now").
+    /// </summary>
+    public IReadOnlyList<string> ReadAsNothing { get; init; } = [];
+
     /// <summary>"and", "or", ",": words that join a list ("hands and lips"), for <c>unless_nearer</c>.</summary>
     public required IReadOnlyList<string> ListJoiners { get; init; }
 

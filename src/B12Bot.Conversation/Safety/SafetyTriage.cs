@@ -76,6 +76,7 @@ public sealed class SafetyTriage
     private readonly int _present;
     private readonly int _callAdvice;
     private readonly int _calmNow;
+    private readonly int _readAsNothing;
     private readonly HashSet<string> _openers;
     private readonly int _negationWindow;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
@@ -166,6 +167,7 @@ public sealed class SafetyTriage
         _present = AddClass("@present", rules.PresentMarkers, false);
         _callAdvice = AddClass("@call_advice", rules.CallAdvice, false);
         _calmNow = AddClass("@calm_now", rules.CalmNow, false);
+        _readAsNothing = AddClass("@read_as_nothing", rules.ReadAsNothing, false);
         _classCount = classIds.Count;
         _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
         foreach (var word in rules.KnownWords)
@@ -480,12 +482,12 @@ public sealed class SafetyTriage
 
     /// <summary>
     /// Durations and deficiency questions are read as a whole: in "tingly for months now" the "now" says how long, not
-    /// that it began now; in "could it be b12" the b12 is the vitamin, not a shot. Sign words and time markers inside
-    /// them are not read on their own.
+    /// that it began now; in "could it be b12" the b12 is the vitamin, not a shot; in "thanks for fitting me in" the
+    /// fitting is a booking (read_as_nothing). Sign words and time markers inside them are not read on their own.
     /// </summary>
     private void DropSignWordsInsideWholePhrases(Reading reading)
     {
-        var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency).ToList();
+        var wholes = reading.Occurrences.Where(o => o.Class == _duration || o.Class == _deficiency || o.Class == _readAsNothing).ToList();
         // "the nurse said to ring 999 if ...": the number is advice, not a call for help now; "i'm fine right now", "not
         // urgent": said to calm, not to hurry.
         var advice = reading.Occurrences.Where(o => o.Class == _callAdvice || o.Class == _calmNow).ToList();

@@ -110,6 +110,13 @@ public sealed class SafetyRecallRound50Tests(ContentFixture fixture) : IClassFix
     [InlineData("the nurse told me to watch for swelling. my lips are swelling now")]
     [InlineData("my dog collapsed and now my mum has collapsed too")]
     [InlineData("my son is having a fit right now")]
+    // told in the same sentence as the warning, the pet, the story heard or the booking (review of round 50: an exception
+    // read sentence-wide had quieted these)
+    [InlineData("the nurse told me to watch for swelling and now my lips are swelling")]
+    [InlineData("it went tight last week and passed on its own but my tongue is swollen now")]
+    [InlineData("heard someone collapsed after b12, and my husband just collapsed")]
+    [InlineData("my cat collapsed earlier and my wife has just collapsed in the kitchen")]
+    [InlineData("thanks for fitting me in, my son is having a fit on the floor now")]
     public async Task A_tightness_or_swelling_now_a_person_collapsed_now_or_a_fit_now_still_gets_the_urgent_message(string said)
     {
         var chat = new BotConversation(fixture);
