@@ -5,9 +5,9 @@ public sealed class AnalyzedText
 {
     public AnalyzedText(string normalized, string[] words, List<string> terms, List<bool> termWasCorrected, List<int>? termClause = null,
         List<bool>? clauseIsQuestion = null, List<bool>? clauseLeansOnStory = null, List<bool>? clauseAsksNothing = null, string? questionSentence = null,
-        AskingParts? askingParts = null, int[]? clauseWordStarts = null, int lastSegmentStart = 0)
+        AskingParts? askingParts = null, int[]? clauseWordStarts = null, int[]? segmentWordStarts = null)
     {
-        LastSegmentStart = lastSegmentStart;
+        SegmentWordStarts = segmentWordStarts ?? [0];
         ClauseWordStarts = clauseWordStarts ?? [0];
         QuestionSentence = questionSentence;
         Normalized = normalized;
@@ -28,10 +28,13 @@ public sealed class AnalyzedText
     public int LastClauseStart => ClauseWordStarts[^1];
 
     /// <summary>
-    /// The index in <see cref="Words"/> where the message's last segment begins: after its last sentence mark, comma or
-    /// dash ("actually i've changed my mind, please end the check" gives the index of "please"); 0 for a message of one.
+    /// For each segment of the message, the index in <see cref="Words"/> where it begins: segments end at sentence marks,
+    /// commas and dashes ("actually i've changed my mind, please end the check" has two).
     /// </summary>
-    public int LastSegmentStart { get; }
+    public int[] SegmentWordStarts { get; }
+
+    /// <summary>The index in <see cref="Words"/> where the last segment begins (0 for a message of one).</summary>
+    public int LastSegmentStart => SegmentWordStarts[^1];
 
     /// <summary>
     /// The words of the question a longer message ends up asking, when the message has more than one sentence: its last

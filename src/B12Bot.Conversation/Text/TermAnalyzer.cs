@@ -186,7 +186,7 @@ public sealed class TermAnalyzer
     /// <summary>The analysed form of a message or a content phrase.</summary>
     public AnalyzedText Analyze(string? text, bool correctTypos = true)
     {
-        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter, lastSegmentStart) = SplitClauses(text);
+        var (normalized, words, clauseStarts, askedWithMark, sentenceStarts, partStarts, markAfter, segmentStarts) = SplitClauses(text);
         var corrected = new bool[words.Length];
         var medicine = new bool[words.Length]; // read as the medicine concept, and never corrected towards a content word
         for (var i = 0; i < words.Length; i++)
@@ -277,7 +277,7 @@ public sealed class TermAnalyzer
         return new AnalyzedText(normalized, words, terms, termCorrected, termClause, clauseIsQuestion, leansOnStory, asksNothing,
             QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
             new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
-                PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts), lastSegmentStart);
+                PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts), WordStarts(segmentStarts));
     }
 
     private static int[] WordStarts(bool[] clauseStarts)
@@ -411,7 +411,7 @@ public sealed class TermAnalyzer
     /// "and", "also", "but", "plus" or a comma opens a new question ("... safe and how often do I need them", "i'm on b12
     /// jabs, can i take zinc").
     /// </summary>
-    private (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter, int LastSegmentStart) SplitClauses(string? text)
+    private (string Normalized, string[] Words, bool[] ClauseStarts, bool[] AskedWithMark, bool[] SentenceStarts, bool[] PartStarts, bool[] MarkAfter, bool[] SegmentStarts) SplitClauses(string? text)
     {
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text.AsSpan(), keepSentenceMarks: true, clauseMarks: true));
         var words = new List<string>(tokens.Length);
@@ -528,18 +528,14 @@ public sealed class TermAnalyzer
             }
         }
 
-        var lastSegmentStart = 0;
-        for (var i = words.Count - 1; i > 0; i--)
+        var segmentStarts = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
         {
-            if (sentenceStarts[i] || afterComma[i])
-            {
-                lastSegmentStart = i;
-                break;
-            }
+            segmentStarts[i] = sentenceStarts[i] || afterComma[i];
         }
 
         var array = words.ToArray();
-        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter, lastSegmentStart);
+        return (string.Join(' ', array), array, [.. starts], [.. askedWithMark], sentenceStarts, partStarts, markAfter, segmentStarts);
     }
 
     /// <summary>

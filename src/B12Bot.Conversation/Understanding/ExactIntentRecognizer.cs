@@ -395,12 +395,15 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// The same command said twice over, a clause each ("How does this chat work? What kinds of things can I ask you?"):
-    /// too long for one command sentence, but each clause is the command by itself.
+    /// The same command said twice over, a clause or a segment each ("How does this chat work? What kinds of things can I
+    /// ask you?", "I don't want to do the questionnaire anymore, get me out of it"): too long for one command sentence,
+    /// but each part is the command by itself.
     /// </summary>
-    private BotCommand? CommandInEveryClause(AnalyzedText analyzed)
+    private BotCommand? CommandInEveryClause(AnalyzedText analyzed) =>
+        CommandInEveryPart(analyzed, analyzed.ClauseWordStarts) ?? CommandInEveryPart(analyzed, analyzed.SegmentWordStarts);
+
+    private BotCommand? CommandInEveryPart(AnalyzedText analyzed, int[] starts)
     {
-        var starts = analyzed.ClauseWordStarts;
         if (starts.Length < 2 || starts.Length > MaxCommandClauses)
         {
             return null;

@@ -21,6 +21,11 @@ public sealed class StaffShorthandAndCommandSegmentsTests(ContentFixture fixture
     [InlineData("give me a list of what you can help with", BotCommand.Help)]
     [InlineData("what qs can i ask", BotCommand.Help)]
     [InlineData("Please clear it and begin a new conversation", BotCommand.Restart)]
+    // after the second first look: a command in every segment, the assistant named, "pomocy"
+    [InlineData("I don't want to do the quiz any more, get me out of here", BotCommand.Cancel)]
+    [InlineData("I'm a bit confused, what are the options with this assistant?", BotCommand.Help)]
+    [InlineData("I really dont understand how this works, help", BotCommand.Help)]
+    [InlineData("I dont understand how this works at all", BotCommand.Help)]
     public void A_command_after_a_telling_or_said_twice_is_recognised(string text, BotCommand command)
     {
         var match = fixture.Match(text);
@@ -47,6 +52,7 @@ public sealed class StaffShorthandAndCommandSegmentsTests(ContentFixture fixture
     [InlineData("which blood test do you need for b12", "labs")]
     [InlineData("what is the normal range for b12", "labs")]
     [InlineData("what's the reference range for b12 levels", "labs")]
+    [InlineData("is this chatbot legit, who is behind it?", "about_bot")]
     public void Staff_shorthand_and_test_questions_get_their_answer(string text, string entry)
     {
         var match = fixture.Match(text);
@@ -62,6 +68,10 @@ public sealed class StaffShorthandAndCommandSegmentsTests(ContentFixture fixture
     [InlineData("i have b12 shots, also recently started ozempic, what side effects should i watch for with that")]
     [InlineData("Do you do ear piercing and what does it cost?")]
     [InlineData("my folate was checked too, what is the normal range for folate")]
+    [InlineData("I have b12 jabs. Unrelated - how long should a cold last?")]
+    [InlineData("is hydroxyzine ok to take at night for itching")]
+    [InlineData("We come here for b12, can you do allergy blood tests and what do they cost")]
+    [InlineData("I'm here for my b12 jabs, what does a private GP appointment cost?")]
     public void A_question_that_turns_from_b12_to_something_else_gets_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -74,6 +84,7 @@ public sealed class StaffShorthandAndCommandSegmentsTests(ContentFixture fixture
     [InlineData("I'm on b12 jabs, also just started feeling tingly in my hands, is that normal?")]
     [InlineData("b12 shots at this clinic, wondering how often they are given")]
     [InlineData("is it ok to have my b12 jab and the ACWY jab on the same day")]
+    [InlineData("unrelated question maybe, but can b12 injections help with tiredness?")]
     public void A_b12_question_told_the_same_way_is_still_answered(string text)
     {
         var match = fixture.Match(text);
