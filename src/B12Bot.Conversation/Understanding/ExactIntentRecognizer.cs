@@ -380,27 +380,14 @@ public sealed class ExactIntentRecognizer
             : command;
     }
 
-    /// <summary>Whether <paramref name="words"/> name the symptom check (language.yaml whole_message.check_words).</summary>
-    private bool NamesTheCheck(ReadOnlySpan<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (_checkWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The same command said twice over, a clause or a segment each ("How does this chat work? What kinds of things can I
     /// ask you?", "I don't want to do the questionnaire anymore, get me out of it"): too long for one command sentence,
     /// but each part is the command by itself.
     /// </summary>
     private BotCommand? CommandInEveryClause(AnalyzedText analyzed) =>
-        CommandInEveryPart(analyzed, analyzed.ClauseWordStarts) ?? CommandInEveryPart(analyzed, analyzed.SegmentWordStarts);
+        CommandInEveryPart(analyzed, analyzed.ClauseWordStarts)
+        ?? (analyzed.SegmentWordStarts.AsSpan().SequenceEqual(analyzed.ClauseWordStarts) ? null : CommandInEveryPart(analyzed, analyzed.SegmentWordStarts));
 
     private BotCommand? CommandInEveryPart(AnalyzedText analyzed, int[] starts)
     {
@@ -426,11 +413,16 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>Whether <paramref name="words"/> name the chat or the check itself (language.yaml whole_message.chat_words).</summary>
-    private bool NamesTheChat(ReadOnlySpan<string> words)
+    private bool NamesTheChat(ReadOnlySpan<string> words) => AnyOf(words, _chatWords);
+
+    /// <summary>Whether <paramref name="words"/> name the symptom check (language.yaml whole_message.check_words).</summary>
+    private bool NamesTheCheck(ReadOnlySpan<string> words) => AnyOf(words, _checkWords);
+
+    private static bool AnyOf(ReadOnlySpan<string> words, HashSet<string> set)
     {
         foreach (var word in words)
         {
-            if (_chatWords.Contains(word))
+            if (set.Contains(word))
             {
                 return true;
             }
