@@ -22,7 +22,7 @@ internal static class MatchExplanation
             $"[{(analyzed.ClauseIsQuestion[c] ? "?" : ".")}{(analyzed.ClauseLeansOnStory[c] ? "^" : "")} "
             + string.Join(' ', analyzed.Terms.Where((_, t) => analyzed.TermClause[t] == c)) + "]");
         output.WriteLine($"  terms: {string.Join(' ', clauses)}");
-        output.WriteLine($"  lexical: {Top(lexical.Scores)} | anchor {lexical.HasAnchor} foreign {lexical.HasForeignSubject} names-b12 {lexical.NamesB12}/{lexical.NamesB12Itself} unknown {lexical.HasUnknownSubject} {lexical.UnknownShare:0.00} questions [{string.Join(',', lexical.QuestionIntents.Select(i => ids[i]))}]");
+        output.WriteLine($"  lexical: {Top(lexical.Scores)} | anchor {lexical.HasAnchor} foreign {lexical.HasForeignSubject} names-b12 {lexical.NamesB12}/{lexical.NamesB12Itself} unknown {lexical.HasUnknownSubject} {lexical.UnknownShare:0.00} asks-of-unknown {lexical.AsksOfUnknownThing} questions [{string.Join(',', lexical.QuestionIntents.Select(i => ids[i]))}]");
         output.WriteLine($"  semantic: {Top(semantic.Phrasing)} | answer: {Top(semantic.Answer)} | out of scope: {semantic.OutOfScope:0.000}");
         if (matcher.ExplainFirstStage(text) is var (firstStage, decides, firstMatch))
         {

@@ -65,7 +65,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "sign_words", "combining_words", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "neighbour_medicines", "medicine_question_words", "sign_words", "combining_words", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
             "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
@@ -76,6 +76,8 @@ public static partial class B12ContentLoader
         var neighbourWords = reader.StringList(root, "neighbour_words", "the file", required: false, minimum: 0);
         var neighbourConditions = reader.StringList(root, "neighbour_conditions", "the file", required: false, minimum: 0);
         var signWords = reader.StringList(root, "sign_words", "the file", required: false, minimum: 0);
+        var neighbourMedicines = reader.StringList(root, "neighbour_medicines", "the file", required: false, minimum: 0);
+        var medicineQuestionWords = reader.StringList(root, "medicine_question_words", "the file", required: false, minimum: 0);
         var combiningWords = reader.StringList(root, "combining_words", "the file", required: false, minimum: 0);
         var storySymptomWords = reader.StringList(root, "story_symptom_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
@@ -171,12 +173,20 @@ public static partial class B12ContentLoader
         RequireConcepts(reader, root, "foreign_words", foreignWords, synonyms, "foreign word");
         RequireConcepts(reader, root, "neighbour_conditions", neighbourConditions, synonyms, "neighbour condition");
         RequireConcepts(reader, root, "sign_words", signWords, synonyms, "sign word");
+        RequireConcepts(reader, root, "neighbour_medicines", neighbourMedicines, synonyms, "neighbour medicine");
+        RequireConcepts(reader, root, "medicine_question_words", medicineQuestionWords, synonyms, "medicine question word");
         RequireConcepts(reader, root, "combining_words", combiningWords, synonyms, "combining word");
         RequireConcepts(reader, root, "b12_set_aside_words", b12SetAsideWords, synonyms, "B12 set-aside word");
         RequireConcepts(reader, root, "story_symptom_words", storySymptomWords, synonyms, "story symptom word");
         if (medicineConcept is not null && !foreignWords.Contains(medicineConcept, StringComparer.Ordinal) && reader.Get(root, "medicine_endings") is { } medicineNode)
         {
             reader.Problem(medicineNode, $"medicine ending concept '{medicineConcept}' is not one of the foreign_words");
+        }
+
+        if (neighbourMedicines.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notMedicine
+            && reader.Get(root, "neighbour_medicines") is { } neighbourMedicineNode)
+        {
+            reader.Problem(neighbourMedicineNode, $"neighbour medicine '{notMedicine}' is also one of the b12_words or foreign_words");
         }
 
         if (neighbourConditions.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notCondition
@@ -188,7 +198,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
         };

@@ -34,6 +34,15 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> NeighbourConditions { get; init; } = [];
 
+    /// <summary>
+    /// Medicines the content names only as causes of low B12 (metformin, acid reducers): a question about their own side
+    /// effects or dose that names no B12 is about them ("what other side effects does metformin have?").
+    /// </summary>
+    public IReadOnlyList<string> NeighbourMedicines { get; init; } = [];
+
+    /// <summary>Concepts that ask about a medicine itself: its side effects, its dose.</summary>
+    public IReadOnlyList<string> MedicineQuestionWords { get; init; } = [];
+
     /// <summary>Symptoms that, told in a story, may be what the answer must be about (the sentence-embedding model decides such messages).</summary>
     public IReadOnlyList<string> StorySymptomWords { get; init; } = [];
 

@@ -48,8 +48,10 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         return new IntentAssessment(probabilities, ScopeProbability(lexical, scope.Probability(features)), lexical.QuestionIntents)
         {
             NamesAnotherSubject = lexical.HasForeignSubject,
+            AsksOfUnknownThing = lexical.AsksOfUnknownThing,
             AsksForWalkthrough = _walkthrough >= 0 && Array.IndexOf(lexical.QuestionIntents, _walkthrough) >= 0,
             RequestsWalkthrough = lexical.RequestsWalkthrough,
+            RequestsOnlyWalkthrough = lexical.RequestsOnlyWalkthrough,
         };
     }
 
@@ -79,10 +81,11 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
 
         // The visitor asked to be taken through the questions ("... can you ask me some questions and tell me whether it
         // could be b12?"): that wins over an answer about the symptoms told before, when the model ranks the walkthrough
-        // among the closest and no other medicine or condition is named. Its probability stays the score, so the safety
-        // backstop still screens an unsure start.
+        // among the closest or the question asks for nothing else ("... can u do that self-check thing with me?"), and no
+        // other medicine or condition is named. Its probability stays the score, so the safety backstop still screens an
+        // unsure start.
         if (assessment.RequestsWalkthrough && !assessment.NamesAnotherSubject && _walkthrough >= 0
-            && Array.IndexOf(ranked, _walkthrough) is >= 0 and < MaxAlternatives)
+            && (assessment.RequestsOnlyWalkthrough || Array.IndexOf(ranked, _walkthrough) is >= 0 and < MaxAlternatives))
         {
             return FaqMatch.For(_catalog.Intents[_walkthrough], p[_walkthrough]);
         }
@@ -103,8 +106,9 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }
 
-        // "b12 patient here, do you do allergy testing and how much is it": the price asked is another service's.
-        if (best.Entry is { OnlyAboutB12: true } && assessment.NamesAnotherSubject)
+        // "b12 patient here, do you do allergy testing and how much is it": the price asked is another service's; so is
+        // one asked of a thing the content never names, when the question names neither B12 nor its shot.
+        if (best.Entry is { OnlyAboutB12: true } && (assessment.NamesAnotherSubject || assessment.AsksOfUnknownThing))
         {
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }

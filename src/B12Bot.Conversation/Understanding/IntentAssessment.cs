@@ -14,11 +14,17 @@ public sealed class IntentAssessment(double[] intentProbabilities, double scopeP
     /// <summary>The message names another medicine, vitamin or condition (<see cref="LexicalEvidence.HasForeignSubject"/>).</summary>
     public bool NamesAnotherSubject { get; init; }
 
+    /// <summary>The message's questions name something the content never speaks of and not B12 (<see cref="LexicalEvidence.AsksOfUnknownThing"/>).</summary>
+    public bool AsksOfUnknownThing { get; init; }
+
     /// <summary>A question clause of the message clearly asks for the walkthrough.</summary>
     public bool AsksForWalkthrough { get; init; }
 
     /// <summary>The message's last clause asks for the symptom check itself (<see cref="LexicalEvidence.RequestsWalkthrough"/>).</summary>
     public bool RequestsWalkthrough { get; init; }
+
+    /// <summary>The message's last clause asks for the symptom check and nothing else (<see cref="LexicalEvidence.RequestsOnlyWalkthrough"/>).</summary>
+    public bool RequestsOnlyWalkthrough { get; init; }
 
     /// <summary>Intent numbers, most likely first.</summary>
     public int[] Ranked()

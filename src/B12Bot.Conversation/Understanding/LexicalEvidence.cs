@@ -30,6 +30,9 @@ public sealed class LexicalEvidence(double[] scores)
     /// </summary>
     public bool QuestionAboutSomethingElse { get; init; }
 
+    /// <summary>The questions name a word the content never uses and neither B12 nor its shot (a price asked of another service).</summary>
+    public bool AsksOfUnknownThing { get; init; }
+
     /// <summary>The share of the message's term weight carried by words the content never uses (0 to 1).</summary>
     public double UnknownShare { get; init; }
 
@@ -53,6 +56,9 @@ public sealed class LexicalEvidence(double[] scores)
 
     /// <summary>The message's last clause asks for the symptom check itself (language.yaml request_words).</summary>
     public bool RequestsWalkthrough { get; init; }
+
+    /// <summary>The last clause asks for the symptom check and nothing else ("can u do that self-check thing with me?").</summary>
+    public bool RequestsOnlyWalkthrough { get; init; }
 
     /// <summary>For a message with several question clauses: the intents its clauses clearly ask for (at most two).</summary>
     public int[] QuestionIntents { get; init; } = [];

@@ -166,6 +166,8 @@ public sealed class LexicalIndex
         NeighbourTerms.UnionWith(language.NeighbourWords);
         NeighbourConditionTerms.UnionWith(language.NeighbourConditions);
         SignTerms.UnionWith(language.SignWords);
+        NeighbourMedicineTerms.UnionWith(language.NeighbourMedicines);
+        MedicineQuestionTerms.UnionWith(language.MedicineQuestionWords);
         CombiningTerms.UnionWith(language.CombiningWords);
         B12SetAsideTerms.UnionWith(language.B12SetAsideWords);
         StorySymptomTerms.UnionWith(language.StorySymptomWords);
@@ -251,6 +253,12 @@ public sealed class LexicalIndex
 
     /// <summary>Conditions the content names only as another cause (language.yaml neighbour_conditions).</summary>
     public HashSet<string> NeighbourConditionTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Medicines the content names only as causes of low B12 (language.yaml neighbour_medicines).</summary>
+    public HashSet<string> NeighbourMedicineTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Concepts that ask about a medicine itself (language.yaml medicine_question_words).</summary>
+    public HashSet<string> MedicineQuestionTerms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Concepts that ask for a condition's signs (language.yaml sign_words).</summary>
     public HashSet<string> SignTerms { get; } = new(StringComparer.Ordinal);

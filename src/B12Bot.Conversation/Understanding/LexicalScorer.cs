@@ -56,7 +56,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed), AsksOfUnknownThing(analyzed), LastClauseIsOnlyRequest(analyzed));
         }
 
         var anyQuestion = false;
@@ -118,12 +118,68 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed), AsksOfUnknownThing(analyzed), LastClauseIsOnlyRequest(analyzed));
         }
         finally
         {
             ArrayPool<double>.Shared.Return(clauseScores);
         }
+    }
+
+    /// <summary>
+    /// Whether the message's questions name a word the content never uses, and the sentences they are in name neither B12
+    /// nor its shot ("b12 patient here. do you do microneedling too, how much is it?"): a price or a booking asked so is
+    /// another service's. B12 named in a sentence that asks keeps it B12's ("wanted to know how much ur b12 shots cost?
+    /// also can i book online somewhere?").
+    /// </summary>
+    private bool AsksOfUnknownThing(AnalyzedText analyzed)
+    {
+        var parts = analyzed.Parts;
+        var unknown = false;
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (!parts.Asks[parts.TermPart[t]])
+            {
+                continue;
+            }
+
+            var term = analyzed.Terms[t];
+            unknown |= term.Length >= SubjectWordLength && !_index.TryGetTermId(term, out _) && TypoCorrector.IsLetters(term);
+        }
+
+        if (!unknown)
+        {
+            return false;
+        }
+
+        for (var t = 0; t < analyzed.Terms.Count; t++)
+        {
+            if (_index.B12Terms.Contains(analyzed.Terms[t]) && !IsAnotherThingsShot(analyzed, t) && ClauseAsks(analyzed, analyzed.TermClause[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ClauseAsks(AnalyzedText analyzed, int clause)
+    {
+        if (analyzed.ClauseIsQuestion[clause])
+        {
+            return true;
+        }
+
+        var parts = analyzed.Parts;
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (parts.Asks[p] && parts.Clause[p] == clause)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool SetsB12Aside(AnalyzedText analyzed)
@@ -159,7 +215,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                 continue;
             }
 
-            bool namesB12 = false, namesOther = false, namesUncovered = false, namesNeighbour = false, namesCondition = false, asksSigns = false, mayNameB12 = false, combines = false;
+            bool namesB12 = false, namesOther = false, namesUncovered = false, namesNeighbour = false, namesCondition = false, asksSigns = false, mayNameB12 = false, combines = false, namesMedicine = false, asksAboutMedicine = false;
             for (var t = 0; t < analyzed.Terms.Count; t++)
             {
                 if (parts.TermPart[t] == p)
@@ -172,6 +228,8 @@ public sealed class LexicalScorer(LexicalIndex index)
                     namesNeighbour |= _index.NeighbourTerms.Contains(term);
                     namesCondition |= _index.NeighbourConditionTerms.Contains(term);
                     asksSigns |= _index.SignTerms.Contains(term);
+                    namesMedicine |= _index.NeighbourMedicineTerms.Contains(term);
+                    asksAboutMedicine |= _index.MedicineQuestionTerms.Contains(term);
                     mayNameB12 |= _index.CarriesB12Terms.Contains(term) && !LacksNeighbourCondition(analyzed, t);
                 }
             }
@@ -184,6 +242,9 @@ public sealed class LexicalScorer(LexicalIndex index)
 
             // "what are the signs of an underactive thyroid" asks about the thyroid; "can low iron make you this tired" is the content's.
             namesOther |= namesCondition && asksSigns && !mayNameB12;
+
+            // "what other side effects does metformin have?" asks about metformin; "can metformin lower b12?" is the content's.
+            namesOther |= namesMedicine && asksAboutMedicine && !mayNameB12;
 
             aboutB12 |= namesB12 && !namesOther;
             aboutOther |= namesOther && !namesB12;
@@ -519,6 +580,30 @@ public sealed class LexicalScorer(LexicalIndex index)
         return true;
     }
 
+    /// <summary>
+    /// Whether every term of the last clause asks for the symptom check ("... can u do that self-check thing with me?"):
+    /// such a question asks for nothing else, whatever the story before it.
+    /// </summary>
+    private bool LastClauseIsOnlyRequest(AnalyzedText analyzed)
+    {
+        var terms = analyzed.Terms;
+        if (terms.Count == 0)
+        {
+            return false;
+        }
+
+        var last = analyzed.TermClause[^1];
+        for (var i = terms.Count - 1; i >= 0 && analyzed.TermClause[i] == last; i--)
+        {
+            if (!_index.RequestTerms.Contains(terms[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool SeenBefore(AnalyzedText analyzed, int index, int firstClause, int lastClause)
     {
         var terms = analyzed.Terms;
@@ -544,8 +629,10 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms, bool lastClauseOpensWithQuestionWord) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms, bool lastClauseOpensWithQuestionWord, bool asksOfUnknownThing, bool lastClauseIsOnlyRequest) => new(scores)
         {
+            RequestsOnlyWalkthrough = requestsWalkthrough && lastClauseIsOnlyRequest,
+            AsksOfUnknownThing = asksOfUnknownThing,
             LastClauseOpensWithQuestionWord = lastClauseOpensWithQuestionWord,
             RequestsWalkthrough = requestsWalkthrough,
             StoryTellsSymptoms = storyTellsSymptoms,
