@@ -43,6 +43,11 @@ public sealed class SafetyRecallRound53Tests(ContentFixture fixture) : IClassFix
     [InlineData("my daughter gets sleepy after taking her hay fever tablets, is b12 the same")]
     [InlineData("the doctor gave him a course of antibiotics and he took them all")]
     [InlineData("I've used a packet of b12 tablets each month since january")]
+    // the review: a quantity of something that is no medicine (Poison Control after the round's first step)
+    [InlineData("it took a lot of research before I chose the tablets over the jabs")]
+    [InlineData("I swallowed a bottle of water with my b12 tablet this morning")]
+    // "chose" was corrected into "choke" (911 before this round too)
+    [InlineData("we chose the jabs over tablets in the end, was that right?")]
     public async Task A_near_faint_at_a_blood_draw_a_habit_a_carried_strip_or_a_question_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
@@ -61,6 +66,9 @@ public sealed class SafetyRecallRound53Tests(ContentFixture fixture) : IClassFix
     // (no alarm on fe62682)
     [InlineData("he keeps pills in his bag and he has just swallowed a packet of paracetamol")]
     [InlineData("my friend told me she swallowed a bottle of pills once and was fine, and now my husband has swallowed a bottle of my pills")]
+    // the review's twins: a quantity of no medicine told beside pills swallowed now
+    [InlineData("he took a lot of advice from me, then swallowed a bottle of my pills")]
+    [InlineData("she drank a bottle of water and then took a whole bottle of my tablets")]
     public async Task Pills_swallowed_now_beside_a_habit_a_carried_supply_or_someone_elses_old_story_still_gets_poison_control(string said)
     {
         var chat = new BotConversation(fixture);
