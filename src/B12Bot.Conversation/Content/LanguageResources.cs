@@ -40,6 +40,12 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> NeighbourMedicines { get; init; } = [];
 
+    /// <summary>
+    /// Words of the answers' titles that judge what was told rather than name a subject ("is it normal?", "is that
+    /// common?"): such a question points back at what the story named.
+    /// </summary>
+    public IReadOnlyList<string> VerdictWords { get; init; } = [];
+
     /// <summary>Concepts that ask about a medicine itself: its side effects, its dose.</summary>
     public IReadOnlyList<string> MedicineQuestionWords { get; init; } = [];
 

@@ -173,12 +173,14 @@ public sealed class LexicalIndex
         StorySymptomTerms.UnionWith(language.StorySymptomWords);
         RequestTerms.UnionWith(language.RequestWords);
 
-        // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about.
+        // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about; a word that
+        // judges ("Can I stop once levels are normal?") is none.
+        var verdicts = language.VerdictWords.SelectMany(analyzer.TermsOf).ToHashSet(StringComparer.Ordinal);
         foreach (var intent in catalog.Intents)
         {
             var titleTerms = analyzer.TermsOf(intent.Title);
             CoveredForeignTerms.UnionWith(titleTerms.Where(ForeignTerms.Contains));
-            SubjectTerms.UnionWith(titleTerms.Where(t => !language.IntentCues.Contains(t, StringComparer.Ordinal)));
+            SubjectTerms.UnionWith(titleTerms.Where(t => !language.IntentCues.Contains(t, StringComparer.Ordinal) && !verdicts.Contains(t)));
         }
 
         var b12Phrases = new HashSet<string>(StringComparer.Ordinal);

@@ -23,6 +23,10 @@ public sealed class OtherMedicinesAndServicesTests(ContentFixture fixture) : ICl
     [InlineData("b12 patient here. do you do microneedling and how much is it?")]
     [InlineData("I get my B12 jab with you every 3 months. What do you charge for a hydrafacial?")]
     [InlineData("how much are colonic irrigation sessions at your clinic?")]
+    // after the second look: "is it normal?" pointing back at another medicine, a sick note
+    [InlineData("I have b12 injections every month here. Another question: my felodipine is making my ankles puffy, is that normal?")]
+    [InlineData("I get my b12 jabs here. my nifedipine has made my ankles swell up, is it normal?")]
+    [InlineData("Had my jab today, all fine. Totally unrelated, could I get a sick note from you for work?")]
     public void Another_medicines_side_effects_or_another_services_price_get_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -60,12 +64,38 @@ public sealed class OtherMedicinesAndServicesTests(ContentFixture fixture) : ICl
     [Theory]
     [InlineData("Could you explain what this assistant is able to do?")]
     [InlineData("can you explain how to use this")]
+    [InlineData("not sure how to use this, any tips please")]
+    [InlineData("Can you explain what I'm able to ask you about")]
     public void What_the_assistant_is_able_to_do_asks_for_help(string text)
     {
         var match = fixture.Match(text);
 
         Assert.Equal(FaqMatchKind.Command, match.Kind);
         Assert.Equal(BotCommand.Help, match.Command);
+    }
+
+    [Theory]
+    [InlineData("ok let's leave it there, I'd rather not carry on")]
+    [InlineData("exit the checklist po")]
+    public void Leaving_the_check_there_cancels_it(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(BotCommand.Cancel, match.Command);
+    }
+
+    [Theory]
+    [InlineData("I started b12 jabs last week and my arm is sore, is it normal?", "sore_arm_days_later")]
+    [InlineData("my b12 level came back at 900, is that normal?", "high_b12_result")]
+    [InlineData("pt wants to know what b12 is actually for", "what_b12_does")]
+    [InlineData("been feelin worse since startin my b12 jabs, is that normal??", "feeling_worse_at_start")]
+    public void Is_it_normal_after_a_b12_story_and_what_b12_is_for_keep_their_answer(string text, string entry)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(entry, match.Entry?.Id);
     }
 
     [Fact]
