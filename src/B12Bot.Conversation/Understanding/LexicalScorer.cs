@@ -163,6 +163,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         return true;
     }
 
+    /// <summary>Whether clause <paramref name="clause"/> ends with a question mark or holds a part that asks plainly.</summary>
     private static bool ClauseAsks(AnalyzedText analyzed, int clause)
     {
         if (analyzed.ClauseIsQuestion[clause])
