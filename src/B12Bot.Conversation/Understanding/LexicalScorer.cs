@@ -56,7 +56,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             // One clause may still tell and then ask ("i'm on b12 jabs, can i take zinc for colds"), or ask about a
             // neighbour of B12 alone ("what foods are high in folate?").
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed), AsksOfUnknownThing(analyzed), LastClauseIsOnlyRequest(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, [], whole.Total > 0 && AsksAboutSomethingElse(analyzed), ReadMessage(analyzed));
         }
 
         var anyQuestion = false;
@@ -118,7 +118,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             int[] questions = firstDoc < 0 ? [] : secondDoc < 0 ? [firstDoc] : [firstDoc, secondDoc];
-            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, RequestsWalkthrough(analyzed), StoryTellsSymptoms(analyzed), LastClauseOpensWithQuestionWord(analyzed), AsksOfUnknownThing(analyzed), LastClauseIsOnlyRequest(analyzed));
+            return whole.ToEvidence(scores, _index.WalkthroughIntent, questions, questionAboutSomethingElse, ReadMessage(analyzed));
         }
         finally
         {
@@ -181,6 +181,18 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
 
         return false;
+    }
+
+    /// <summary>The readings of the message as a whole, beside its scores.</summary>
+    private MessageReading ReadMessage(AnalyzedText analyzed)
+    {
+        var requestsWalkthrough = RequestsWalkthrough(analyzed);
+        return new MessageReading(
+            requestsWalkthrough,
+            requestsWalkthrough && LastClauseIsOnlyRequest(analyzed),
+            StoryTellsSymptoms(analyzed),
+            LastClauseOpensWithQuestionWord(analyzed),
+            AsksOfUnknownThing(analyzed));
     }
 
     private bool SetsB12Aside(AnalyzedText analyzed)
@@ -619,6 +631,13 @@ public sealed class LexicalScorer(LexicalIndex index)
         return false;
     }
 
+    private readonly record struct MessageReading(
+        bool RequestsWalkthrough,
+        bool RequestsOnlyWalkthrough,
+        bool StoryTellsSymptoms,
+        bool LastClauseOpensWithQuestionWord,
+        bool AsksOfUnknownThing);
+
     private sealed class Reading
     {
         public bool HasTopic;
@@ -630,13 +649,13 @@ public sealed class LexicalScorer(LexicalIndex index)
         public double Total;
         public double Unknown;
 
-        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, bool requestsWalkthrough, bool storyTellsSymptoms, bool lastClauseOpensWithQuestionWord, bool asksOfUnknownThing, bool lastClauseIsOnlyRequest) => new(scores)
+        public LexicalEvidence ToEvidence(double[] scores, int walkthrough, int[] questions, bool questionAboutSomethingElse, MessageReading message) => new(scores)
         {
-            RequestsOnlyWalkthrough = requestsWalkthrough && lastClauseIsOnlyRequest,
-            AsksOfUnknownThing = asksOfUnknownThing,
-            LastClauseOpensWithQuestionWord = lastClauseOpensWithQuestionWord,
-            RequestsWalkthrough = requestsWalkthrough,
-            StoryTellsSymptoms = storyTellsSymptoms,
+            RequestsOnlyWalkthrough = message.RequestsOnlyWalkthrough,
+            AsksOfUnknownThing = message.AsksOfUnknownThing,
+            LastClauseOpensWithQuestionWord = message.LastClauseOpensWithQuestionWord,
+            RequestsWalkthrough = message.RequestsWalkthrough,
+            StoryTellsSymptoms = message.StoryTellsSymptoms,
             WalkthroughScore = walkthrough >= 0 ? scores[walkthrough] : 0,
             QuestionAboutSomethingElse = questionAboutSomethingElse,
             HasTopic = HasTopic,
