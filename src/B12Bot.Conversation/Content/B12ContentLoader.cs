@@ -98,11 +98,7 @@ public static partial class B12ContentLoader
             reader.Problem(findingNode, $"finding word '{notForeign}' is not one of the foreign_words");
         }
 
-        if (neighbourWords.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notNeighbour
-            && reader.Get(root, "neighbour_words") is { } neighbourNode)
-        {
-            reader.Problem(neighbourNode, $"neighbour word '{notNeighbour}' is also one of the b12_words or foreign_words");
-        }
+        RequireApartFromB12AndForeign("neighbour_words", neighbourWords, "neighbour word");
 
         var wholeMessage = ReadWholeMessage(reader, root);
         var (medicineConcept, medicineEndings) = ReadMedicineEndings(reader, root);
@@ -184,17 +180,8 @@ public static partial class B12ContentLoader
             reader.Problem(medicineNode, $"medicine ending concept '{medicineConcept}' is not one of the foreign_words");
         }
 
-        if (neighbourMedicines.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notMedicine
-            && reader.Get(root, "neighbour_medicines") is { } neighbourMedicineNode)
-        {
-            reader.Problem(neighbourMedicineNode, $"neighbour medicine '{notMedicine}' is also one of the b12_words or foreign_words");
-        }
-
-        if (neighbourConditions.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } notCondition
-            && reader.Get(root, "neighbour_conditions") is { } conditionNode)
-        {
-            reader.Problem(conditionNode, $"neighbour condition '{notCondition}' is also one of the b12_words or foreign_words");
-        }
+        RequireApartFromB12AndForeign("neighbour_medicines", neighbourMedicines, "neighbour medicine");
+        RequireApartFromB12AndForeign("neighbour_conditions", neighbourConditions, "neighbour condition");
 
         return new LanguageResources
         {
@@ -203,6 +190,16 @@ public static partial class B12ContentLoader
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
         };
+
+        // A neighbour of B12 (a word, a medicine, a condition) is read beside B12, so it may be neither B12 nor another subject.
+        void RequireApartFromB12AndForeign(string key, IReadOnlyList<string> concepts, string what)
+        {
+            if (concepts.FirstOrDefault(w => b12Words.Contains(w, StringComparer.Ordinal) || foreignWords.Contains(w, StringComparer.Ordinal)) is { } both
+                && reader.Get(root, key) is { } node)
+            {
+                reader.Problem(node, $"{what} '{both}' is also one of the b12_words or foreign_words");
+            }
+        }
     }
 
     /// <summary>

@@ -144,7 +144,7 @@ public sealed class LexicalScorer(LexicalIndex index)
             }
 
             var term = analyzed.Terms[t];
-            unknown |= term.Length >= SubjectWordLength && !_index.TryGetTermId(term, out _) && TypoCorrector.IsLetters(term);
+            unknown |= !_index.TryGetTermId(term, out _) && MayBeSubject(term);
         }
 
         if (!unknown)
@@ -186,10 +186,10 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// <summary>The readings of the message as a whole, beside its scores.</summary>
     private MessageReading ReadMessage(AnalyzedText analyzed)
     {
-        var requestsWalkthrough = RequestsWalkthrough(analyzed);
+        var (requestsWalkthrough, requestsOnlyWalkthrough) = RequestsWalkthrough(analyzed);
         return new MessageReading(
             requestsWalkthrough,
-            requestsWalkthrough && LastClauseIsOnlyRequest(analyzed),
+            requestsOnlyWalkthrough,
             StoryTellsSymptoms(analyzed),
             LastClauseOpensWithQuestionWord(analyzed),
             AsksOfUnknownThing(analyzed));
@@ -488,7 +488,7 @@ public sealed class LexicalScorer(LexicalIndex index)
                     var unknownWeight = (terms[i].Length <= 2 ? ShortUnknownTermWeight : UnknownTermWeight) * factor;
                     reading.Total += unknownWeight;
                     reading.Unknown += unknownWeight;
-                    reading.HasUnknownSubject |= terms[i].Length >= SubjectWordLength && TypoCorrector.IsLetters(terms[i]);
+                    reading.HasUnknownSubject |= MayBeSubject(terms[i]);
                     continue;
                 }
 
@@ -550,72 +550,54 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// <summary>
     /// Whether the message's last clause with words that count asks for the symptom check itself ("... can you ask me some
     /// questions and tell me whether it could be b12?", "id like to do the self assessment"): a request word among its
-    /// terms. A question about such a check asks about it rather than for it: a clause with a question word ("before i
+    /// terms; and whether it asks for nothing else, every term a request word ("... can u do that self-check thing with
+    /// me?"). A question about such a check asks about it rather than for it: a clause with a question word ("before i
     /// begin, what sort of assessment do i need?") or opening with "is/are there" ("is there any assessment needed?").
     /// </summary>
-    private bool RequestsWalkthrough(AnalyzedText analyzed)
+    private (bool Requests, bool RequestsOnly) RequestsWalkthrough(AnalyzedText analyzed)
     {
         var terms = analyzed.Terms;
         if (terms.Count == 0 || _index.RequestTerms.Count == 0)
         {
-            return false;
+            return (false, false);
         }
 
         var last = analyzed.TermClause[^1];
-        var asks = false;
+        bool asks = false, only = true;
         for (var i = terms.Count - 1; i >= 0 && analyzed.TermClause[i] == last; i--)
         {
-            asks |= _index.RequestTerms.Contains(terms[i]);
+            var request = _index.RequestTerms.Contains(terms[i]);
+            asks |= request;
+            only &= request;
         }
 
         var words = analyzed.Words;
         var starts = analyzed.ClauseWordStarts;
         if (!asks || last < 0 || last >= starts.Length)
         {
-            return asks;
+            return (asks, asks && only);
         }
 
         var from = starts[last];
         var to = last + 1 < starts.Length ? starts[last + 1] : words.Length;
         if (to - from >= 2 && words[from] is "is" or "are" && words[from + 1] == "there")
         {
-            return false;
+            return (false, false);
         }
 
         for (var w = from; w < to; w++)
         {
             if (TermAnalyzer.IsQuestionWord(words[w]))
             {
-                return false;
+                return (false, false);
             }
         }
 
-        return true;
+        return (true, only);
     }
 
-    /// <summary>
-    /// Whether every term of the last clause asks for the symptom check ("... can u do that self-check thing with me?"):
-    /// such a question asks for nothing else, whatever the story before it.
-    /// </summary>
-    private bool LastClauseIsOnlyRequest(AnalyzedText analyzed)
-    {
-        var terms = analyzed.Terms;
-        if (terms.Count == 0)
-        {
-            return false;
-        }
-
-        var last = analyzed.TermClause[^1];
-        for (var i = terms.Count - 1; i >= 0 && analyzed.TermClause[i] == last; i--)
-        {
-            if (!_index.RequestTerms.Contains(terms[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Whether a word the content never uses is long enough, and a word at all, to be what the message is about.</summary>
+    private static bool MayBeSubject(string term) => term.Length >= SubjectWordLength && TypoCorrector.IsLetters(term);
 
     private static bool SeenBefore(AnalyzedText analyzed, int index, int firstClause, int lastClause)
     {
