@@ -304,8 +304,14 @@ public sealed class ExactIntentRecognizer
                 || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
             if (tellsWhy && CommandCovering(words[..k]) is { } command)
             {
+                // A command that names the chat or the check ("can we stop the assessment? i'll come back to it another
+                // time", "i'd like to stop this checklist now, i'm getting rather tired") leaves it whatever the reason
+                // names; a bare one may be a question about what the reason names ("stop it, i'm on metformin"). Help with
+                // the check after a telling asks for the check (as in CommandAfterPreface).
                 var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
-                return !reasonAsks && !_analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains) ? command : null;
+                var said = words.AsSpan(0, k);
+                var leavesTheChat = NamesTheChat(said) && !(command == BotCommand.Help && NamesTheCheck(said));
+                return !reasonAsks && (leavesTheChat || !_analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains)) ? command : null;
             }
         }
 
