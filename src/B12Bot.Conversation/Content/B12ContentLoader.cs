@@ -363,7 +363,7 @@ public static partial class B12ContentLoader
 
             var id = reader.RequiredString(map, "id", "an FAQ entry");
             var what = id is null ? "an FAQ entry" : $"FAQ entry '{id}'";
-            reader.CheckKeys(map, what, "id", "title", "source", "questions", "examples", "keywords", "answer", "follow_ups", "only_about_b12", "not_of_unknown_things");
+            reader.CheckKeys(map, what, "id", "title", "source", "questions", "examples", "keywords", "answer", "follow_ups", "only_about_b12");
             var title = reader.RequiredString(map, "title", what);
             var source = reader.RequiredString(map, "source", what);
             var questions = reader.StringList(map, "questions", what, required: true, minimum: 3);
@@ -372,7 +372,6 @@ public static partial class B12ContentLoader
             var answer = reader.RequiredText(map, "answer", what);
             var followUps = reader.StringList(map, "follow_ups", what, required: true, minimum: 1);
             var onlyAboutB12 = reader.Bool(map, "only_about_b12", what);
-            var notOfUnknownThings = reader.Bool(map, "not_of_unknown_things", what);
             if (followUps.Count > 3 && reader.Get(map, "follow_ups") is { } tooMany)
             {
                 reader.Problem(tooMany, $"{what} suggests {followUps.Count} follow-ups; keep it to 3 or fewer");
@@ -397,7 +396,7 @@ public static partial class B12ContentLoader
             nodes[id] = map;
             if (title is not null && source is not null && answer is not null)
             {
-                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps) { Examples = examples, OnlyAboutB12 = onlyAboutB12, NotOfUnknownThings = notOfUnknownThings });
+                entries.Add(new FaqEntry(id, title, source, questions, keywords, answer, followUps) { Examples = examples, OnlyAboutB12 = onlyAboutB12 });
             }
 
             if (reader.Get(map, "follow_ups") is { } followUpNode)

@@ -22,12 +22,4 @@ public sealed record FaqEntry(
     /// statement, not this answer.
     /// </summary>
     public bool OnlyAboutB12 { get; init; }
-
-    /// <summary>
-    /// The entry's question asked of a thing the content never names, when no sentence that asks names B12 or its shot
-    /// ("what are the side effects of effexor?", "what dose of vyvanse is usual?"), is about that thing: the scope
-    /// statement. Unlike <see cref="OnlyAboutB12"/>, another medicine named in the story leaves it alone ("i use an
-    /// inhaler. what side effects do b12 injections have?").
-    /// </summary>
-    public bool NotOfUnknownThings { get; init; }
 }

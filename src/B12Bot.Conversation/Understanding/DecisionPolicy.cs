@@ -107,10 +107,8 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         }
 
         // "b12 patient here, do you do allergy testing and how much is it": the price asked is another service's; so is
-        // one asked of a thing the content never names, when the question names neither B12 nor its shot, and so are
-        // the side effects asked of such a thing ("side effects of effexor?").
-        if (best.Entry is { } entry
-            && ((entry.OnlyAboutB12 && assessment.NamesAnotherSubject) || ((entry.OnlyAboutB12 || entry.NotOfUnknownThings) && assessment.AsksOfUnknownThing)))
+        // one asked of a thing the content never names, when the question names neither B12 nor its shot.
+        if (best.Entry is { OnlyAboutB12: true } && (assessment.NamesAnotherSubject || assessment.AsksOfUnknownThing))
         {
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }

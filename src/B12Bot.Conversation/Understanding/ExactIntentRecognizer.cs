@@ -299,18 +299,23 @@ public sealed class ExactIntentRecognizer
 
             // The reason opens with its teller ("i"), or, four words or more, with whose it is ("my wife will answer
             // instead"): "stop it, safe to drive after?" has no reason after "stop it", and "reset my password" or "help me
-            // with my homework" asks the command for something else.
+            // with my homework" asks the command for something else. A command that names the chat or the check leaves it
+            // whatever its reason says ("quit the checklist pls, baby just woke up", "can we stop the assessment? i'll come
+            // back to it another time", "i'd like to stop this checklist now, i'm getting rather tired"); a bare one may be
+            // a question about what the reason names ("stop it, i'm on metformin").
+            var said = words.AsSpan(0, k);
             var tellsWhy = _reasonOpeners.Contains(reason[0])
                 || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
-            if (tellsWhy && CommandCovering(words[..k]) is { } command)
+            if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
             {
-                // A command that names the chat or the check ("can we stop the assessment? i'll come back to it another
-                // time", "i'd like to stop this checklist now, i'm getting rather tired") leaves it whatever the reason
-                // names; a bare one may be a question about what the reason names ("stop it, i'm on metformin"). Help with
-                // the check after a telling asks for the check (as in CommandAfterPreface).
-                var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
-                var said = words.AsSpan(0, k);
+                // Help with the check after a telling asks for the check (as in CommandAfterPreface).
                 var leavesTheChat = NamesTheChat(said) && !(command == BotCommand.Help && NamesTheCheck(said));
+                if (!tellsWhy && !leavesTheChat)
+                {
+                    continue;
+                }
+
+                var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
                 return !reasonAsks && (leavesTheChat || !_analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains)) ? command : null;
             }
         }

@@ -5,17 +5,16 @@ using B12Bot.Conversation.Tests.Support;
 namespace B12Bot.Conversation.Tests.Faq;
 
 /// <summary>
-/// Session 29: what gyms, med spas and weight-loss clinics sell beside B12 shots (peptides, appetite pills) and the side
-/// effects or dose of a medicine the content never names get the scope statement; a command that names the chat or the
-/// check stands whatever its reason names; an allergic reaction told as "reacting badly"; the symptom check asked for
-/// someone else.
+/// Session 29: what gyms, med spas and weight-loss clinics sell beside B12 shots (peptides, appetite pills, hCG) gets the
+/// scope statement; a command that names the chat or the check stands whatever its reason names; an allergic reaction
+/// told as "reacting badly"; the symptom check asked for someone else.
 /// </summary>
 public sealed class MedSpaProductsAndChatCommandsTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
     [Theory]
     [InlineData("My spa does B12 and peptide shots, do the peptide ones work?")]
-    [InlineData("side effects of effexor?")]
-    [InlineData("what are the common side effects of topiramate")]
+    [InlineData("what are the side effects of phentermine for weight loss")]
+    [InlineData("my gym does hcg injections too, what dose do people use?")]
     public void Another_products_or_medicines_side_effects_get_the_scope_statement(string text)
     {
         var match = fixture.Match(text);
@@ -44,12 +43,24 @@ public sealed class MedSpaProductsAndChatCommandsTests(ContentFixture fixture) :
     [InlineData("end the assessment please, I'll finish it another day", BotCommand.Cancel)]
     [InlineData("take me out of this test, thanks, I'm done", BotCommand.Cancel)]
     [InlineData("Could we start the whole conversation again? I've confused myself.", BotCommand.Restart)]
+    // after the second look: a reason that does not open with its teller, "not do this quiz anymore"
+    [InlineData("stop the questionnaire please, the doorbell just went", BotCommand.Cancel)]
+    [InlineData("could we just not do this quiz anymore", BotCommand.Cancel)]
     public void A_command_that_names_the_chat_stands_whatever_its_reason_names(string text, BotCommand command)
     {
         var match = fixture.Match(text);
 
         Assert.Equal(FaqMatchKind.Command, match.Kind);
         Assert.Equal(command, match.Command);
+    }
+
+    [Theory]
+    [InlineData("stop it, safe to drive after?")]
+    [InlineData("cancel that, my arm is still sore from the jab")]
+    [InlineData("can i not do this injection myself?")]
+    public void A_bare_command_word_before_a_question_or_a_symptom_is_no_command(string text)
+    {
+        Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
     }
 
     [Theory]
