@@ -306,10 +306,12 @@ public sealed class ExactIntentRecognizer
             var said = words.AsSpan(0, k);
             var tellsWhy = _reasonOpeners.Contains(reason[0])
                 || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
-            if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
+            var leavesTheChat = NamesTheChat(said);
+            if ((tellsWhy || leavesTheChat) && CommandCovering(words[..k]) is { } command)
             {
-                // Help with the check after a telling asks for the check (as in CommandAfterPreface).
-                var leavesTheChat = NamesTheChat(said) && !(command == BotCommand.Help && NamesTheCheck(said));
+                // Help with the check, told why, may ask for the check itself (as in CommandAfterPreface): its reason is
+                // read as any other command's.
+                leavesTheChat &= !(command == BotCommand.Help && NamesTheCheck(said));
                 if (!tellsWhy && !leavesTheChat)
                 {
                     continue;
