@@ -306,12 +306,9 @@ public sealed class ExactIntentRecognizer
             var said = words.AsSpan(0, k);
             var tellsWhy = _reasonOpeners.Contains(reason[0])
                 || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
-            var leavesTheChat = NamesTheChat(said);
-            if ((tellsWhy || leavesTheChat) && CommandCovering(words[..k]) is { } command)
+            if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
             {
-                // Help with the check, told why, may ask for the check itself (as in CommandAfterPreface): its reason is
-                // read as any other command's.
-                leavesTheChat &= !(command == BotCommand.Help && NamesTheCheck(said));
+                var leavesTheChat = LeavesTheChat(said, command);
                 if (!tellsWhy && !leavesTheChat)
                 {
                     continue;
@@ -386,11 +383,7 @@ public sealed class ExactIntentRecognizer
             return null;
         }
 
-        // After such a telling, help with the check ("i think i'm low on b12, can you help me check step by step?") asks
-        // for the walkthrough, not for help.
-        return told.Any(_topicTerms.Contains) && (!NamesTheChat(words.AsSpan(start)) || (command == BotCommand.Help && NamesTheCheck(words.AsSpan(start))))
-            ? null
-            : command;
+        return told.Any(_topicTerms.Contains) && !LeavesTheChat(words.AsSpan(start), command) ? null : command;
     }
 
     /// <summary>
@@ -424,6 +417,15 @@ public sealed class ExactIntentRecognizer
 
         return found;
     }
+
+    /// <summary>
+    /// Whether <paramref name="said"/>, giving <paramref name="command"/>, leaves the chat or the check by name, so that
+    /// whatever is told beside it does not make it a question ("I'm so muddled. Can we begin the whole conversation
+    /// again?", "quit the checklist pls, baby just woke up"). Help with the check is not: after a telling it asks for the
+    /// check itself ("i think i'm low on b12, can you help me check step by step?").
+    /// </summary>
+    private bool LeavesTheChat(ReadOnlySpan<string> said, BotCommand command) =>
+        NamesTheChat(said) && !(command == BotCommand.Help && NamesTheCheck(said));
 
     /// <summary>Whether <paramref name="words"/> name the chat or the check itself (language.yaml whole_message.chat_words).</summary>
     private bool NamesTheChat(ReadOnlySpan<string> words) => AnyOf(words, _chatWords);
