@@ -74,7 +74,7 @@ public static partial class B12ContentLoader
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var key in lists)
         {
-            values[key] = reader.StringList(root, key, File, required: true);
+            values[key] = reader.PhraseList(root, key, File, required: true);
         }
 
         // The list words are compared with single words of a message, so a phrase there could never match.
@@ -105,7 +105,7 @@ public static partial class B12ContentLoader
             {
                 if (reader.Scalar(keyNode, "a word class name") is { } name)
                 {
-                    classes[name] = reader.StringList(valueNode, $"word class '{name}'");
+                    classes[name] = reader.PhraseList(valueNode, $"word class '{name}'");
                 }
             }
         }

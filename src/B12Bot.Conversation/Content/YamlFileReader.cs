@@ -256,6 +256,51 @@ internal sealed class YamlFileReader
         return values;
     }
 
+    /// <summary>
+    /// Like <see cref="StringList(YamlMappingNode, string, string, bool, int)"/>, for a list of phrases each of which may be
+    /// written with alternatives ("(nearly|almost|) fainted"): every item is expanded, a badly written one is a problem at its line.
+    /// </summary>
+    public IReadOnlyList<string> PhraseList(YamlMappingNode map, string key, string what, bool required, int minimum = 1)
+    {
+        var node = Get(map, key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Problem(map, $"{what} is missing '{key}'");
+            }
+
+            return [];
+        }
+
+        return PhraseList(node, $"'{key}' of {what}", minimum);
+    }
+
+    public IReadOnlyList<string> PhraseList(YamlNode node, string what, int minimum = 1)
+    {
+        var sequence = Sequence(node, what);
+        if (sequence is null)
+        {
+            return [];
+        }
+
+        var values = new List<string>(sequence.Children.Count);
+        foreach (var item in sequence.Children)
+        {
+            if (Scalar(item, $"an item of {what}") is { } written && PhraseAlternatives.Expand(written, values) is { } problem)
+            {
+                Problem(item, $"an item of {what}: {problem}");
+            }
+        }
+
+        if (values.Count < minimum)
+        {
+            Problem(node, $"{what} needs at least {minimum} item(s)");
+        }
+
+        return values;
+    }
+
     public int Int(YamlMappingNode map, string key, string what, int defaultValue, int minimum, int maximum)
     {
         var node = Get(map, key);
