@@ -11,7 +11,7 @@ namespace B12Bot.Conversation.Content;
 internal static class PhraseAlternatives
 {
     /// <summary>The most phrases one written phrase may stand for: a bound on the work a content edit can ask of the load.</summary>
-    public const int MaximumPhrases = 1024;
+    public const int MaximumPhrases = 4096;
 
     /// <summary>
     /// Adds to <paramref name="into"/> every phrase <paramref name="written"/> stands for, in the order of the groups
