@@ -214,53 +214,22 @@ internal sealed class YamlFileReader
         return null;
     }
 
-    public IReadOnlyList<string> StringList(YamlMappingNode map, string key, string what, bool required, int minimum = 1)
-    {
-        var node = Get(map, key);
-        if (node is null)
-        {
-            if (required)
-            {
-                Problem(map, $"{what} is missing '{key}'");
-            }
+    public IReadOnlyList<string> StringList(YamlMappingNode map, string key, string what, bool required, int minimum = 1) =>
+        ListAt(map, key, what, required, minimum, phrases: false);
 
-            return [];
-        }
-
-        return StringList(node, $"'{key}' of {what}", minimum);
-    }
-
-    public IReadOnlyList<string> StringList(YamlNode node, string what, int minimum = 1)
-    {
-        var sequence = Sequence(node, what);
-        if (sequence is null)
-        {
-            return [];
-        }
-
-        var values = new List<string>(sequence.Children.Count);
-        foreach (var item in sequence.Children)
-        {
-            var value = Scalar(item, $"an item of {what}");
-            if (value is not null)
-            {
-                values.Add(value);
-            }
-        }
-
-        if (values.Count < minimum)
-        {
-            Problem(node, $"{what} needs at least {minimum} item(s)");
-        }
-
-        return values;
-    }
+    public IReadOnlyList<string> StringList(YamlNode node, string what, int minimum = 1) => ReadList(node, what, minimum, phrases: false);
 
     /// <summary>
     /// Like <see cref="StringList(YamlMappingNode, string, string, bool, int)"/>, for a list of phrases each of which may be
-    /// written with alternatives ("(nearly|almost|) fainted"): every item is expanded, a badly written one is a problem at its line.
+    /// written with alternatives ("(nearly|almost|) fainted", <see cref="PhraseAlternatives"/>): every item is expanded,
+    /// a badly written one is a problem at its line.
     /// </summary>
-    public IReadOnlyList<string> PhraseList(YamlMappingNode map, string key, string what, bool required, int minimum = 1)
+    public IReadOnlyList<string> PhraseList(YamlMappingNode map, string key, string what, bool required, int minimum = 1) =>
+        ListAt(map, key, what, required, minimum, phrases: true);
+
+    public IReadOnlyList<string> PhraseList(YamlNode node, string what, int minimum = 1) => ReadList(node, what, minimum, phrases: true);
+
+    private IReadOnlyList<string> ListAt(YamlMappingNode map, string key, string what, bool required, int minimum, bool phrases)
     {
         var node = Get(map, key);
         if (node is null)
@@ -273,10 +242,10 @@ internal sealed class YamlFileReader
             return [];
         }
 
-        return PhraseList(node, $"'{key}' of {what}", minimum);
+        return ReadList(node, $"'{key}' of {what}", minimum, phrases);
     }
 
-    public IReadOnlyList<string> PhraseList(YamlNode node, string what, int minimum = 1)
+    private List<string> ReadList(YamlNode node, string what, int minimum, bool phrases)
     {
         var sequence = Sequence(node, what);
         if (sequence is null)
@@ -287,7 +256,16 @@ internal sealed class YamlFileReader
         var values = new List<string>(sequence.Children.Count);
         foreach (var item in sequence.Children)
         {
-            if (Scalar(item, $"an item of {what}") is { } written && PhraseAlternatives.Expand(written, values) is { } problem)
+            if (Scalar(item, $"an item of {what}") is not { } value)
+            {
+                continue;
+            }
+
+            if (!phrases)
+            {
+                values.Add(value);
+            }
+            else if (PhraseAlternatives.Expand(value, values) is { } problem)
             {
                 Problem(item, $"an item of {what}: {problem}");
             }
