@@ -34,6 +34,9 @@ public sealed class SafetyRecallRound58Tests(ContentFixture fixture) : IClassFix
     // the urgent message on 53dac77 (the learned reading), Poison Control now: the rules read a spare supply taken (the
     // poisoning message sends to 911 if the person is very sleepy, hard to wake or collapsed)
     [InlineData("my husband took his backup pack of blood pressure pills and now he's dizzy and sweaty")]
+    // the session's review (no alarm on 5eff8ee): both doses named at once, "her morning and evening pills"
+    [InlineData("nan swallowed her morning and night tablets in one go and now she's really woozy")]
+    [InlineData("he took his breakfast and bedtime meds at the same time and now he is confused")]
     public async Task The_doses_of_the_day_together_or_a_spare_supply_taken_then_unwell_gets_poison_control(string said)
     {
         var chat = new BotConversation(fixture);
@@ -67,6 +70,8 @@ public sealed class SafetyRecallRound58Tests(ContentFixture fixture) : IClassFix
     [InlineData("is it normal for the injection site to look like a bug bite afterwards?")]
     [InlineData("there was a bump like a mosquito bite at my last injection, can I book?")]
     [InlineData("I take my morning tablets and evening tablets as usual, can I have the b12 jab on the same day?")]
+    [InlineData("I had my b12 jab this morning and I take my evening pills later, is that ok together?")]
+    [InlineData("I take my morning and evening pills every day, can I have b12 with them?")]
     [InlineData("she's confused about which are her morning pills and which are her evening pills, can you help?")]
     [InlineData("I keep a spare pack of my tablets in the car in case I forget, is that ok?")]
     [InlineData("my son has epilepsy and his meds wont stop the fitting completely, can b12 help?")]
