@@ -247,8 +247,9 @@ public sealed class LexicalScorer(LexicalIndex index)
                 }
             }
 
-            // "is it ok to have the flu jab the same day?" asks about having it with the shot the story told of, as the content does.
-            namesOther &= namesUncovered || !combines;
+            // "can i get it the same day as the flu jab?" asks about having it with the shot the story told of, as the
+            // content does; "can i have the flu and covid jabs the same day?" points at no shot and asks about the vaccines.
+            namesOther &= namesUncovered || !(combines && parts.PointsBackAt(p));
 
             // "can folic acid hide low b12" asks about B12 ("low b12" is read as "deficiency"); "what foods raise folate" does not.
             namesOther |= namesNeighbour && !mayNameB12;
