@@ -65,7 +65,7 @@ public static partial class B12ContentLoader
             return null;
         }
 
-        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "neighbour_medicines", "medicine_question_words", "verdict_words", "sign_words", "combining_words", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
+        reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "neighbour_medicines", "medicine_question_words", "verdict_words", "sign_words", "combining_words", "combining_phrases", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
             "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
@@ -80,6 +80,7 @@ public static partial class B12ContentLoader
         var neighbourMedicines = reader.StringList(root, "neighbour_medicines", "the file", required: false, minimum: 0);
         var medicineQuestionWords = reader.StringList(root, "medicine_question_words", "the file", required: false, minimum: 0);
         var combiningWords = reader.StringList(root, "combining_words", "the file", required: false, minimum: 0);
+        var combiningPhrases = reader.StringList(root, "combining_phrases", "the file", required: false, minimum: 0);
         var storySymptomWords = reader.StringList(root, "story_symptom_words", "the file", required: false, minimum: 0);
         var b12Words = reader.StringList(root, "b12_words", "the file", required: false, minimum: 0);
         var b12SetAsideWords = reader.StringList(root, "b12_set_aside_words", "the file", required: false, minimum: 0);
@@ -186,7 +187,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, CombiningPhrases = combiningPhrases, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
         };

@@ -61,6 +61,12 @@ public sealed class LanguageResources
     /// </summary>
     public IReadOnlyList<string> CombiningWords { get; init; } = [];
 
+    /// <summary>
+    /// Phrases that ask the same in plain words ("same day"), read as the words they are, not as a concept, so that they
+    /// weigh in every other reading as before.
+    /// </summary>
+    public IReadOnlyList<string> CombiningPhrases { get; init; } = [];
+
     /// <summary>Concepts that make B12 itself (or its shot) the subject; without one, a foreign subject is out of scope.</summary>
     public IReadOnlyList<string> B12Words { get; init; } = [];
 

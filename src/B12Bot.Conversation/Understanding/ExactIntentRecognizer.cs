@@ -342,8 +342,7 @@ public sealed class ExactIntentRecognizer
     /// i ask?"): the last sentence, or the words after the last comma or dash, are a command by themselves, and the words
     /// before only tell, as a reason after a command does (opened by their teller after any greeting or "sorry", no
     /// question word, no other subject), so there is nothing else to answer. After a telling about B12 or a symptom the
-    /// command must name the chat or the check. An owner may open a longer telling ("my grandson set this up for me. how
-    /// do i use it?").
+    /// command must name the chat or the check.
     /// </summary>
     private BotCommand? CommandAfterPreface(AnalyzedText analyzed) =>
         CommandAfterPreface(analyzed, analyzed.LastClauseStart)
@@ -358,11 +357,7 @@ public sealed class ExactIntentRecognizer
             opener++;
         }
 
-        // Opened by its teller ("i'm not good with these things"), or by an owner in a longer telling ("my grandson set
-        // this up for me"), as a reason after a command may be.
-        var opens = _reasonOpeners.Contains(words[Math.Min(opener, start)])
-            || (_reasonOwners.Contains(words[Math.Min(opener, start)]) && start - opener >= MinOwnedReasonWords);
-        if (start == 0 || start - opener > MaxReasonWords || opener == start || !opens)
+        if (start == 0 || start - opener > MaxReasonWords || opener == start || !_reasonOpeners.Contains(words[opener]))
         {
             return null;
         }

@@ -169,6 +169,7 @@ public sealed class LexicalIndex
         NeighbourMedicineTerms.UnionWith(language.NeighbourMedicines);
         MedicineQuestionTerms.UnionWith(language.MedicineQuestionWords);
         CombiningTerms.UnionWith(language.CombiningWords);
+        CombiningSequences = [.. language.CombiningPhrases.Select(analyzer.TermsOf).Where(terms => terms.Length > 0)];
         B12SetAsideTerms.UnionWith(language.B12SetAsideWords);
         StorySymptomTerms.UnionWith(language.StorySymptomWords);
         RequestTerms.UnionWith(language.RequestWords);
@@ -270,6 +271,9 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts that ask about having something with the shot (language.yaml combining_words).</summary>
     public HashSet<string> CombiningTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The terms of language.yaml's combining_phrases, each read in a row within one asking part.</summary>
+    public string[][] CombiningSequences { get; }
 
     /// <summary>Symptoms that, told in a story, may be what the answer must be about (language.yaml story_symptom_words).</summary>
     public HashSet<string> StorySymptomTerms { get; } = new(StringComparer.Ordinal);

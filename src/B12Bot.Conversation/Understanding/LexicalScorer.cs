@@ -249,7 +249,10 @@ public sealed class LexicalScorer(LexicalIndex index)
 
             // "can i get it the same day as the flu jab?" asks about having it with the shot the story told of, as the
             // content does; "can i have the flu and covid jabs the same day?" points at no shot and asks about the vaccines.
-            namesOther &= namesUncovered || !(combines && parts.PointsBackAt(p));
+            if (namesOther && !namesUncovered && parts.PointsBackAt(p) && (combines || SaysCombiningPhrase(analyzed, p)))
+            {
+                namesOther = false;
+            }
 
             // "can folic acid hide low b12" asks about B12 ("low b12" is read as "deficiency"); "what foods raise folate" does not.
             namesOther |= namesNeighbour && !mayNameB12;
@@ -271,6 +274,30 @@ public sealed class LexicalScorer(LexicalIndex index)
         }
 
         return aboutOther && !aboutB12;
+    }
+
+    /// <summary>Whether asking part <paramref name="part"/> holds one of language.yaml's combining_phrases, its terms in a row.</summary>
+    private bool SaysCombiningPhrase(AnalyzedText analyzed, int part)
+    {
+        var terms = analyzed.Terms;
+        foreach (var sequence in _index.CombiningSequences)
+        {
+            for (var t = 0; t + sequence.Length <= terms.Count; t++)
+            {
+                var found = true;
+                for (var k = 0; k < sequence.Length && found; k++)
+                {
+                    found = analyzed.Parts.TermPart[t + k] == part && string.Equals(terms[t + k], sequence[k], StringComparison.Ordinal);
+                }
+
+                if (found)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -6,15 +6,14 @@ namespace B12Bot.Conversation.Tests.Faq;
 
 /// <summary>
 /// Session 31's first look: asking how to use the chat after saying one is not good with computers had the scope
-/// statement ("computers" is read as the bot, which counted as a B12 subject told), and so did a telling opened by its
-/// owner ("my grandson set this up for me"). A telling about B12 or a symptom before "help" still asks about them.
+/// statement ("computers" is read as the bot, which counted as a B12 subject told). A telling about B12 or a symptom,
+/// or one opened by its owner ("my feet are dry and cracked, any tips?"), before "help" still asks about them.
 /// </summary>
 public sealed class HelpAfterATellingTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
     [Theory]
     // the scope statement on c05db8b
     [InlineData("Apologies, I'm hopeless with computers. How do I use this?")]
-    [InlineData("my son put this on my phone for me. how do i use it?")]
     [InlineData("how does this chatbot work, what am i allowed to ask")]
     // already help
     [InlineData("I'm new to this. What can I ask?")]
@@ -35,5 +34,13 @@ public sealed class HelpAfterATellingTests(ContentFixture fixture) : IClassFixtu
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal(entry, match.Entry?.Id);
+    }
+
+    [Fact]
+    public void A_telling_opened_by_its_owner_before_any_tips_is_no_help_request()
+    {
+        var match = fixture.Match("my heels are dry and cracked, any tips");
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
     }
 }
