@@ -34,11 +34,13 @@ public sealed class SafetyRecallRound4Tests(ContentFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("i feel trapped and theres no way out, b12 or not")]
     [InlineData("i have been giving my things away, do i still need my b12 injections")]
     // "honestly i cant see a way out of this, does b12 help with mood" was here until the learned crisis reading, refitted
     // after fresh-safety-42..43, came to find it before the backstop: the same meaning in other words.
     [InlineData("honestly i see no way out of any of this, can b12 lift my mood")]
+    // "i feel trapped and theres no way out, b12 or not" was here until the learned crisis reading, refitted after
+    // fresh-safety-84..85, came to find it before the backstop: the same meaning in other words.
+    [InlineData("i feel stuck and there is no way out for me, b12 or whatever")]
     public async Task A_crisis_clause_inside_a_b12_question_gets_the_crisis_line_by_meaning(string said)
     {
         Assert.True(fixture.Triage.Screen(said).IsNone, "the rules know no word of it: the backstop's clauses must find it");

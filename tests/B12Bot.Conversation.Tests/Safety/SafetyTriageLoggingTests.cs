@@ -16,7 +16,8 @@ public sealed class SafetyTriageLoggingTests(ContentFixture fixture) : IClassFix
     [InlineData("my secret words: my toddler swallowed my pills", "Poisoning", "child_or_pet_swallowed_medicine")]
     [InlineData("my secret words: my throat is closing", "Emergency", "face_or_throat_swelling")]
     [InlineData("my secret words: itchy all over since the shot", "PossibleReaction", "symptom_after_injection")]
-    [InlineData("my secret is i have nothing left to live for", "Crisis", "semantic_crisis")]
+    // read by the learned crisis reading since its refit with fresh-safety-56..85 (the backstop's meaning read it before)
+    [InlineData("my secret is i have nothing left to live for", "Crisis", "learned_crisis")]
     public async Task The_log_names_the_class_and_rule_but_never_the_message(string text, string triageClass, string ruleId)
     {
         var logs = new FakeLogCollector();
