@@ -49,6 +49,7 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
         {
             NamesAnotherSubject = lexical.HasForeignSubject,
             AsksOfUnknownThing = lexical.AsksOfUnknownThing,
+            OnlyAnswersForSubjectAsked = lexical.OnlyAnswersForSubjectAsked,
             AsksForWalkthrough = _walkthrough >= 0 && Array.IndexOf(lexical.QuestionIntents, _walkthrough) >= 0,
             RequestsWalkthrough = lexical.RequestsWalkthrough,
             RequestsOnlyWalkthrough = lexical.RequestsOnlyWalkthrough,
@@ -103,6 +104,13 @@ public sealed class DecisionPolicy(IntentCatalog catalog, UnderstandingModel mod
                 return FaqMatch.For(best, bestP);
             }
 
+            return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
+        }
+
+        // "i get b12 jabs. my gp wants me to have the shingles vaccine, how many doses is it?": a vaccine asked about by
+        // itself; only the answer about a shot on the day of a vaccine speaks of it, the dose answer is B12's.
+        if (assessment.OnlyAnswersForSubjectAsked is { } only && best.Entry is not null && !only.Contains(ranked[0]))
+        {
             return new FaqMatch { Kind = FaqMatchKind.OutOfScope, Score = bestP };
         }
 

@@ -17,6 +17,9 @@ public sealed class IntentAssessment(double[] intentProbabilities, double scopeP
     /// <summary>The message's questions name something the content never speaks of and not B12 (<see cref="LexicalEvidence.AsksOfUnknownThing"/>).</summary>
     public bool AsksOfUnknownThing { get; init; }
 
+    /// <summary>The only intents that may answer a subject asked about by itself (<see cref="LexicalEvidence.OnlyAnswersForSubjectAsked"/>).</summary>
+    public IReadOnlySet<int>? OnlyAnswersForSubjectAsked { get; init; }
+
     /// <summary>A question clause of the message clearly asks for the walkthrough.</summary>
     public bool AsksForWalkthrough { get; init; }
 

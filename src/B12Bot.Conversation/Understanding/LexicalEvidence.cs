@@ -33,6 +33,12 @@ public sealed class LexicalEvidence(double[] scores)
     /// <summary>The questions name a word the content never uses and neither B12 nor its shot (a price asked of another service).</summary>
     public bool AsksOfUnknownThing { get; init; }
 
+    /// <summary>
+    /// When the questions ask about a subject another answer speaks of beside the shot (a vaccine) by itself: the intents
+    /// whose title names it, the only ones that may answer (null: no such subject asked).
+    /// </summary>
+    public IReadOnlySet<int>? OnlyAnswersForSubjectAsked { get; init; }
+
     /// <summary>The share of the message's term weight carried by words the content never uses (0 to 1).</summary>
     public double UnknownShare { get; init; }
 

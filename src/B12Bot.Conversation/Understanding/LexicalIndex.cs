@@ -177,10 +177,16 @@ public sealed class LexicalIndex
         // A subject an answer's title names ("Shot with a cold or a vaccine") is one the content speaks about; a word that
         // judges ("Can I stop once levels are normal?") is none.
         var verdicts = language.VerdictWords.SelectMany(analyzer.TermsOf).ToHashSet(StringComparer.Ordinal);
-        foreach (var intent in catalog.Intents)
+        for (var i = 0; i < catalog.Intents.Count; i++)
         {
+            var intent = catalog.Intents[i];
             var titleTerms = analyzer.TermsOf(intent.Title);
-            CoveredForeignTerms.UnionWith(titleTerms.Where(ForeignTerms.Contains));
+            foreach (var covered in titleTerms.Where(ForeignTerms.Contains))
+            {
+                CoveredForeignTerms.Add(covered);
+                (IntentsNamingCovered.TryGetValue(covered, out var naming) ? naming : IntentsNamingCovered[covered] = []).Add(i);
+            }
+
             SubjectTerms.UnionWith(titleTerms.Where(t => !language.IntentCues.Contains(t, StringComparer.Ordinal) && !verdicts.Contains(t)));
         }
 
@@ -271,6 +277,9 @@ public sealed class LexicalIndex
 
     /// <summary>Concepts that ask about having something with the shot (language.yaml combining_words).</summary>
     public HashSet<string> CombiningTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>For each foreign term an answer's title names (a vaccine), the intents whose title names it.</summary>
+    public Dictionary<string, HashSet<int>> IntentsNamingCovered { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The terms of language.yaml's combining_phrases, each read in a row within one asking part.</summary>
     public string[][] CombiningSequences { get; }

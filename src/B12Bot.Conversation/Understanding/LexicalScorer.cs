@@ -192,7 +192,61 @@ public sealed class LexicalScorer(LexicalIndex index)
             requestsOnlyWalkthrough,
             StoryTellsSymptoms(analyzed),
             LastClauseOpensWithQuestionWord(analyzed),
-            AsksOfUnknownThing(analyzed));
+            AsksOfUnknownThing(analyzed),
+            CoveredSubjectAsked(analyzed) is { } subject ? _index.IntentsNamingCovered[subject] : null);
+    }
+
+    /// <summary>
+    /// The subject another answer speaks of beside the shot (a vaccine) that the questions ask about by itself, or null:
+    /// named or pointed back at in a question that names neither B12 nor its shot, nor having the two together ("my
+    /// question is about the pneumonia vaccine, do i need it again?", "my gp wants me to have the shingles vaccine, how
+    /// many doses is it?"). Only the answer that names it may then answer; "i get b12 shots and just had my flu jab.
+    /// is that a problem?" gets the one about a shot on the day of a vaccine.
+    /// </summary>
+    private string? CoveredSubjectAsked(AnalyzedText analyzed)
+    {
+        var parts = analyzed.Parts;
+        string? asked = null;
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (!parts.Asks[p])
+            {
+                continue;
+            }
+
+            string? named = null;
+            var combines = false;
+            for (var t = 0; t < analyzed.Terms.Count; t++)
+            {
+                if (parts.TermPart[t] != p)
+                {
+                    continue;
+                }
+
+                var term = analyzed.Terms[t];
+                if ((_index.B12Terms.Contains(term) && !IsAnotherThingsShot(analyzed, t)) || (_index.ForeignTerms.Contains(term) && !_index.CoveredForeignTerms.Contains(term)))
+                {
+                    return null;
+                }
+
+                combines |= _index.CombiningTerms.Contains(term);
+                named ??= _index.CoveredForeignTerms.Contains(term) ? term : null;
+            }
+
+            if (combines || SaysCombiningPhrase(analyzed, p))
+            {
+                return null;
+            }
+
+            if (named is null && p > 0 && parts.PointsBackAt(p) && LastSubject(analyzed, p) is { } last && _index.CoveredForeignTerms.Contains(analyzed.Terms[last]))
+            {
+                named = analyzed.Terms[last];
+            }
+
+            asked ??= named;
+        }
+
+        return asked;
     }
 
     private bool SetsB12Aside(AnalyzedText analyzed)
@@ -646,7 +700,8 @@ public sealed class LexicalScorer(LexicalIndex index)
         bool RequestsOnlyWalkthrough,
         bool StoryTellsSymptoms,
         bool LastClauseOpensWithQuestionWord,
-        bool AsksOfUnknownThing);
+        bool AsksOfUnknownThing,
+        IReadOnlySet<int>? OnlyAnswersForSubjectAsked);
 
     private sealed class Reading
     {
@@ -663,6 +718,7 @@ public sealed class LexicalScorer(LexicalIndex index)
         {
             RequestsOnlyWalkthrough = message.RequestsOnlyWalkthrough,
             AsksOfUnknownThing = message.AsksOfUnknownThing,
+            OnlyAnswersForSubjectAsked = message.OnlyAnswersForSubjectAsked,
             LastClauseOpensWithQuestionWord = message.LastClauseOpensWithQuestionWord,
             RequestsWalkthrough = message.RequestsWalkthrough,
             StoryTellsSymptoms = message.StoryTellsSymptoms,
