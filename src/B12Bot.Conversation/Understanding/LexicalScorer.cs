@@ -238,7 +238,10 @@ public sealed class LexicalScorer(LexicalIndex index)
                 return null;
             }
 
-            if (named is null && p > 0 && parts.PointsBackAt(p) && LastSubject(analyzed, p) is { } last && _index.CoveredForeignTerms.Contains(analyzed.Terms[last]))
+            // Pointed back at only when told apart from B12: "b12 is like a natural energy booster, does it work?" asks
+            // about B12 ("booster" is read as a vaccine).
+            if (named is null && p > 0 && parts.PointsBackAt(p) && LastSubject(analyzed, p) is { } last && _index.CoveredForeignTerms.Contains(analyzed.Terms[last])
+                && !PartNamesB12(analyzed, parts.TermPart[last]))
             {
                 named = analyzed.Terms[last];
             }
