@@ -240,8 +240,7 @@ public sealed class LexicalScorer(LexicalIndex index)
 
             // Pointed back at only when told apart from B12: "b12 is like a natural energy booster, does it work?" asks
             // about B12 ("booster" is read as a vaccine).
-            if (named is null && p > 0 && parts.PointsBackAt(p) && LastSubject(analyzed, p) is { } last && _index.CoveredForeignTerms.Contains(analyzed.Terms[last])
-                && !PartNamesB12(analyzed, parts.TermPart[last]))
+            if (named is null && p > 0 && parts.PointsBackAt(p) && LastSubjectToldApart(analyzed, p) is { } last && _index.CoveredForeignTerms.Contains(analyzed.Terms[last]))
             {
                 named = analyzed.Terms[last];
             }
@@ -388,7 +387,14 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// growth. any truth in that?"), nor a medicine told with the shots ("i have b12 jabs and take sertraline").
     /// </summary>
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
-        LastSubject(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) && !PartNamesB12(analyzed, analyzed.Parts.TermPart[t]);
+        LastSubjectToldApart(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]);
+
+    /// <summary>
+    /// The last subject named before asking part <paramref name="part"/> when it is another one told apart from B12 (its
+    /// part names neither B12 nor its shot): "i have b12 jabs and take sertraline" tells of the medicine with the shots.
+    /// </summary>
+    private int? LastSubjectToldApart(AnalyzedText analyzed, int part) =>
+        LastSubject(analyzed, part) is { } t && !PartNamesB12(analyzed, analyzed.Parts.TermPart[t]) ? t : null;
 
     /// <summary>
     /// Whether a part that tells, not asks plainly, names a symptom the answer may have to be about ("my feet have been numb
