@@ -40,9 +40,9 @@ public sealed class AccessibilityBrowserTests(ChromiumFixture chromium)
     public async Task The_widget_has_no_WCAG_violations_closed_or_after_the_same_conversation(string viewport)
     {
         await using var context = await chromium.Browser.NewContextAsync(Viewports.Options(viewport));
-        var sitePort = ClinicSiteHost.ReservePort();
-        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = $"http://127.0.0.1:{sitePort}" });
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, host.BaseAddress);
+        await using var site = await ClinicSiteHost.StartAsync();
+        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = site.Origin });
+        site.EmbedChatFrom(host.BaseAddress);
         var chat = await ChatPage.OpenAsync(context, site.BaseAddress);
         var launcher = chat.Page.GetByRole(AriaRole.Button, new() { Name = LauncherLabel });
         await Assertions.Expect(launcher).ToBeVisibleAsync();
@@ -108,9 +108,9 @@ public sealed class AccessibilityBrowserTests(ChromiumFixture chromium)
     public async Task With_the_keyboard_alone_a_visitor_opens_the_widget_sends_presses_a_suggested_action_and_closes_it(string viewport)
     {
         await using var context = await chromium.Browser.NewContextAsync(Viewports.Options(viewport));
-        var sitePort = ClinicSiteHost.ReservePort();
-        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = $"http://127.0.0.1:{sitePort}" });
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, host.BaseAddress);
+        await using var site = await ClinicSiteHost.StartAsync();
+        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = site.Origin });
+        site.EmbedChatFrom(host.BaseAddress);
         var chat = await ChatPage.OpenAsync(context, site.BaseAddress);
         var visitor = new B12Visitor(chat, host.Services.GetRequiredService<B12Content>());
         var keyboard = chat.Page.Keyboard;

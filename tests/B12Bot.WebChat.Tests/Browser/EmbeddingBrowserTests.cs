@@ -16,9 +16,9 @@ public sealed class EmbeddingBrowserTests(ChromiumFixture chromium) : IAsyncLife
     [Fact]
     public async Task The_snippet_adds_a_launcher_that_opens_a_working_chat_across_origins()
     {
-        var sitePort = ClinicSiteHost.ReservePort();
-        await using var bot = await DirectLineTestHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = $"http://127.0.0.1:{sitePort}" });
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, bot.BaseAddress);
+        await using var site = await ClinicSiteHost.StartAsync();
+        await using var bot = await DirectLineTestHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = site.Origin });
+        site.EmbedChatFrom(bot.BaseAddress);
         var chat = await ChatPage.OpenAsync(_context, site.BaseAddress);
 
         var launcher = chat.Page.GetByRole(AriaRole.Button, new() { Name = "Questions about B12 injections?" });
@@ -41,9 +41,9 @@ public sealed class EmbeddingBrowserTests(ChromiumFixture chromium) : IAsyncLife
     [Fact]
     public async Task A_site_whose_origin_is_not_allowed_gets_a_clear_message_instead_of_a_chat()
     {
-        var sitePort = ClinicSiteHost.ReservePort();
+        await using var site = await ClinicSiteHost.StartAsync();
         await using var bot = await DirectLineTestHost.StartAsync();
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, bot.BaseAddress);
+        site.EmbedChatFrom(bot.BaseAddress);
         var chat = await ChatPage.OpenAsync(_context, site.BaseAddress);
 
         await chat.Page.GetByRole(AriaRole.Button, new() { Name = "Questions about B12 injections?" }).ClickAsync();

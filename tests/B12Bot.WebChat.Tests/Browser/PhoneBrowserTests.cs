@@ -105,8 +105,8 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
     public async Task At_320px_wide_neither_the_page_nor_the_widget_scrolls_sideways()
     {
         await using var context = await chromium.Browser.NewContextAsync(Viewports.Options(Viewports.NarrowPhone));
-        var sitePort = ClinicSiteHost.ReservePort();
-        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = $"http://127.0.0.1:{sitePort}" });
+        await using var site = await ClinicSiteHost.StartAsync();
+        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = site.Origin });
         var content = host.Services.GetRequiredService<B12Content>();
 
         var chat = await ChatPage.OpenAsync(context, host.BaseAddress);
@@ -115,7 +115,7 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
         await Assertions.Expect(chat.SendBox).ToBeInViewportAsync();
         await chat.ScreenshotAsync("narrow-phone-page");
 
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, host.BaseAddress);
+        site.EmbedChatFrom(host.BaseAddress);
         var widget = await ChatPage.OpenAsync(context, site.BaseAddress);
         await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Questions about B12 injections?" }).TapAsync();
         await new B12Visitor(widget, content).HaveTheFullConversationAsync();
@@ -130,9 +130,9 @@ public sealed class PhoneBrowserTests(ChromiumFixture chromium)
     public async Task The_widget_opens_with_the_emergency_line_above_the_chat_full_screen_on_a_phone_and_closing_keeps_the_conversation(string viewport)
     {
         await using var context = await chromium.Browser.NewContextAsync(Viewports.Options(viewport));
-        var sitePort = ClinicSiteHost.ReservePort();
-        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = $"http://127.0.0.1:{sitePort}" });
-        await using var site = await ClinicSiteHost.StartAsync(sitePort, host.BaseAddress);
+        await using var site = await ClinicSiteHost.StartAsync();
+        await using var host = await ProductHost.StartAsync(new() { ["DirectLine:AllowedOrigins:0"] = site.Origin });
+        site.EmbedChatFrom(host.BaseAddress);
         var content = host.Services.GetRequiredService<B12Content>();
         var chat = await ChatPage.OpenAsync(context, site.BaseAddress);
         var visitor = new B12Visitor(chat, content);

@@ -18,27 +18,40 @@ public sealed partial class ClinicSiteHost : IAsyncDisposable
     public const string DocumentedBotOrigin = "https://chat.your-clinic.example";
 
     private readonly WebApplication _app;
+    private volatile string? _page;
 
-    private ClinicSiteHost(WebApplication app, Uri baseAddress)
+    private ClinicSiteHost(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The site's origin, for the bot host's allowed origins.</summary>
+    public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>
+    /// Starts the site on a loopback port the system picks, before the bot host exists: the bot host must allow the
+    /// site's origin when it starts, and a port only reserved and released could be taken by another process in between.
+    /// The page is served once <see cref="EmbedChatFrom"/> has said where the bot is.
+    /// </summary>
+    public static async Task<ClinicSiteHost> StartAsync()
     {
-        _app = app;
-        BaseAddress = baseAddress;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var site = new ClinicSiteHost(app);
+        app.MapGet("/", () => site._page is { } page
+            ? Results.Content(page, "text/html; charset=utf-8")
+            : Results.Problem("the site does not know the bot host yet", statusCode: StatusCodes.Status503ServiceUnavailable));
+        await app.StartAsync();
+        site.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return site;
     }
 
-    public Uri BaseAddress { get; }
-
-    /// <summary>The origin the site will have: it must be allowed by the bot host before the site starts.</summary>
-    public static int ReservePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static async Task<ClinicSiteHost> StartAsync(int port, Uri botHost)
+    /// <summary>Puts the documented embed snippet, pointed at <paramref name="botHost"/>, on the site's page.</summary>
+    public void EmbedChatFrom(Uri botHost)
     {
         var snippet = EmbedSnippet().Replace(DocumentedBotOrigin, botHost.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
-        var page = $"""
+        _page = $"""
             <!doctype html>
             <html lang="en">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Riverside Family Practice</title></head>
@@ -51,15 +64,6 @@ public sealed partial class ClinicSiteHost : IAsyncDisposable
             </body>
             </html>
             """;
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ClinicSiteHost(app, new Uri(address));
     }
 
     /// <summary>The first html block after the embed-snippet marker in docs/webchat-embedding.md.</summary>
