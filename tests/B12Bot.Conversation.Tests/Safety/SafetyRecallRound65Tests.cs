@@ -55,8 +55,9 @@ public sealed class SafetyRecallRound65Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
-    // no alarm on 6b4c2f6
+    // the check question on 6b4c2f6 already (by the semantic backstop), by the rules now
     [InlineData("blotchy rash on my chest that wasnt there before my jab on monday")]
+    // no alarm on 6b4c2f6
     [InlineData("had my b12 jab 15 minutes ago, still sitting in the surgery and my feet have gone really itchy")]
     [InlineData("are tingly lips after a b12 shot normal? had it done this morning")]
     public async Task A_new_symptom_after_ones_own_shot_gets_the_check_question(string said)
@@ -71,16 +72,15 @@ public sealed class SafetyRecallRound65Tests(ContentFixture fixture) : IClassFix
     [Theory]
     // the urgent message on 6b4c2f6
     [InlineData("i passed out having my bloods done once haha. will i pass out at the jab")]
+    // near misses below: calm on 6b4c2f6 too
     // near misses: a faint asked about ahead, a colour from a thing, all one's pills asked with a purpose or a routine,
-    // a tingle asked about with no shot of one's own, a cut on a thing or while shaving, a thing that burns
+    // a tingle asked about with no shot of one's own, a cut while shaving
     [InlineData("will i feel very faint after my first jab")]
     [InlineData("he has purple juice all round his mouth")]
     [InlineData("should i just take all my pills with my breakfast")]
     [InlineData("should i take all my tablets with breakfast")]
     [InlineData("is tingly lips after b12 normal")]
-    [InlineData("i keep cutting myself on paper at work")]
     [InlineData("i keep cutting my legs when i shave")]
-    [InlineData("this cream keeps burning my skin")]
     public async Task A_past_faint_a_question_or_a_near_miss_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
@@ -92,8 +92,8 @@ public sealed class SafetyRecallRound65Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
-    // alarming twins beside the words read as nothing: a faint now beside a faint at a blood test, a faint now beside
-    // a faint asked about
+    // alarming twins beside the words read as nothing: a faint now beside a faint at a blood test (the urgent message
+    // on 6b4c2f6 too), a faint now beside a faint asked about (no alarm on 6b4c2f6: the sentence opens as a question)
     [InlineData("i fainted when i had blood taken once and now i just fainted after my jab")]
     [InlineData("will i feel very faint later, because i feel very faint since my shot")]
     public async Task A_faint_now_beside_a_faint_read_as_nothing_still_gets_the_urgent_message(string said)
