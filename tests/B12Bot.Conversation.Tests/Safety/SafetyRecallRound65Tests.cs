@@ -102,7 +102,7 @@ public sealed class SafetyRecallRound65Tests(ContentFixture fixture) : IClassFix
     // on 6b4c2f6 too), a faint now beside a faint asked about (no alarm on 6b4c2f6: the sentence opens as a question)
     [InlineData("i fainted when i had blood taken once and now i just fainted after my jab")]
     [InlineData("will i feel very faint later, because i feel very faint since my shot")]
-    // a colour turned round the lips beside a thing's colour read as nothing (no alarm on 6b4c2f6)
+    // a colour turned round the lips beside a thing's colour read as nothing (the urgent message on 6b4c2f6 too)
     [InlineData("theres blue stuff round his mouth and hes gone a greyish colour round his lips")]
     public async Task A_faint_or_colour_now_beside_words_read_as_nothing_still_gets_the_urgent_message(string said)
     {
