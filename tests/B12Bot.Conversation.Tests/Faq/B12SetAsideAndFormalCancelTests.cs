@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// Session 32's first look: "separate from my B12 ..." before a question about another blood test's price had the labs
 /// answer (B12 set aside with "my" between was still read as the subject), and a formal "I wish to discontinue the
 /// questionnaire" started the check instead of leaving it. A question that still asks about B12 after "apart from my
-/// b12" keeps its answer, and "discontinue" said of the shots is a question about stopping them.
+/// b12" keeps its answer, "discontinue" said of the shots is a question about stopping them, and a wish that something
+/// would stop is no request to leave the check.
 /// </summary>
 public sealed class B12SetAsideAndFormalCancelTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
@@ -47,5 +48,13 @@ public sealed class B12SetAsideAndFormalCancelTests(ContentFixture fixture) : IC
 
         Assert.Equal(FaqMatchKind.Command, match.Kind);
         Assert.Equal(BotCommand.Cancel, match.Command);
+    }
+
+    [Theory]
+    [InlineData("i wish it would all stop")]
+    [InlineData("i wish the tingling would stop")]
+    public void A_wish_that_something_would_stop_is_no_cancel(string text)
+    {
+        Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
     }
 }
