@@ -142,7 +142,9 @@ public sealed class FaqMatcher
         // dose for kids").
         var after = Analyzer.Analyze(rest);
         var remarksOnly = !after.Parts.Asks.Contains(true) && analyzed.Parts.Asks.Contains(true);
-        var pointsBack = after.ClauseLeansOnStory.Contains(true) || after.Parts.PointsBack?.Contains(true) == true;
+        // Only a rest that opens by pointing back leans on the story before the turn: in "but my question is only about my
+        // blood pressure: how often should it be checked?" the "it" stands for what the rest itself named first.
+        var pointsBack = (after.ClauseLeansOnStory.Count > 0 && after.ClauseLeansOnStory[0]) || after.Parts.PointsBackAt(0);
         return after.Terms.Count == 0 || remarksOnly || pointsBack ? (analyzed, text) : (after, rest);
     }
 
