@@ -445,8 +445,9 @@ public sealed class TermAnalyzer
         bool[] sentenceStarts = [.. starts];
         for (var i = 1; i + 1 < words.Count; i++)
         {
-            // "... buy them online and do it myself?" goes on with what one would do: "and do it" opens no new question.
-            if (!starts[i] && words[i - 1] is "and" or "also" or "but" or "plus" && OpensQuestion(words, i) && !(words[i] == "do" && words[i + 1] == "it"))
+            // "... buy them online and do it myself?" goes on with what one would do: "and do it" opens no new question. "so"
+            // before a question opens one too: "... wanna see if its b12 so can u ask me some questions".
+            if (!starts[i] && words[i - 1] is "and" or "also" or "but" or "plus" or "so" && OpensQuestion(words, i) && !(words[i] == "do" && words[i + 1] == "it"))
             {
                 starts[i] = true;
             }
