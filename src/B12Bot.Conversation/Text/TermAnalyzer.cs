@@ -499,7 +499,8 @@ public sealed class TermAnalyzer
         }
 
         // "i get b12 jabs, is melatonin safe long term?": after a comma, "is" (or "can", "does" ...) with any subject opens
-        // the question when nothing but words stand between it and the question mark.
+        // the question when nothing but words stand between it and the question mark; a second question joined by "and"
+        // goes on to the same mark ("..., is biotin good for hair growth and what dose?").
         bool EndsWithMark(int from)
         {
             for (var j = from; j < words.Count; j++)
@@ -509,7 +510,7 @@ public sealed class TermAnalyzer
                     return true;
                 }
 
-                if (j > from && (starts[j] || afterComma[j]))
+                if (j > from && (sentenceStarts[j] || afterComma[j]))
                 {
                     return false;
                 }
