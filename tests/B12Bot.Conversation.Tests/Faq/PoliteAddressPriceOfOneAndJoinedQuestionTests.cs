@@ -9,7 +9,7 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// dose answer (the question about biotin, joined by "and" to a second one, was read as part of the story); "hw much is 1
 /// b12 shot here" had the dose answer; "how long b4 it kicks in" had the scope statement; a command after "Sir" or
 /// "abeg", and "guide me how this works", were not read as commands. Also "what vitamin b12 ..." is B12 asked about,
-/// not vitamins in general.
+/// not vitamins in general, and "what B12 does" asks what it is for.
 /// </summary>
 public sealed class PoliteAddressPriceOfOneAndJoinedQuestionTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
@@ -41,6 +41,8 @@ public sealed class PoliteAddressPriceOfOneAndJoinedQuestionTests(ContentFixture
     [InlineData("how long b4 it does anything", "how_quickly")]
     // the scope statement on e3bc3f1: "what vitamin" read as vitamins asked about in general
     [InlineData("what vitamin b12 injections are safest", "safety")]
+    // the risk-factors answer on e3bc3f1: what B12 does, said in that order
+    [InlineData("can you tell me what b12 does for a persons health", "what_b12_does")]
     public void The_price_of_one_shot_how_long_before_it_works_and_what_vitamin_b12_get_their_answers(string text, string entry)
     {
         var match = fixture.Match(text);
