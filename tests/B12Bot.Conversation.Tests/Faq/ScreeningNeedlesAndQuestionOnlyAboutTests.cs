@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// Session 33's first look: "i want out of this questionnaire" started the check it asked to leave; "what do I do with the
 /// needles after" read as asking for the next steps (a story about learning to self-inject had the next-steps answer);
 /// "..., but my question is only about food: how much green veg can he eat with warfarin?" had the blood-thinner answer.
-/// Also "begin the screening" and "the very beginning". What to do next, asked plainly, keeps its answer.
+/// Also "begin the screening"; "the very beginning" (a restart before this change too) stays one. What to do next, asked
+/// plainly, keeps its answer.
 /// </summary>
 public sealed class ScreeningNeedlesAndQuestionOnlyAboutTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
