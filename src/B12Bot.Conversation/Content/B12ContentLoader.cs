@@ -66,7 +66,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "neighbour_medicines", "medicine_question_words", "verdict_words", "sign_words", "combining_words", "combining_phrases", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
-            "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting");
+            "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting", "spoken_forms");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -109,6 +109,7 @@ public static partial class B12ContentLoader
             reader.Problem(turnsNode, $"subject turn '{empty}' has no letters or digits");
         }
 
+        var spokenForms = ReadSpokenForms(reader, root);
         var texting = reader.Get(root, "texting") is { } textingNode ? ReadWordMap(reader, textingNode, "texting", oneWordEach: true) : new Dictionary<string, string>();
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -190,6 +191,7 @@ public static partial class B12ContentLoader
             ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, CombiningPhrases = combiningPhrases, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
+            SpokenForms = spokenForms,
         };
 
         // A neighbour of B12 (a word, a medicine, a condition) is read beside B12, so it may be neither B12 nor another subject.
@@ -287,6 +289,71 @@ public static partial class B12ContentLoader
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// The spoken_forms section: each written form with the phrases voice typing writes for it (words of letters or digits,
+    /// no phrase twice), and the verb a phrase may start with and the words after which it is that verb.
+    /// </summary>
+    private static SpokenForms ReadSpokenForms(YamlFileReader reader, YamlMappingNode root)
+    {
+        if (reader.Get(root, "spoken_forms") is not { } node || reader.Mapping(node, "'spoken_forms'") is not { } section)
+        {
+            return SpokenForms.None;
+        }
+
+        reader.CheckKeys(section, "'spoken_forms'", "written", "verb", "verb_after", "verb_unless_before");
+        var forms = new List<SpokenForm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (reader.Get(section, "written") is { } writtenNode && reader.Mapping(writtenNode, "'spoken_forms: written'") is { } written)
+        {
+            foreach (var (keyNode, valueNode) in written.Children)
+            {
+                var form = reader.Scalar(keyNode, "a written form");
+                if (form is null)
+                {
+                    continue;
+                }
+
+                if (TextNormalizer.Normalize(form).Length == 0)
+                {
+                    reader.Problem(keyNode, $"written form '{form}' has no letters or digits");
+                    continue;
+                }
+
+                var spoken = reader.StringList(valueNode, $"the spoken forms of '{form}'");
+                foreach (var phrase in spoken)
+                {
+                    var normalized = TextNormalizer.Normalize(phrase);
+                    if (normalized.Length == 0)
+                    {
+                        reader.Problem(valueNode, $"spoken form '{phrase}' of '{form}' has no letters or digits");
+                    }
+                    else if (!seen.Add(normalized))
+                    {
+                        reader.Problem(valueNode, $"spoken form '{phrase}' is listed twice");
+                    }
+                }
+
+                forms.Add(new SpokenForm(form, spoken));
+            }
+        }
+        else
+        {
+            reader.Problem(section, "'spoken_forms' is missing 'written'");
+        }
+
+        var verb = reader.OptionalString(section, "verb", "'spoken_forms'");
+        if (verb is not null && TextNormalizer.Normalize(verb) is var v && (v.Length == 0 || v.Contains(' ', StringComparison.Ordinal)))
+        {
+            reader.Problem(reader.Get(section, "verb") ?? section, $"spoken_forms verb '{verb}' must be one word");
+        }
+
+        var verbAfter = reader.StringList(section, "verb_after", "'spoken_forms'", required: false, minimum: 0);
+        var verbUnlessBefore = reader.StringList(section, "verb_unless_before", "'spoken_forms'", required: false, minimum: 0);
+        RequireOneWordEach(reader, section, "verb_after", verbAfter, "verb_after entry");
+        RequireOneWordEach(reader, section, "verb_unless_before", verbUnlessBefore, "verb_unless_before entry");
+        return new SpokenForms(forms, verb, verbAfter, verbUnlessBefore);
     }
 
     /// <summary>The medicine_endings section: the concept a word with such an ending is read as, and the endings.</summary>

@@ -79,6 +79,9 @@ public sealed class LanguageResources
     /// <summary>Endings of medicine names ("pril", "sartan", "statin"): language.yaml medicine_endings.</summary>
     public IReadOnlyList<string> MedicineEndings { get; init; } = [];
 
+    /// <summary>Spoken and dictated spellings put in their written form before a message is read: language.yaml spoken_forms.</summary>
+    public SpokenForms SpokenForms { get; init; } = SpokenForms.None;
+
     /// <summary>Phrases that turn a message to another subject ("unrelated but", "random q"): language.yaml subject_turns.</summary>
     public IReadOnlyList<string> SubjectTurns { get; init; } = [];
 

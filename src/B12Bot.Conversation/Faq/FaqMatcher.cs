@@ -20,6 +20,7 @@ public sealed class FaqMatcher
     private readonly DecisionPolicy _policy;
     private readonly ISentenceEmbedder _embedder;
     private readonly RecentMatches _recent = new();
+    private readonly SpokenFormRewriter _spokenForms;
     private readonly StaticSentenceEmbedder? _firstStage;
     private readonly SemanticIndex? _staticSemantic;
     private readonly CascadeBand? _band;
@@ -49,6 +50,7 @@ public sealed class FaqMatcher
             ? Task.Run(() => new SemanticIndex(catalog, firstStage.EmbedBatch))
             : null;
         Analyzer = new TermAnalyzer(content.Language, LexicalIndex.VocabularyTexts(content));
+        _spokenForms = new SpokenFormRewriter(content.Language.SpokenForms);
         _exact = new ExactIntentRecognizer(Catalog, content.Messages, content.Language, Analyzer);
         _lexical = new LexicalScorer(new LexicalIndex(Catalog, content.Language, Analyzer));
         _semantic = new SemanticIndex(Catalog, (savedEmbeddings ?? ContentEmbeddingCache.Empty(embedder)).Embed);
@@ -92,6 +94,8 @@ public sealed class FaqMatcher
 
     private async ValueTask<FaqMatch> ReadAsync(string text, CancellationToken cancellationToken)
     {
+        // Read as written ("be twelve shots" as "b12 shots"), by the word lists and the model alike.
+        text = _spokenForms.Rewrite(text);
         var analyzed = Analyzer.Analyze(text);
         if (analyzed.Words.Length == 0)
         {
@@ -174,6 +178,7 @@ public sealed class FaqMatcher
     internal async ValueTask<(AnalyzedText Analyzed, LexicalEvidence Lexical, SemanticEvidence Semantic, IntentAssessment Assessment, FaqMatch Match)> ExplainAsync(
         string text, CancellationToken cancellationToken = default)
     {
+        text = _spokenForms.Rewrite(text);
         var (analyzed, read) = FromSubjectTurn(Analyzer.Analyze(text), text);
         var lexical = _lexical.Score(analyzed);
         var semantic = await MeaningAsync(analyzed, read, cancellationToken).ConfigureAwait(false);
@@ -192,6 +197,7 @@ public sealed class FaqMatcher
             return null;
         }
 
+        text = _spokenForms.Rewrite(text);
         var (analyzed, read) = FromSubjectTurn(Analyzer.Analyze(text), text);
         var lexical = _lexical.Score(analyzed);
         var firstStage = AssessFirstStage(analyzed, read, lexical);

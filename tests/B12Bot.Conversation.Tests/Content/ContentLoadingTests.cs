@@ -276,6 +276,22 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_spoken_form_with_no_letters_is_rejected()
+    {
+        var line = Replace("language.yaml", "    b12 shot: [b12 shut, b12 shoot]", "    b12 shot: [b12 shut, \"--\"]");
+
+        Assert.Contains($"language.yaml:{line}: spoken form '--' of 'b12 shot' has no letters or digits", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spoken_form_listed_under_two_written_forms_is_rejected()
+    {
+        var line = Replace("language.yaml", "    b12 shot: [b12 shut, b12 shoot]", "    b12 shot: [b12 shut, b twelve]");
+
+        Assert.Contains($"language.yaml:{line}: spoken form 'b twelve' is listed twice", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_referring_word_of_more_than_one_word_is_rejected()
     {
         var line = Replace("language.yaml", "referring_words: [that, this,", "referring_words: [like that, this,");
