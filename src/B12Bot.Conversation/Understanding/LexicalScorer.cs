@@ -326,7 +326,8 @@ public sealed class LexicalScorer(LexicalIndex index)
             aboutOther |= !namesB12 && !namesOther && p > 0
                 && (((analyzed.ClauseLeansOnStory[parts.Clause[p]] || parts.PointsBackAt(p)) && LastSubjectIsFinding(analyzed, p))
                     || (parts.PointsBackAt(p) && (parts.OwnsAt(p) || !NamesContentSubject(analyzed, p)) && LastSubjectIsOther(analyzed, p))
-                    || (asksSigns && parts.PointsBackAt(p) && LastSubjectIsNeighbourCondition(analyzed, p)));
+                    || (asksSigns && parts.PointsBackAt(p) && LastSubjectIsNeighbourCondition(analyzed, p))
+                    || (asksAboutMedicine && LastSubjectIsOtherInSameClause(analyzed, p)));
         }
 
         return aboutOther && !aboutB12;
@@ -388,6 +389,30 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// </summary>
     private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
         LastSubjectToldApart(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]);
+
+    /// <summary>
+    /// Whether the last subject named before asking part <paramref name="part"/> is another medicine told apart from B12 in
+    /// the same clause: "also my doctor gave prednisolone for a skin rash, what side effects should i watch for?" asks
+    /// about the prednisolone. A sentence of its own between them ("i'm also on antibiotics. how long do these side
+    /// effects hang around?") leaves the question with the story of the shot.
+    /// </summary>
+    private bool LastSubjectIsOtherInSameClause(AnalyzedText analyzed, int part)
+    {
+        if (LastSubjectToldApart(analyzed, part) is not { } t || _index.CoveredForeignTerms.Contains(analyzed.Terms[t]))
+        {
+            return false;
+        }
+
+        for (var u = t + 1; u < analyzed.Terms.Count; u++)
+        {
+            if (analyzed.Parts.TermPart[u] == part)
+            {
+                return analyzed.TermClause[u] == analyzed.TermClause[t];
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The last subject named before asking part <paramref name="part"/> when it is another one told apart from B12 (its
