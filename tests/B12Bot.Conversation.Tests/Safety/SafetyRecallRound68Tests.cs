@@ -51,6 +51,11 @@ public sealed class SafetyRecallRound68Tests(ContentFixture fixture) : IClassFix
     [InlineData("my wife drank from a lemonade bottle she found under the sink and we just realised it was full of bleach")]
     [InlineData("is it true that paracetamol overdose can kill, my son took 20 tablets")]
     [InlineData("is it true an overdose can be fatal because i think i took too many of my pills")]
+    // an overdose told, then asked about ("is it true" quieted it in a first try of this round; "my sugar" quieted
+    // the insulin one on c167f92)
+    [InlineData("I took too much of my sleeping pills an hour ago - is it true they can hurt your liver?")]
+    [InlineData("i overdosed on my diabetes meds this morning, is that true it causes a hypo")]
+    [InlineData("took an overdose of my insulin, will it make my sugar drop")]
     public async Task A_poison_drunk_or_medicines_found_beside_someone_drowsy_gets_poison_control(string said)
     {
         var chat = new BotConversation(fixture);
@@ -120,6 +125,9 @@ public sealed class SafetyRecallRound68Tests(ContentFixture fixture) : IClassFix
     [InlineData("my son had febrile convulsions when he was a baby he is 14 now is b12 safe for him")]
     [InlineData("my toddler had a fit from a fever when he was small, years ago now, can he have b12 at 12")]
     [InlineData("my son has had acne since he started b12 shots, normal?")]
+    // a salon named after "found out" (Poison Control in a first try of this round: "salon" was read as Savlon, the
+    // antiseptic, 20 words from "found")
+    [InlineData("Just found out we're expecting our second baby, yay! My next vitamin top-up at the beauty salon is on Friday, should I still go?")]
     public async Task An_overdose_asked_a_childhood_seizure_a_listed_side_effect_or_a_near_miss_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
