@@ -357,7 +357,16 @@ public sealed class ExactIntentRecognizer
             opener++;
         }
 
-        if (start == 0 || start - opener > MaxReasonWords || opener == start || !_reasonOpeners.Contains(words[opener]))
+        // The preface opens with its teller ("i'm so tired, stop the questions") or, four words or more, with whose it is
+        // when the command then leaves the chat or the check by name ("my mum is tired, can we leave the checklist here";
+        // "my feet are dry and cracked, any tips" asks about the feet).
+        if (start == 0 || start - opener > MaxReasonWords || opener == start)
+        {
+            return null;
+        }
+
+        var ownerOpened = !_reasonOpeners.Contains(words[opener]);
+        if (ownerOpened && !(_reasonOwners.Contains(words[opener]) && start - opener >= MinOwnedReasonWords))
         {
             return null;
         }
@@ -368,7 +377,7 @@ public sealed class ExactIntentRecognizer
         }
 
         var lastKey = ExactKey(string.Join(' ', words, start, words.Length - start));
-        if (Command(lastKey, KeyWords(lastKey)) is not { } command)
+        if (Command(lastKey, KeyWords(lastKey)) is not { } command || (ownerOpened && !LeavesTheChat(words.AsSpan(start), command)))
         {
             return null;
         }
