@@ -62,7 +62,8 @@ public sealed class FaqMatcherTests(ContentFixture fixture) : IClassFixture<Cont
     [InlineData("recommend a good movie")]
     [InlineData("what's the weather like tomorrow")]
     [InlineData("who won the game last night")]
-    [InlineData("tell me a joke")]
+    // "tell me a joke" has a small-talk reply of its own since session 35
+    [InlineData("sing me a song")]
     [InlineData("what is the capital of france")]
     [InlineData("how do I reset my password")]
     [InlineData("write me a poem about cats")]
