@@ -28,6 +28,8 @@ public sealed class SafetyRecallRound69Tests(ContentFixture fixture) : IClassFix
     [InlineData("my grandad just collapsed in the kitchen")]
     [InlineData("my grandad used to collapse now and then years ago and he just collapsed again")]
     [InlineData("im terrified, i think im going into anaphylaxis after my shot")]
+    // a fear not of anaphylaxis, with anaphylaxis now (the strong fears quieted it in a first try of this round)
+    [InlineData("terrified of this, the lady i just injected is in anaphylaxis")]
     [InlineData("my legs just collapsed under me after the injection and i cant get up")]
     [InlineData("im short of breath just sitting still since my shot this morning")]
     [InlineData("is anaphylaxis always obvious? my throat feels like its closing, 10 mins since i self injected")]
