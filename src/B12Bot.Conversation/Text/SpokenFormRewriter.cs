@@ -13,7 +13,6 @@ namespace B12Bot.Conversation.Text;
 /// </summary>
 public sealed class SpokenFormRewriter
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
     private readonly (Regex Pattern, string Written)[] _forms;
 
     public SpokenFormRewriter(SpokenForms spokenForms)
@@ -31,23 +30,12 @@ public sealed class SpokenFormRewriter
                 .Select(form => (Pattern(form.Phrases, verb, notAfter, unlessBefore), form.Written)),
         ];
 
-        // Each compiled pattern runs once here, so its code is jitted at start and not inside the first visitor's match,
-        // where the JIT's time counts against the timeout (on a busy machine it can take all of it).
+        // Jitted at start, not inside the first visitor's match.
         foreach (var (pattern, _) in _forms)
         {
-            try
-            {
-                _ = pattern.IsMatch("be twelve b twelve");
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Jitted all the same.
-            }
+            CompiledPatterns.WarmUp(pattern, "be twelve b twelve");
         }
     }
-
-    /// <summary>Whether any spoken form is known (without them <see cref="Rewrite"/> returns every text as it is).</summary>
-    public bool IsEmpty => _forms.Length == 0;
 
     /// <summary>The text with each spoken form written; the same string when none is in it.</summary>
     public string Rewrite(string text)
@@ -76,7 +64,7 @@ public sealed class SpokenFormRewriter
             .Select(p => TextNormalizer.Tokenize(p))
             .Select(words => (Guarded: notAfter is not null && words[0] == verb, Body: string.Join(@"[\s.\-]*", words.Select(Regex.Escape))))
             .Select(p => !p.Guarded ? p.Body : unlessBefore is null ? notAfter + p.Body : $"(?:{notAfter}{p.Body}|{p.Body}{unlessBefore})");
-        return new Regex($@"\b(?:{string.Join('|', alternatives)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        return new Regex($@"\b(?:{string.Join('|', alternatives)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, CompiledPatterns.MatchTimeout);
     }
 
     /// <summary>

@@ -50,7 +50,12 @@ public sealed class TermAnalyzer
         _medicineConcept = language.MedicineEndingConcept;
         _medicineEndings = [.. language.MedicineEndings];
         _subjectTurn = SubjectTurnPattern(language.SubjectTurns);
-        WarmUp(_subjectTurn);
+        if (_subjectTurn is not null)
+        {
+            // A timed-out subject turn would read a B12 story into another subject's question.
+            CompiledPatterns.WarmUp(_subjectTurn, "b12 shots. unrelated but a question about something else");
+        }
+
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         _intentCues.UnionWith(language.IntentCues);
@@ -181,29 +186,7 @@ public sealed class TermAnalyzer
         return phrases.Count == 0
             ? null
             : new Regex($@"(?<=^|[.,;:!?\n(\-\u2013\u2014]\s*)(?:{string.Join('|', phrases)})\b(?:[\s\p{{P}}]+(?:but|and|so|though|tho)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft | RegexOptions.Compiled,
-                TimeSpan.FromMilliseconds(100));
-    }
-
-    /// <summary>
-    /// Runs a compiled pattern once, so its code is jitted at start and not inside the first visitor's match, where the
-    /// JIT's time counts against the match timeout (on a busy machine it can take all of it, and a timed-out subject turn
-    /// would read a B12 story into another subject's question).
-    /// </summary>
-    private static void WarmUp(Regex? pattern)
-    {
-        if (pattern is null)
-        {
-            return;
-        }
-
-        try
-        {
-            _ = pattern.IsMatch("b12 shots. unrelated but a question about something else");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Jitted all the same.
-        }
+                CompiledPatterns.MatchTimeout);
     }
 
     /// <summary>The analysed form of a message or a content phrase.</summary>

@@ -387,8 +387,7 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// fasciitis"), and one no answer is about (unlike a vaccine beside the shot). Not a claim about B12 ("b12 helps hair
     /// growth. any truth in that?"), nor a medicine told with the shots ("i have b12 jabs and take sertraline").
     /// </summary>
-    private bool LastSubjectIsOther(AnalyzedText analyzed, int part) =>
-        LastSubjectToldApart(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]);
+    private bool LastSubjectIsOther(AnalyzedText analyzed, int part) => OtherSubjectToldApart(analyzed, part) is not null;
 
     /// <summary>
     /// Whether the last subject named before asking part <paramref name="part"/> is another medicine told apart from B12 in
@@ -398,7 +397,7 @@ public sealed class LexicalScorer(LexicalIndex index)
     /// </summary>
     private bool LastSubjectIsOtherInSameClause(AnalyzedText analyzed, int part)
     {
-        if (LastSubjectToldApart(analyzed, part) is not { } t || _index.CoveredForeignTerms.Contains(analyzed.Terms[t]))
+        if (OtherSubjectToldApart(analyzed, part) is not { } t)
         {
             return false;
         }
@@ -413,6 +412,12 @@ public sealed class LexicalScorer(LexicalIndex index)
 
         return false;
     }
+
+    /// <summary>
+    /// <see cref="LastSubjectToldApart"/> when no answer is about it (unlike a vaccine beside the shot): the term's index.
+    /// </summary>
+    private int? OtherSubjectToldApart(AnalyzedText analyzed, int part) =>
+        LastSubjectToldApart(analyzed, part) is { } t && !_index.CoveredForeignTerms.Contains(analyzed.Terms[t]) ? t : null;
 
     /// <summary>
     /// The last subject named before asking part <paramref name="part"/> when it is another one told apart from B12 (its
