@@ -558,12 +558,18 @@ public static partial class B12ContentLoader
 
                 var id = reader.RequiredString(map, "id", "a small-talk item");
                 var what = $"small-talk item '{id}'";
-                reader.CheckKeys(map, what, "id", "phrases", "reply");
+                reader.CheckKeys(map, what, "id", "phrases", "emoji", "reply");
                 var phrases = reader.StringList(map, "phrases", what, required: true);
+                var emoji = reader.StringList(map, "emoji", what, required: false);
+                foreach (var symbol in emoji.Where(e => !EmojiReading.IsEmojiOnly(e)))
+                {
+                    reader.Problem(reader.Get(map, "emoji")!, $"'{symbol}' in 'emoji' of {what} is not only emoji; words go in 'phrases'");
+                }
+
                 var reply = reader.RequiredText(map, "reply", what);
                 if (id is not null && reply is not null)
                 {
-                    smallTalk.Add(new SmallTalkIntent(id, phrases, reply));
+                    smallTalk.Add(new SmallTalkIntent(id, phrases, reply) { Emoji = emoji });
                 }
             }
         }

@@ -99,7 +99,7 @@ public sealed class FaqMatcher
         var analyzed = Analyzer.Analyze(text);
         if (analyzed.Words.Length == 0)
         {
-            return new FaqMatch { Kind = FaqMatchKind.Empty };
+            return _exact.RecognizeEmoji(text) ?? new FaqMatch { Kind = FaqMatchKind.Empty };
         }
 
         if (_exact.Recognize(analyzed) is { } exact)

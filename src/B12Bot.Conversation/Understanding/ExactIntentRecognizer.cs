@@ -28,6 +28,12 @@ public sealed class ExactIntentRecognizer
     /// <summary>The longest reason a command may be followed by ("my mum's had enough"), in words.</summary>
     private const int MaxReasonWords = 9;
 
+    /// <summary>
+    /// The longest reason after a command that leaves the chat or the check by name ("cancel this check, he's gone to bed
+    /// and I can't answer the rest for him"), in words, when it names nothing the content is about.
+    /// </summary>
+    private const int MaxReasonWordsAfterLeaving = 16;
+
     /// <summary>The shortest reason that may open with its owner ("my dad would rather not"), in words.</summary>
     private const int MinOwnedReasonWords = 4;
 
@@ -53,6 +59,8 @@ public sealed class ExactIntentRecognizer
     private readonly Dictionary<string, SmallTalkIntent> _smallTalkPhrases = new(StringComparer.Ordinal);
     private readonly (SmallTalkIntent Intent, string[][] Phrases)[] _smallTalk;
     private readonly HashSet<string> _smallTalkWords = new(StringComparer.Ordinal);
+    /// <summary>Each small-talk emoji with its intent and the intent's place in the list (the first listed wins a mix).</summary>
+    private readonly Dictionary<int, (int Order, SmallTalkIntent Intent)> _smallTalkEmoji = [];
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _foreignTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _chatWords = new(StringComparer.Ordinal);
@@ -134,6 +142,13 @@ public sealed class ExactIntentRecognizer
         }
 
         _smallTalk = [.. smallTalk];
+        for (var order = 0; order < messages.SmallTalk.Count; order++)
+        {
+            foreach (var symbol in messages.SmallTalk[order].Emoji.SelectMany(EmojiReading.Symbols))
+            {
+                _smallTalkEmoji.TryAdd(symbol, (order, messages.SmallTalk[order]));
+            }
+        }
         foreach (var topic in language.TopicWords)
         {
             _topicTerms.UnionWith(analyzer.TermsOf(topic));
@@ -150,9 +165,21 @@ public sealed class ExactIntentRecognizer
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
         var keyWords = KeyWords(exactKey);
-        if ((Command(exactKey, keyWords) ?? CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed) ?? CommandInEveryClause(analyzed)) is { } command)
+        // A command said with a reason or after one ("cancel the check, no one cares whether i'm alive") tells more than
+        // the command: the safety backstop screens those words as it screens a question's.
+        if (Command(exactKey, keyWords) is { } bare)
         {
-            return new FaqMatch { Kind = FaqMatchKind.Command, Command = command, Score = 1 };
+            return new FaqMatch { Kind = FaqMatchKind.Command, Command = bare, Score = 1 };
+        }
+
+        if ((CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed)) is { } told)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.Command, Command = told, CommandTellsMore = true, Score = 1 };
+        }
+
+        if (CommandInEveryClause(analyzed) is { } repeated)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.Command, Command = repeated, Score = 1 };
         }
 
         if (_exactPhrases.TryGetValue(exactKey, out var intent))
@@ -236,6 +263,30 @@ public sealed class ExactIntentRecognizer
     private static bool AsksAboutOneselfFirst(AnalyzedText analyzed) =>
         analyzed.ClauseCount == 2 && analyzed.Words is ["am", "i", ..];
 
+    /// <summary>
+    /// A message of emoji alone ("👍", "😊🙏"): the small talk its emoji say, the intent listed first when they say
+    /// several (thanks before a smile); null when any of them is not listed (a crying face is not read as "ok").
+    /// </summary>
+    public FaqMatch? RecognizeEmoji(string text)
+    {
+        var symbols = EmojiReading.Symbols(text);
+        (int Order, SmallTalkIntent Intent)? said = null;
+        foreach (var symbol in symbols)
+        {
+            if (!_smallTalkEmoji.TryGetValue(symbol, out var intent))
+            {
+                return null;
+            }
+
+            if (said is null || intent.Order < said.Value.Order)
+            {
+                said = intent;
+            }
+        }
+
+        return said is { } found ? new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = found.Intent, Score = 1 } : null;
+    }
+
     /// <summary>Only a command, for dialogs that listen for commands alone.</summary>
     public BotCommand? RecognizeCommand(string text)
     {
@@ -284,7 +335,7 @@ public sealed class ExactIntentRecognizer
     /// </summary>
     private BotCommand? CommandWithReason(AnalyzedText analyzed, string[] words)
     {
-        if (words.Length < 3 || words.Length > MaxCommandSentenceWords + MaxReasonWords || !_commandPhrasesByFirstWord.ContainsKey(words[0]))
+        if (words.Length < 3 || words.Length > MaxCommandSentenceWords + MaxReasonWordsAfterLeaving || !_commandPhrasesByFirstWord.ContainsKey(words[0]))
         {
             return null;
         }
@@ -292,10 +343,14 @@ public sealed class ExactIntentRecognizer
         for (var k = Math.Min(words.Length - 1, MaxCommandSentenceWords); k >= 1; k--)
         {
             var reason = words.AsSpan(k);
-            if (reason.Length > MaxReasonWords || !TellsOnly(reason))
+            if (reason.Length > MaxReasonWordsAfterLeaving || TermAnalyzer.IsQuestionWord(reason[0]))
             {
                 break;
             }
+
+            // A question word inside a reason ("my wife has fallen asleep and i don't know how she'd answer") is let
+            // through only when the command leaves the check by name and the reason names nothing the content is about.
+            var tellsOnly = TellsOnly(reason);
 
             // The reason opens with its teller ("i"), or, four words or more, with whose it is ("my wife will answer
             // instead"): "stop it, safe to drive after?" has no reason after "stop it", and "reset my password" or "help me
@@ -309,13 +364,18 @@ public sealed class ExactIntentRecognizer
             if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
             {
                 var leavesTheChat = LeavesTheChat(said, command);
-                if (!tellsWhy && !leavesTheChat)
+                if ((!tellsWhy && !leavesTheChat) || ((reason.Length > MaxReasonWords || !tellsOnly) && !leavesTheChat))
                 {
                     continue;
                 }
 
+                // A reason that names a subject the content is about may be a question ("stop it, i'm on metformin"); one
+                // that asks, or a long one, leaves the check only when it names none ("can we leave this questionnaire?
+                // i'd rather just ask a question"; "stop the quiz, can i still have my shot with a cold?" asks about it).
                 var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
-                return !reasonAsks && (leavesTheChat || !_analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains)) ? command : null;
+                var reasonNamesTopic = _analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains);
+                return leavesTheChat && (reasonAsks || reason.Length > MaxReasonWords || !tellsOnly) ? (reasonNamesTopic ? null : command)
+                    : !reasonAsks && (leavesTheChat || !reasonNamesTopic) ? command : null;
             }
         }
 

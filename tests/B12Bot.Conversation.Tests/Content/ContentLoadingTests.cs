@@ -284,6 +284,14 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_small_talk_emoji_with_words_is_rejected()
+    {
+        var line = Replace("messages.yaml", "    emoji: [👋]", "    emoji: [👋, wave]");
+
+        Assert.Contains($"messages.yaml:{line}: 'wave' in 'emoji' of small-talk item 'greeting' is not only emoji", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_spoken_form_listed_under_two_written_forms_is_rejected()
     {
         var line = Replace("language.yaml", "    b12 shot: [b12 shut, b12 shoot]", "    b12 shot: [b12 shut, b twelve]");

@@ -33,6 +33,32 @@ public sealed class SafetyBackstopTranscriptTests(ContentFixture fixture) : ICla
     }
 
     [Theory]
+    // Session 36: a crisis told as the reason for leaving the check (read as a cancel, which the backstop did not
+    // screen: "cancel the check, no one cares whether im alive" had "There's nothing to cancel" on 7d89c96)
+    [InlineData("stop the quiz, nobody cares if im alive or not")]
+    [InlineData("end the check, no one would care whether i live")]
+    [InlineData("quit this checklist, i dont care whether i wake up tomorrow")]
+    [InlineData("stop this chat, no one cares if i live or die")]
+    public async Task A_crisis_told_as_the_reason_to_leave_the_check_gets_the_crisis_line(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var reply = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.CrisisMessage, reply.Text);
+    }
+
+    [Fact]
+    public async Task Leaving_the_check_with_an_everyday_reason_is_still_a_cancel_the_backstop_leaves_alone()
+    {
+        var match = fixture.Match("quit the checklist, my son has just got home from school");
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.True(fixture.Backstop.NeedsScreening(match));
+        Assert.Equal(TriageResult.None, await fixture.Backstop.ScreenAsync("quit the checklist, my son has just got home from school"));
+    }
+
+    [Theory]
     [InlineData("i feel a bit down today")]
     [InlineData("this fatigue is killing me")]
     [InlineData("im so done with this cold weather")]
