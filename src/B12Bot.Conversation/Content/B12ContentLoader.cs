@@ -66,7 +66,7 @@ public static partial class B12ContentLoader
         }
 
         reader.CheckKeys(root, "the file", "stopwords", "synonyms", "topic_words", "intent_cues", "anchor_words", "foreign_words", "finding_words", "neighbour_words", "neighbour_conditions", "neighbour_medicines", "medicine_question_words", "verdict_words", "sign_words", "combining_words", "combining_phrases", "story_symptom_words", "b12_words", "b12_set_aside_words", "shot_words", "whole_message",
-            "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting", "spoken_forms");
+            "medicine_endings", "subject_turns", "referring_words", "open_question_words", "request_words", "texting", "spoken_forms", "likening");
         var stopwords = reader.StringList(root, "stopwords", "the file", required: true);
         var topicWords = reader.StringList(root, "topic_words", "the file", required: true);
         var intentCues = reader.StringList(root, "intent_cues", "the file", required: false, minimum: 0);
@@ -110,6 +110,7 @@ public static partial class B12ContentLoader
         }
 
         var spokenForms = ReadSpokenForms(reader, root);
+        var likening = ReadLikening(reader, root, foreignWords);
         var texting = reader.Get(root, "texting") is { } textingNode ? ReadWordMap(reader, textingNode, "texting", oneWordEach: true) : new Dictionary<string, string>();
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -191,7 +192,7 @@ public static partial class B12ContentLoader
             ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, CombiningPhrases = combiningPhrases, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
-            SpokenForms = spokenForms,
+            SpokenForms = spokenForms, Likening = likening,
         };
 
         // A neighbour of B12 (a word, a medicine, a condition) is read beside B12, so it may be neither B12 nor another subject.
@@ -289,6 +290,33 @@ public static partial class B12ContentLoader
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// The likening section: one-word likening words, gap words and not-after words, and the concepts it may set aside,
+    /// each one of the foreign_words (a B12 concept likened would still be B12).
+    /// </summary>
+    private static Likening ReadLikening(YamlFileReader reader, YamlMappingNode root, IReadOnlyList<string> foreignWords)
+    {
+        if (reader.Get(root, "likening") is not { } node || reader.Mapping(node, "'likening'") is not { } section)
+        {
+            return Likening.None;
+        }
+
+        reader.CheckKeys(section, "'likening'", "words", "gap", "concepts", "not_after");
+        var words = reader.StringList(section, "words", "'likening'", required: true);
+        var gap = reader.StringList(section, "gap", "'likening'", required: false, minimum: 0);
+        var concepts = reader.StringList(section, "concepts", "'likening'", required: true);
+        var notAfter = reader.StringList(section, "not_after", "'likening'", required: false, minimum: 0);
+        RequireOneWordEach(reader, section, "words", words, "likening word");
+        RequireOneWordEach(reader, section, "gap", gap, "likening gap word");
+        RequireOneWordEach(reader, section, "not_after", notAfter, "likening not_after word");
+        if (concepts.FirstOrDefault(c => !foreignWords.Contains(c, StringComparer.Ordinal)) is { } notForeign)
+        {
+            reader.Problem(reader.Get(section, "concepts")!, $"likened concept '{notForeign}' is not one of the foreign_words");
+        }
+
+        return new Likening(words, gap, concepts, notAfter);
     }
 
     /// <summary>

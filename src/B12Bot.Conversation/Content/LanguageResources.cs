@@ -82,6 +82,9 @@ public sealed class LanguageResources
     /// <summary>Spoken and dictated spellings put in their written form before a message is read: language.yaml spoken_forms.</summary>
     public SpokenForms SpokenForms { get; init; } = SpokenForms.None;
 
+    /// <summary>Another subject named only to liken the shot to it ("like after a flu jab"): language.yaml likening.</summary>
+    public Likening Likening { get; init; } = Likening.None;
+
     /// <summary>Phrases that turn a message to another subject ("unrelated but", "random q"): language.yaml subject_turns.</summary>
     public IReadOnlyList<string> SubjectTurns { get; init; } = [];
 

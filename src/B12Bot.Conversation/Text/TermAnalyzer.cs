@@ -21,6 +21,9 @@ public sealed class TermAnalyzer
     /// <summary>The concept of a stop phrase: its words are read as nothing, as a stop word is.</summary>
     private const string StopPhrase = "";
 
+    /// <summary>The most gap words between a likening word and what it likens ("like after my old flu jab").</summary>
+    private const int MaxLikeningGap = 3;
+
     private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _singleWordConcepts = new(StringComparer.Ordinal);
 
@@ -40,6 +43,10 @@ public sealed class TermAnalyzer
     private readonly string? _medicineConcept;
     private readonly string[] _medicineEndings;
     private readonly Regex? _subjectTurn;
+    private readonly HashSet<string> _likeningWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _likeningGap = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _likenedConcepts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _likeningNotAfter = new(StringComparer.Ordinal);
 
     /// <param name="language">Stop words and synonyms.</param>
     /// <param name="vocabularyTexts">Every text whose words count as known (FAQ, walkthrough, messages): typos are corrected towards them.</param>
@@ -57,6 +64,10 @@ public sealed class TermAnalyzer
         }
 
         _referringWords.UnionWith(language.ReferringWords.Select(TextNormalizer.Normalize));
+        _likeningWords.UnionWith(language.Likening.Words.Select(TextNormalizer.Normalize));
+        _likeningGap.UnionWith(language.Likening.Gap.Select(TextNormalizer.Normalize));
+        _likenedConcepts.UnionWith(language.Likening.Concepts);
+        _likeningNotAfter.UnionWith(language.Likening.NotAfter.Select(TextNormalizer.Normalize));
         _openQuestionTerms.UnionWith(language.OpenQuestionWords);
         _intentCues.UnionWith(language.IntentCues);
         _topicTerms.UnionWith(language.TopicWords);
@@ -237,7 +248,8 @@ public sealed class TermAnalyzer
 
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
             {
-                if (concept.Length == 0)
+                // "sore, a bit like after a flu jab": the vaccine only likened to the shot is no subject of its own.
+                if (concept.Length == 0 || (_likenedConcepts.Contains(concept) && IsLikened(words, position, clauseStarts)))
                 {
                     position += length;
                     continue;
@@ -255,11 +267,18 @@ public sealed class TermAnalyzer
             var word = words[position];
             if (!_stopwords.Contains(word))
             {
-                termAt[position] = terms.Count;
-                if (_singleWordConcepts.TryGetValue(word, out var single)
-                    || (!_shortWords.Contains(stems[position]) && _singleWordConcepts.TryGetValue(stems[position], out single)))
+                var isConcept = _singleWordConcepts.TryGetValue(word, out var single)
+                    || (!_shortWords.Contains(stems[position]) && _singleWordConcepts.TryGetValue(stems[position], out single));
+                if (isConcept && _likenedConcepts.Contains(single!) && IsLikened(words, position, clauseStarts))
                 {
-                    terms.Add(single);
+                    position++;
+                    continue;
+                }
+
+                termAt[position] = terms.Count;
+                if (isConcept)
+                {
+                    terms.Add(single!);
                 }
                 else if (medicine[position])
                 {
@@ -284,6 +303,29 @@ public sealed class TermAnalyzer
             QuestionSentence(words, clauseStarts, sentenceStarts, clauseIsQuestion, leansOnStory, termClause),
             new AskingParts(termPart, PartsAsk(words, partStarts, markAfter), PartClauses(clauseStarts, partStarts), PartsPointBack(words, partStarts, terms, termAt),
                 PartsOwn(words, partStarts, terms, termAt)), WordStarts(clauseStarts), WordStarts(segmentStarts));
+    }
+
+    /// <summary>
+    /// Whether the concept starting at <paramref name="position"/> is only likened to the shot ("sore, a bit like after a
+    /// flu jab", "in the arm like my old tetanus shot?"): a likening word before it in the same clause, with at most
+    /// <see cref="MaxLikeningGap"/> gap words between, and that word no verb ("i'd like a flu jab too").
+    /// </summary>
+    private bool IsLikened(string[] words, int position, bool[] clauseStarts)
+    {
+        for (var k = position - 1; k >= 0 && position - k <= MaxLikeningGap + 1; k--)
+        {
+            if (_likeningWords.Contains(words[k]))
+            {
+                return clauseStarts[k] || k == 0 || !_likeningNotAfter.Contains(words[k - 1]);
+            }
+
+            if (clauseStarts[k] || !_likeningGap.Contains(words[k]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static int[] WordStarts(bool[] clauseStarts)

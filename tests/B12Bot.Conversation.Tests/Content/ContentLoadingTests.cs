@@ -284,6 +284,14 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_likened_concept_that_is_not_another_subject_is_rejected()
+    {
+        var line = Replace("language.yaml", "  concepts: [vaccine]", "  concepts: [vaccine, injection]");
+
+        Assert.Contains($"language.yaml:{line}: likened concept 'injection' is not one of the foreign_words", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_small_talk_emoji_with_words_is_rejected()
     {
         var line = Replace("messages.yaml", "    emoji: [👋]", "    emoji: [👋, wave]");
