@@ -9,7 +9,8 @@ namespace B12Bot.Conversation.Tests.Safety;
 /// end with everything tried, hurting oneself asked for oneself or "properly", death hoped for, old thoughts back with
 /// ways looked up (the crisis line); vape liquid swallowed, a risky medicine given twice by two people (Poison Control).
 /// A relative's dramatic "drop dead if" with a laugh, a collapse in a decade gone by, heavy periods as a pattern and a
-/// fussy eater stay calm; the near misses stay calm and the alarming twins keep their alarm.
+/// fussy eater stay calm; mildly puffy eyelids alone, more bumps near the site and itchy bumps hours after the shot get
+/// the check question; the near misses stay calm and the alarming twins keep their alarm.
 /// </summary>
 public sealed class SafetyRecallRound71Tests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
@@ -66,6 +67,39 @@ public sealed class SafetyRecallRound71Tests(ContentFixture fixture) : IClassFix
     }
 
     [Theory]
+    // the urgent message on 30556d1 (a swelling of the eyelids)
+    [InlineData("my eyelids look a little puffy and itchy since the jab this morning, my vision is fine")]
+    // no alarm on 30556d1
+    [InlineData("had my third jab about 3 hours ago, all fine at first. later i noticed a handful of little itchy spots on my chest. otherwise fine and breathing ok. can i have the next one in a month?")]
+    // the check question on 30556d1 too
+    [InlineData("the jab spot looks like a gnat bite and two more lumps have come up next to it")]
+    [InlineData("had the jab 3 hours back, noticed a few itchy spots on my chest since. can i have the next one on friday?")]
+    public async Task Mildly_puffy_eyelids_more_bumps_near_the_site_or_itchy_bumps_hours_after_the_shot_gets_the_check_question(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var check = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.ReactionCheck.Question, check.Text);
+    }
+
+    [Theory]
+    // the urgent message on 30556d1 too: the lips or face swelling beside puffy eyelids, eyes swollen shut, hives with a
+    // tight throat
+    [InlineData("my eyelids are a little puffy since the jab and my lips are swelling")]
+    [InlineData("my eyelids are a bit puffy since the jab and my face is swelling up")]
+    [InlineData("my eyes are swollen shut since the jab")]
+    [InlineData("had my jab 2 hours ago and now itchy bumps all over and my throat feels tight")]
+    public async Task A_swelling_beyond_the_eyelids_or_hives_with_a_tight_throat_keeps_the_urgent_message(string said)
+    {
+        var chat = new BotConversation(fixture);
+
+        var urgent = Assert.Single(await chat.SayAsync(said));
+
+        Assert.Equal(fixture.Content.Safety.UrgentMessage, urgent.Text);
+    }
+
+    [Theory]
     // the urgent message on 30556d1
     [InlineData("my great aunt collapsed in the 1980s, is pernicious anaemia in families")]
     // no alarm on 30556d1 either (guards for the round's calm fixes)
@@ -74,7 +108,8 @@ public sealed class SafetyRecallRound71Tests(ContentFixture fixture) : IClassFix
     [InlineData("my little girl is a picky eater and refuses meat, should i be worried about her b12")]
     // near misses (no alarm on 30556d1 either): stiff and shaky after the gym, a twitching eyelid, a past rash asked
     // about, carrying on with the injections, an exam, waking the baby, tablets given up, hurting oneself by mistake,
-    // a hope for less tiredness, a question about vaping, a prescribed schedule
+    // a hope for less tiredness, a question about vaping, a prescribed schedule, itchy bumps years ago, bumps at
+    // another medicine's site
     [InlineData("my legs went all stiff and shaky after the gym")]
     [InlineData("my neck went stiff and my eyelid keeps twitching, is that b12")]
     [InlineData("last year the rash came back all over my chest after the jab, is it safe to have the next one?")]
@@ -86,6 +121,8 @@ public sealed class SafetyRecallRound71Tests(ContentFixture fixture) : IClassFix
     [InlineData("if i stop my shots will the tiredness go away? thats what im hoping")]
     [InlineData("can vaping lower b12")]
     [InlineData("he has two lots of digoxin a day as prescribed")]
+    [InlineData("two years ago i got itchy bumps after my jab, can i have the next one")]
+    [InlineData("my ozempic injection site has a couple more bumps nearby")]
     public async Task A_dramatic_relative_an_old_collapse_heavy_periods_a_fussy_eater_or_a_near_miss_gets_no_alarm(string said)
     {
         var chat = new BotConversation(fixture);
