@@ -177,7 +177,17 @@ public sealed class SafetyTriage
 
         foreach (var (phrase, classes) in phraseClasses)
         {
+            // One instance of each word for all the phrases that hold it: the alternatives expand to tens of thousands of
+            // phrases, and a copy of every word in each was resident memory for nothing.
             var words = TextNormalizer.Tokenize(phrase);
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (_known.TryGetValue(words[w], out var shared))
+                {
+                    words[w] = shared;
+                }
+            }
+
             if (!_phrasesByFirstWord.TryGetValue(words[0], out var list))
             {
                 list = [];
