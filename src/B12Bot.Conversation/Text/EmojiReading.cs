@@ -13,7 +13,22 @@ public static class EmojiReading
     public const int MaxCharacters = 64;
 
     /// <summary>Whether <paramref name="text"/> has at least one emoji and nothing but emoji and their dressing.</summary>
-    public static bool IsEmojiOnly(string text)
+    public static bool IsEmojiOnly(string text) => Read(text, into: null);
+
+    /// <summary>The emoji of <paramref name="text"/> in order, their dressing left out; empty when it is not emoji only.</summary>
+    public static List<int> Symbols(string text)
+    {
+        var symbols = new List<int>();
+        if (text.Length > MaxCharacters || !Read(text, symbols))
+        {
+            symbols.Clear();
+        }
+
+        return symbols;
+    }
+
+    /// <summary>One pass over the runes: false at the first that is neither an emoji nor its dressing.</summary>
+    private static bool Read(string text, List<int>? into)
     {
         ArgumentNullException.ThrowIfNull(text);
         var any = false;
@@ -29,31 +44,11 @@ public static class EmojiReading
                 return false;
             }
 
+            into?.Add(rune.Value);
             any = true;
         }
 
         return any;
-    }
-
-    /// <summary>The emoji of <paramref name="text"/> in order, their dressing left out; empty when it is not emoji only.</summary>
-    public static List<int> Symbols(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var symbols = new List<int>();
-        if (text.Length > MaxCharacters || !IsEmojiOnly(text))
-        {
-            return symbols;
-        }
-
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (!IsDressing(rune))
-            {
-                symbols.Add(rune.Value);
-            }
-        }
-
-        return symbols;
     }
 
     private static bool IsDressing(Rune rune) =>

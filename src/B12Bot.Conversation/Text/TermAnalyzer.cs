@@ -249,7 +249,7 @@ public sealed class TermAnalyzer
             if (TryMatchPhrase(stems, position, clauseStarts, out var concept, out var length))
             {
                 // "sore, a bit like after a flu jab": the vaccine only likened to the shot is no subject of its own.
-                if (concept.Length == 0 || (_likenedConcepts.Contains(concept) && IsLikened(words, position, clauseStarts)))
+                if (concept.Length == 0 || IsOnlyLikened(concept, words, position, clauseStarts))
                 {
                     position += length;
                     continue;
@@ -269,7 +269,7 @@ public sealed class TermAnalyzer
             {
                 var isConcept = _singleWordConcepts.TryGetValue(word, out var single)
                     || (!_shortWords.Contains(stems[position]) && _singleWordConcepts.TryGetValue(stems[position], out single));
-                if (isConcept && _likenedConcepts.Contains(single!) && IsLikened(words, position, clauseStarts))
+                if (isConcept && IsOnlyLikened(single!, words, position, clauseStarts))
                 {
                     position++;
                     continue;
@@ -306,12 +306,18 @@ public sealed class TermAnalyzer
     }
 
     /// <summary>
-    /// Whether the concept starting at <paramref name="position"/> is only likened to the shot ("sore, a bit like after a
-    /// flu jab", "in the arm like my old tetanus shot?"): a likening word before it in the same clause, with at most
-    /// <see cref="MaxLikeningGap"/> gap words between, and that word no verb ("i'd like a flu jab too").
+    /// Whether <paramref name="concept"/>, starting at <paramref name="position"/>, is one that can be likened and is only
+    /// likened to the shot ("sore, a bit like after a flu jab", "in the arm like my old tetanus shot?"): a likening word
+    /// before it in the same clause, with at most <see cref="MaxLikeningGap"/> gap words between, and that word no verb
+    /// ("i'd like a flu jab too").
     /// </summary>
-    private bool IsLikened(string[] words, int position, bool[] clauseStarts)
+    private bool IsOnlyLikened(string concept, string[] words, int position, bool[] clauseStarts)
     {
+        if (!_likenedConcepts.Contains(concept))
+        {
+            return false;
+        }
+
         for (var k = position - 1; k >= 0 && position - k <= MaxLikeningGap + 1; k--)
         {
             if (_likeningWords.Contains(words[k]))

@@ -165,13 +165,13 @@ public sealed class ExactIntentRecognizer
         ArgumentNullException.ThrowIfNull(analyzed);
         var exactKey = ExactKey(analyzed.Normalized);
         var keyWords = KeyWords(exactKey);
-        // A command said with a reason or after one ("cancel the check, no one cares whether i'm alive") tells more than
-        // the command: the safety backstop screens those words as it screens a question's.
         if (Command(exactKey, keyWords) is { } bare)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = bare, Score = 1 };
         }
 
+        // A command said with a reason or after one ("cancel the check, no one cares whether i'm alive") tells more than
+        // the command: the safety backstop screens those words as it screens a question's.
         if ((CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed)) is { } told)
         {
             return new FaqMatch { Kind = FaqMatchKind.Command, Command = told, CommandTellsMore = true, Score = 1 };
@@ -364,7 +364,7 @@ public sealed class ExactIntentRecognizer
             if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
             {
                 var leavesTheChat = LeavesTheChat(said, command);
-                if ((!tellsWhy && !leavesTheChat) || ((reason.Length > MaxReasonWords || !tellsOnly) && !leavesTheChat))
+                if (!leavesTheChat && (!tellsWhy || reason.Length > MaxReasonWords || !tellsOnly))
                 {
                     continue;
                 }
@@ -374,8 +374,13 @@ public sealed class ExactIntentRecognizer
                 // i'd rather just ask a question"; "stop the quiz, can i still have my shot with a cold?" asks about it).
                 var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
                 var reasonNamesTopic = _analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains);
-                return leavesTheChat && (reasonAsks || reason.Length > MaxReasonWords || !tellsOnly) ? (reasonNamesTopic ? null : command)
-                    : !reasonAsks && (leavesTheChat || !reasonNamesTopic) ? command : null;
+                if (!leavesTheChat)
+                {
+                    return !reasonAsks && !reasonNamesTopic ? command : null;
+                }
+
+                var reasonMayAsk = reasonAsks || reason.Length > MaxReasonWords || !tellsOnly;
+                return reasonMayAsk && reasonNamesTopic ? null : command;
             }
         }
 
