@@ -189,7 +189,7 @@ public static partial class B12ContentLoader
         return new LanguageResources
         {
             Stopwords = stopwords, Synonyms = synonyms, TopicWords = topicWords, IntentCues = intentCues, AnchorWords = anchorWords,
-            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, CombiningPhrases = combiningPhrases, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
+            ForeignWords = foreignWords, FindingWords = findingWords, NeighbourWords = neighbourWords, NeighbourConditions = neighbourConditions, SignWords = signWords, NeighbourMedicines = neighbourMedicines, VerdictWords = verdictWords, MedicineQuestionWords = medicineQuestionWords, CombiningWords = combiningWords, CombiningPhrases = combiningPhrases, StorySymptomWords = storySymptomWords, B12Words = b12Words, B12SetAsideWords = b12SetAsideWords, ShotWords = shotWords, LeadingFillers = wholeMessage.Leading, TrailingFillers = wholeMessage.Trailing, CommandWords = wholeMessage.CommandWords, ReasonOpeners = wholeMessage.ReasonOpeners, ReasonOwners = wholeMessage.ReasonOwners, TellerWords = wholeMessage.TellerWords, ChatWords = wholeMessage.ChatWords, CheckWords = wholeMessage.CheckWords,
             Shorthand = WholeMessageShorthand(texting, wholeMessage.Shorthand), Texting = texting, ReferringWords = referringWords, OpenQuestionWords = openQuestionWords,
             RequestWords = requestWords, MedicineEndingConcept = medicineConcept, MedicineEndings = medicineEndings, SubjectTurns = subjectTurns,
             SpokenForms = spokenForms, Likening = likening,
@@ -229,15 +229,16 @@ public static partial class B12ContentLoader
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.Get(root, "whole_message") is not { } node || reader.Mapping(node, "'whole_message'") is not { } section)
         {
-            return new WholeMessageWords([], [], [], [], [], [], [], shorthand);
+            return new WholeMessageWords([], [], [], [], [], [], [], [], shorthand);
         }
 
-        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "chat_words", "check_words", "shorthand");
+        reader.CheckKeys(section, "'whole_message'", "leading", "trailing", "command_words", "reason_openers", "reason_owners", "teller_words", "chat_words", "check_words", "shorthand");
         var leading = reader.StringList(section, "leading", "'whole_message'", required: false, minimum: 0);
         var trailing = reader.StringList(section, "trailing", "'whole_message'", required: false, minimum: 0);
         var commandWords = OneWordEach("command_words", "command word");
         var reasonOpeners = OneWordEach("reason_openers", "reason opener");
         var reasonOwners = OneWordEach("reason_owners", "reason owner");
+        var tellerWords = OneWordEach("teller_words", "teller word");
         var chatWords = OneWordEach("chat_words", "chat word");
         var checkWords = OneWordEach("check_words", "check word");
         if (reader.Get(section, "shorthand") is { } shorthandNode)
@@ -245,7 +246,7 @@ public static partial class B12ContentLoader
             shorthand = ReadWordMap(reader, shorthandNode, "shorthand", oneWordEach: false);
         }
 
-        return new WholeMessageWords(leading, trailing, commandWords, reasonOpeners, reasonOwners, chatWords, checkWords, shorthand);
+        return new WholeMessageWords(leading, trailing, commandWords, reasonOpeners, reasonOwners, tellerWords, chatWords, checkWords, shorthand);
 
         IReadOnlyList<string> OneWordEach(string key, string what)
         {
@@ -586,7 +587,7 @@ public static partial class B12ContentLoader
 
                 var id = reader.RequiredString(map, "id", "a small-talk item");
                 var what = $"small-talk item '{id}'";
-                reader.CheckKeys(map, what, "id", "phrases", "emoji", "reply");
+                reader.CheckKeys(map, what, "id", "phrases", "emoji", "with_a_telling", "reply");
                 var phrases = reader.StringList(map, "phrases", what, required: true);
                 var emoji = reader.StringList(map, "emoji", what, required: false);
                 foreach (var symbol in emoji.Where(e => !EmojiReading.IsEmojiOnly(e)))
@@ -594,10 +595,11 @@ public static partial class B12ContentLoader
                     reader.Problem(reader.Get(map, "emoji")!, $"'{symbol}' in 'emoji' of {what} is not only emoji; words go in 'phrases'");
                 }
 
+                var withATelling = reader.Bool(map, "with_a_telling", what);
                 var reply = reader.RequiredText(map, "reply", what);
                 if (id is not null && reply is not null)
                 {
-                    smallTalk.Add(new SmallTalkIntent(id, phrases, reply) { Emoji = emoji });
+                    smallTalk.Add(new SmallTalkIntent(id, phrases, reply) { Emoji = emoji, WithATelling = withATelling });
                 }
             }
         }
@@ -657,5 +659,5 @@ public static partial class B12ContentLoader
 
 /// <summary>The words of language.yaml's "whole_message" section, as read (see <see cref="LanguageResources"/>).</summary>
 internal sealed record WholeMessageWords(IReadOnlyList<string> Leading, IReadOnlyList<string> Trailing, IReadOnlyList<string> CommandWords,
-    IReadOnlyList<string> ReasonOpeners, IReadOnlyList<string> ReasonOwners, IReadOnlyList<string> ChatWords, IReadOnlyList<string> CheckWords,
+    IReadOnlyList<string> ReasonOpeners, IReadOnlyList<string> ReasonOwners, IReadOnlyList<string> TellerWords, IReadOnlyList<string> ChatWords, IReadOnlyList<string> CheckWords,
     IReadOnlyDictionary<string, string> Shorthand);

@@ -116,6 +116,13 @@ public sealed class LanguageResources
     public IReadOnlyList<string> ReasonOwners { get; init; } = [];
 
     /// <summary>
+    /// Words a reason or a telling beside a command or small talk uses for its teller ("I have got myself in a muddle":
+    /// "myself"), normalized single words: there they are the teller, not the self-injection subject they may be in a
+    /// question.
+    /// </summary>
+    public IReadOnlyList<string> TellerWords { get; init; } = [];
+
+    /// <summary>
     /// Words that name the chat or the check itself ("conversation", "questions", "checklist"), normalized single words: a
     /// command that names one stands after any telling ("I'm so muddled. Can we begin the whole conversation again?"); a
     /// bare one ("can i stop?") only after a telling that names nothing the content is about.

@@ -28,10 +28,11 @@ public sealed class FaqMatch
     public BotCommand? Command { get; init; }
 
     /// <summary>
-    /// A command said with a reason, or after one ("cancel the check, no one cares whether i'm alive", "he's gone to bed,
-    /// can we stop the quiz"): the safety backstop screens its words as it screens a question's.
+    /// A command or small talk said with a reason or a telling beside it ("cancel the check, no one cares whether i'm
+    /// alive", "he's gone to bed, can we stop the quiz", "thanks, my daughter will switch it off now"): the safety backstop
+    /// screens its words as it screens a question's.
     /// </summary>
-    public bool CommandTellsMore { get; init; }
+    public bool TellsMore { get; init; }
 
     /// <summary>The match that carries out <paramref name="intent"/>.</summary>
     public static FaqMatch For(Intent intent, double score)

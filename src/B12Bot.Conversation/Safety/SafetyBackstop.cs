@@ -88,7 +88,7 @@ public sealed class SafetyBackstop
         var reading = _matcher.MatchAsync(text, cancellationToken);
         var clauseVectors = reading.IsCompleted ? null : EmbedClauses(text, cancellationToken);
         var match = await reading.ConfigureAwait(false);
-        var comparesClauses = ScreensClauses && (match.Kind is not (FaqMatchKind.Empty or FaqMatchKind.Command or FaqMatchKind.SmallTalk) || match.CommandTellsMore);
+        var comparesClauses = ScreensClauses && (match.Kind is not (FaqMatchKind.Empty or FaqMatchKind.Command or FaqMatchKind.SmallTalk) || match.TellsMore);
         var wholeVector = NeedsScreening(match) ? _embedder.EmbedAsync(text, cancellationToken).AsTask() : null;
         // The whole text and the clauses go to the embedder together (one model call), not one after another.
         clauseVectors ??= comparesClauses ? EmbedClauses(text, cancellationToken) : [];
@@ -243,8 +243,9 @@ public sealed class SafetyBackstop
     }
 
     /// <summary>
-    /// Whether a reading is one the backstop screens: anything but a confident answer or walkthrough start, a command (but
-    /// one said with a reason: <see cref="FaqMatch.CommandTellsMore"/>) or small talk (a message made only of social words: "bye for now" comes close to a farewell note by meaning alone).
+    /// Whether a reading is one the backstop screens: anything but a confident answer or walkthrough start, a command or
+    /// small talk (a message made only of social words: "bye for now" comes close to a farewell note by meaning alone), but
+    /// one said with a reason or a telling beside it (<see cref="FaqMatch.TellsMore"/>).
     /// A walkthrough start the model was unsure of (a story whose last clause asks for the questions) is screened like an
     /// unsure answer: a crisis told before "can you ask me the questions" must not slip past.
     /// </summary>
@@ -254,8 +255,8 @@ public sealed class SafetyBackstop
         return match.Kind switch
         {
             FaqMatchKind.Answer or FaqMatchKind.StartWalkthrough => match.Score < _rules.ScreenAnswersBelow,
-            FaqMatchKind.Command => match.CommandTellsMore,
-            FaqMatchKind.SmallTalk or FaqMatchKind.Empty => false,
+            FaqMatchKind.Command or FaqMatchKind.SmallTalk => match.TellsMore,
+            FaqMatchKind.Empty => false,
             _ => true,
         };
     }

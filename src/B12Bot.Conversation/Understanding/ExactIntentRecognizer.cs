@@ -37,6 +37,9 @@ public sealed class ExactIntentRecognizer
     /// <summary>The shortest reason that may open with its owner ("my dad would rather not"), in words.</summary>
     private const int MinOwnedReasonWords = 4;
 
+    /// <summary>The longest message read as small talk with a telling beside it (<see cref="SmallTalkWithTelling"/>), in words.</summary>
+    private const int MaxSmallTalkWithTellingWords = 28;
+
     /// <summary>The longest walkthrough request a story can end with (<see cref="RequestedWalkthrough"/>), in words.</summary>
     private const int MaxRequestWords = 12;
 
@@ -68,6 +71,7 @@ public sealed class ExactIntentRecognizer
     private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOpeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reasonOwners = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tellerWords = new(StringComparer.Ordinal);
 
     public ExactIntentRecognizer(IntentCatalog catalog, BotMessages messages, LanguageResources language, TermAnalyzer analyzer)
     {
@@ -121,6 +125,7 @@ public sealed class ExactIntentRecognizer
         _commandWords.UnionWith(language.CommandWords.Select(TextNormalizer.Normalize));
         _reasonOpeners.UnionWith(language.ReasonOpeners.Select(TextNormalizer.Normalize));
         _reasonOwners.UnionWith(language.ReasonOwners.Select(TextNormalizer.Normalize));
+        _tellerWords.UnionWith(language.TellerWords.Select(TextNormalizer.Normalize));
         _commandNames = [.. commandPhrases.Select(p => p.Item2).Distinct()];
         _oneWordCommands = [.. commandPhrases.Where(p => p.Item1.Length == 1 && p.Item1[0].Length >= MinTypoCommandLength).Select(p => (p.Item1[0], p.Item2))];
         _commandPhraseWords = [.. commandPhrases.Where(p => p.Item1.Length > 1).SelectMany(p => p.Item1)
@@ -174,7 +179,7 @@ public sealed class ExactIntentRecognizer
         // the command: the safety backstop screens those words as it screens a question's.
         if ((CommandWithReason(analyzed, keyWords) ?? CommandAfterPreface(analyzed)) is { } told)
         {
-            return new FaqMatch { Kind = FaqMatchKind.Command, Command = told, CommandTellsMore = true, Score = 1 };
+            return new FaqMatch { Kind = FaqMatchKind.Command, Command = told, TellsMore = true, Score = 1 };
         }
 
         if (CommandInEveryClause(analyzed) is { } repeated)
@@ -214,7 +219,113 @@ public sealed class ExactIntentRecognizer
             return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = smallTalk, Score = 1 };
         }
 
+        // "Goodbye and thank you, my granddaughter will switch the computer off now": small talk with a telling beside it,
+        // which the safety backstop screens as it screens a question.
+        if (SmallTalkWithTelling(analyzed) is { } toldBeside)
+        {
+            return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = toldBeside, TellsMore = true, Score = 1 };
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// Small talk with a telling in a segment of its own or after it in the same one ("Goodbye and thank you, my
+    /// granddaughter will switch the computer off now.", "Hello. I'm not very good with computers.", "do you know any good
+    /// jokes my grandson says you might"): every segment is one phrase of small talk that takes a telling (a greeting or
+    /// thanks, not a goodbye), or a telling as a reason is (opened by its teller, no question word, naming nothing the
+    /// content is about), and one at least is small talk, so there is nothing else to answer. The first small talk found is
+    /// the reply.
+    /// </summary>
+    private SmallTalkIntent? SmallTalkWithTelling(AnalyzedText analyzed)
+    {
+        var words = analyzed.Words;
+        var starts = analyzed.SegmentWordStarts;
+        if (words.Length < 3 || words.Length > MaxSmallTalkWithTellingWords || starts.Length > MaxCommandClauses)
+        {
+            return null;
+        }
+
+        SmallTalkIntent? found = null;
+        var told = false;
+        for (var p = 0; p < starts.Length; p++)
+        {
+            var part = words.AsSpan(starts[p], (p + 1 < starts.Length ? starts[p + 1] : words.Length) - starts[p]);
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            if (SmallTalkOf(part) is { } said)
+            {
+                found ??= said;
+                continue;
+            }
+
+            if (IsTelling(part))
+            {
+                told = true;
+                continue;
+            }
+
+            // Small talk, then the telling in the same segment ("do you know any good jokes my grandson says you might").
+            var split = false;
+            for (var k = part.Length - 1; k >= 1 && !split; k--)
+            {
+                if (IsTelling(part[k..]) && SmallTalkOf(part[..k]) is { } before)
+                {
+                    found ??= before;
+                    split = told = true;
+                }
+            }
+
+            if (!split)
+            {
+                return null;
+            }
+        }
+
+        return told ? found : null;
+    }
+
+    /// <summary>The small talk that takes a telling (messages.yaml with_a_telling) <paramref name="part"/> is one phrase of, or null.</summary>
+    private SmallTalkIntent? SmallTalkOf(ReadOnlySpan<string> part) =>
+        _smallTalkPhrases.TryGetValue(ExactKey(string.Join(' ', part.ToArray())), out var said) && said.WithATelling ? said : null;
+
+    /// <summary>
+    /// Whether <paramref name="part"/> only tells, as a reason beside a command does: it opens with its teller ("i", or
+    /// "my" in four words or more) after any filler, has no question word, and names nothing the content is about.
+    /// </summary>
+    private bool IsTelling(ReadOnlySpan<string> part)
+    {
+        var opener = 0;
+        while (opener < part.Length && (_oneWordLeadingFillers.Contains(part[opener]) || _commandWords.Contains(part[opener])))
+        {
+            opener++;
+        }
+
+        var rest = part[opener..];
+        return rest.Length > 0 && rest.Length <= MaxReasonWordsAfterLeaving
+            && (_reasonOpeners.Contains(rest[0]) || (_reasonOwners.Contains(rest[0]) && rest.Length >= MinOwnedReasonWords))
+            && TellsOnly(rest) && !NamesTopic(rest) && !_analyzer.TermsOf(string.Join(' ', rest.ToArray())).Any(_foreignTerms.Contains);
+    }
+
+    /// <summary>
+    /// Whether words told beside a command or small talk name something the content is about: the chat itself ("i'm not
+    /// very good with computers") and the teller ("i've got myself in a muddle") do not.
+    /// </summary>
+    private bool NamesTopic(ReadOnlySpan<string> told)
+    {
+        var words = new List<string>(told.Length);
+        foreach (var word in told)
+        {
+            if (!_tellerWords.Contains(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        return _analyzer.TermsOf(string.Join(' ', words)).Any(term => _topicTerms.Contains(term) && !_chatWords.Contains(term));
     }
 
     /// <summary>
@@ -373,7 +484,7 @@ public sealed class ExactIntentRecognizer
                 // that asks, or a long one, leaves the check only when it names none ("can we leave this questionnaire?
                 // i'd rather just ask a question"; "stop the quiz, can i still have my shot with a cold?" asks about it).
                 var reasonAsks = analyzed.LastClauseStart > 0 && analyzed.ClauseIsQuestion[^1];
-                var reasonNamesTopic = _analyzer.TermsOf(string.Join(' ', reason.ToArray())).Any(_topicTerms.Contains);
+                var reasonNamesTopic = NamesTopic(reason);
                 if (!leavesTheChat)
                 {
                     return !reasonAsks && !reasonNamesTopic ? command : null;
@@ -716,7 +827,11 @@ public sealed class ExactIntentRecognizer
         return false;
     }
 
-    private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
+    private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey) =>
+        _smallTalkPhrases.TryGetValue(exactKey, out var exact) ? exact : SmallTalkOfWords(exactKey, ExpandedWords(analyzed.Normalized));
+
+    /// <summary>The small talk of a message or a part of one, by its whole-message key and its words.</summary>
+    private SmallTalkIntent? SmallTalkOfWords(string exactKey, string[] words)
     {
         if (_smallTalkPhrases.TryGetValue(exactKey, out var exact))
         {
@@ -724,7 +839,6 @@ public sealed class ExactIntentRecognizer
         }
 
         // Only when every word is small talk (or a stop word): "hi there!", "ok thanks so much", "goodnight" spelled out.
-        var words = ExpandedWords(analyzed.Normalized);
         var anySmallTalk = false;
         foreach (var word in words)
         {

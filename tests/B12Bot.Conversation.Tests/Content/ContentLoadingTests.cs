@@ -300,6 +300,22 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_teller_word_of_more_than_one_word_is_rejected()
+    {
+        var line = Replace("language.yaml", "  teller_words: [myself,", "  teller_words: [my self,");
+
+        Assert.Contains($"language.yaml:{line}: teller word 'my self' must be one word", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_with_a_telling_that_is_not_true_or_false_is_rejected()
+    {
+        var line = Replace("messages.yaml", "    with_a_telling: true", "    with_a_telling: often");
+
+        Assert.Contains($"messages.yaml:{line}: 'with_a_telling' of small-talk item 'thanks' must be true or false", LoadMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_spoken_form_listed_under_two_written_forms_is_rejected()
     {
         var line = Replace("language.yaml", "    b12 shot: [b12 shut, b12 shoot]", "    b12 shot: [b12 shut, b twelve]");
