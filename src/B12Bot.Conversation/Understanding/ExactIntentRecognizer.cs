@@ -219,8 +219,8 @@ public sealed class ExactIntentRecognizer
             return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = smallTalk, Score = 1 };
         }
 
-        // "Goodbye and thank you, my granddaughter will switch the computer off now": small talk with a telling beside it,
-        // which the safety backstop screens as it screens a question.
+        // "thanks a lot, i'll show my husband later": small talk with a telling beside it, which the safety backstop screens
+        // as it screens a question.
         if (SmallTalkWithTelling(analyzed) is { } toldBeside)
         {
             return new FaqMatch { Kind = FaqMatchKind.SmallTalk, SmallTalk = toldBeside, TellsMore = true, Score = 1 };
@@ -230,9 +230,8 @@ public sealed class ExactIntentRecognizer
     }
 
     /// <summary>
-    /// Small talk with a telling in a segment of its own or after it in the same one ("Goodbye and thank you, my
-    /// granddaughter will switch the computer off now.", "Hello. I'm not very good with computers.", "do you know any good
-    /// jokes my grandson says you might"): every segment is one phrase of small talk that takes a telling (a greeting or
+    /// Small talk with a telling in a segment of its own or after it in the same one ("thanks a lot, i'll show my husband
+    /// later", "Good afternoon, I am new to all this.", "do you know any good jokes my grandson says you might"): every segment is one phrase of small talk that takes a telling (a greeting or
     /// thanks, not a goodbye), or a telling as a reason is (opened by its teller, no question word, naming nothing the
     /// content is about), and one at least is small talk, so there is nothing else to answer. The first small talk found is
     /// the reply.
@@ -268,11 +267,12 @@ public sealed class ExactIntentRecognizer
                 continue;
             }
 
-            // Small talk, then the telling in the same segment ("do you know any good jokes my grandson says you might").
+            // Small talk, then the telling in the same segment ("do you know any good jokes my grandson says you might"); a
+            // telling opens with its teller, after any filler.
             var split = false;
             for (var k = part.Length - 1; k >= 1 && !split; k--)
             {
-                if (IsTelling(part[k..]) && SmallTalkOf(part[..k]) is { } before)
+                if (MayOpenTelling(part[k]) && SmallTalkOf(part[..k]) is { } before && IsTelling(part[k..]))
                 {
                     found ??= before;
                     split = told = true;
@@ -287,6 +287,9 @@ public sealed class ExactIntentRecognizer
 
         return told ? found : null;
     }
+
+    private bool MayOpenTelling(string word) =>
+        _reasonOpeners.Contains(word) || _reasonOwners.Contains(word) || _oneWordLeadingFillers.Contains(word) || _commandWords.Contains(word);
 
     /// <summary>The small talk that takes a telling (messages.yaml with_a_telling) <paramref name="part"/> is one phrase of, or null.</summary>
     private SmallTalkIntent? SmallTalkOf(ReadOnlySpan<string> part) =>
@@ -827,11 +830,7 @@ public sealed class ExactIntentRecognizer
         return false;
     }
 
-    private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey) =>
-        _smallTalkPhrases.TryGetValue(exactKey, out var exact) ? exact : SmallTalkOfWords(exactKey, ExpandedWords(analyzed.Normalized));
-
-    /// <summary>The small talk of a message or a part of one, by its whole-message key and its words.</summary>
-    private SmallTalkIntent? SmallTalkOfWords(string exactKey, string[] words)
+    private SmallTalkIntent? MatchSmallTalk(AnalyzedText analyzed, string exactKey)
     {
         if (_smallTalkPhrases.TryGetValue(exactKey, out var exact))
         {
@@ -839,6 +838,7 @@ public sealed class ExactIntentRecognizer
         }
 
         // Only when every word is small talk (or a stop word): "hi there!", "ok thanks so much", "goodnight" spelled out.
+        var words = ExpandedWords(analyzed.Normalized);
         var anySmallTalk = false;
         foreach (var word in words)
         {
