@@ -301,15 +301,8 @@ public sealed class ExactIntentRecognizer
     /// </summary>
     private bool IsTelling(ReadOnlySpan<string> part)
     {
-        var opener = 0;
-        while (opener < part.Length && (_oneWordLeadingFillers.Contains(part[opener]) || _commandWords.Contains(part[opener])))
-        {
-            opener++;
-        }
-
-        var rest = part[opener..];
-        return rest.Length > 0 && rest.Length <= MaxReasonWordsAfterLeaving
-            && (_reasonOpeners.Contains(rest[0]) || (_reasonOwners.Contains(rest[0]) && rest.Length >= MinOwnedReasonWords))
+        var rest = part[FillerCount(part)..];
+        return rest.Length > 0 && rest.Length <= MaxReasonWordsAfterLeaving && OpensWithTeller(rest)
             && TellsOnly(rest) && !NamesTopic(rest) && !_analyzer.TermsOf(string.Join(' ', rest.ToArray())).Any(_foreignTerms.Contains);
     }
 
@@ -473,8 +466,7 @@ public sealed class ExactIntentRecognizer
             // back to it another time", "i'd like to stop this checklist now, i'm getting rather tired"); a bare one may be
             // a question about what the reason names ("stop it, i'm on metformin").
             var said = words.AsSpan(0, k);
-            var tellsWhy = _reasonOpeners.Contains(reason[0])
-                || (_reasonOwners.Contains(reason[0]) && reason.Length >= MinOwnedReasonWords);
+            var tellsWhy = OpensWithTeller(reason);
             if ((tellsWhy || NamesTheChat(said)) && CommandCovering(words[..k]) is { } command)
             {
                 var leavesTheChat = LeavesTheChat(said, command);
@@ -499,6 +491,25 @@ public sealed class ExactIntentRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a reason or a telling opens with its teller ("i changed my mind"), or, four words or more, with whose it is
+    /// ("my wife will answer instead"): language.yaml reason_openers and reason_owners.
+    /// </summary>
+    private bool OpensWithTeller(ReadOnlySpan<string> told) =>
+        _reasonOpeners.Contains(told[0]) || (_reasonOwners.Contains(told[0]) && told.Length >= MinOwnedReasonWords);
+
+    /// <summary>How many words at the start of <paramref name="words"/> are one-word fillers or command words ("ok so", "sorry").</summary>
+    private int FillerCount(ReadOnlySpan<string> words)
+    {
+        var count = 0;
+        while (count < words.Length && (_oneWordLeadingFillers.Contains(words[count]) || _commandWords.Contains(words[count])))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Whether words told beside a command only tell: no question word among them ("i changed my mind", not "what now").</summary>
@@ -530,11 +541,7 @@ public sealed class ExactIntentRecognizer
     private BotCommand? CommandAfterPreface(AnalyzedText analyzed, int start)
     {
         var words = analyzed.Words;
-        var opener = 0;
-        while (opener < start && (_oneWordLeadingFillers.Contains(words[opener]) || _commandWords.Contains(words[opener])))
-        {
-            opener++;
-        }
+        var opener = FillerCount(words.AsSpan(0, start));
 
         // The preface opens with its teller ("i'm so tired, stop the questions") or, four words or more, with whose it is
         // when the command then leaves the chat or the check by name ("my mum is tired, can we leave the checklist here";
