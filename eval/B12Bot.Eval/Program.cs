@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 // key: emergency, crisis, poisoning, possible reaction, no emergency, FAQ accuracy, out of scope (and what those replies
 // were), benign, walkthrough starts, commands, small talk; for tuning sets also accuracy per FAQ entry, the confusion
 // list and every miss (held-out sets: figures only, unless --details).
-//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--details] [--transcript] [--triage-timing]
+//   dotnet run --project eval/B12Bot.Eval [-- --set eval/dev-set.json] [--url http://localhost:3978] [--details] [--transcript] [--triage-timing] [--triage FILE] [--explain FILE]
 //   [--explain messages.txt]  (in-process only: how each stage reads each line; for diagnosing misses)
 //   [--backstop-explain messages.txt]  (in-process only: the safety rules and the semantic backstop on each line; dev data only)
 // Without --url it starts the bot in-process on a loopback port (in-memory state) and stops it afterwards.
@@ -46,6 +46,21 @@ if (Option("--explain") is { } explainFile && app is not null)
     foreach (var line in File.ReadLines(explainFile).Where(l => !string.IsNullOrWhiteSpace(l)))
     {
         await MatchExplanation.PrintAsync(snapshot.Matcher, snapshot.Triage, line, Console.Out);
+    }
+
+    await app.StopAsync();
+    return 0;
+}
+
+if (Option("--triage") is { } triageFile && app is not null)
+{
+    // Each message of the file (one a line) with the safety rules' verdict only, tab-separated: fast enough to compare
+    // two versions of the rules over every eval message.
+    var triage = app.Services.GetRequiredService<B12ContentSource>().Current.Triage;
+    foreach (var line in File.ReadLines(triageFile).Where(l => !string.IsNullOrWhiteSpace(l)))
+    {
+        var verdict = triage.Screen(line);
+        Console.Out.WriteLine($"{verdict.Class}\t{verdict.RuleId}\t{line}");
     }
 
     await app.StopAsync();
