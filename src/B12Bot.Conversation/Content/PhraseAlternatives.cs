@@ -5,13 +5,33 @@ namespace B12Bot.Conversation.Content;
 /// <summary>
 /// Expands a phrase written with alternatives into every phrase it stands for, so the clinic writes
 /// "(nearly|almost|) fainted (getting|having) my ears pierced" once instead of six phrases. A group is
-/// "(a|b|c)", an empty alternative means the words may be left out, groups do not nest. Expanded at load,
-/// so the safety engine only ever sees plain phrases.
+/// "(a|b|c)", an empty alternative means the words may be left out, groups do not nest. The loader checks how they
+/// are written and keeps them so; the safety engine expands each once, into its phrase trie.
 /// </summary>
 internal static class PhraseAlternatives
 {
     /// <summary>The most phrases one written phrase may stand for: a bound on the work a content edit can ask of the load.</summary>
     public const int MaximumPhrases = 4096;
+
+    /// <summary>
+    /// The problem with the way <paramref name="written"/> is written, or null: what <see cref="Expand"/> would report,
+    /// without building the phrases (the loader keeps phrases as written; the safety engine expands them once).
+    /// </summary>
+    public static string? Check(string written)
+    {
+        if (written.AsSpan().IndexOfAny('(', ')', '|') < 0)
+        {
+            return null;
+        }
+
+        if (Parse(written, out var parts) is { } problem)
+        {
+            return problem;
+        }
+
+        // It stands for no words when every part can be blank.
+        return parts.TrueForAll(part => Array.Exists(part, string.IsNullOrWhiteSpace)) ? $"'{written}' can stand for no words at all" : null;
+    }
 
     /// <summary>
     /// Adds to <paramref name="into"/> every phrase <paramref name="written"/> stands for, in the order of the groups
@@ -25,7 +45,29 @@ internal static class PhraseAlternatives
             return null;
         }
 
-        var parts = new List<string[]>();
+        if (Parse(written, out var parts) is { } problem)
+        {
+            return problem;
+        }
+
+        var phrases = new List<string>();
+        Combine(parts, 0, new StringBuilder(), phrases);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length == 0)
+            {
+                return $"'{written}' can stand for no words at all";
+            }
+        }
+
+        into.AddRange(phrases);
+        return null;
+    }
+
+    /// <summary>Splits <paramref name="written"/> into its literal parts and groups; null, or the problem with it.</summary>
+    private static string? Parse(string written, out List<string[]> parts)
+    {
+        parts = [];
         var literal = new StringBuilder();
         var position = 0;
         while (position < written.Length)
@@ -82,17 +124,6 @@ internal static class PhraseAlternatives
             }
         }
 
-        var phrases = new List<string>((int)count);
-        Combine(parts, 0, new StringBuilder(), phrases);
-        foreach (var phrase in phrases)
-        {
-            if (phrase.Length == 0)
-            {
-                return $"'{written}' can stand for no words at all";
-            }
-        }
-
-        into.AddRange(phrases);
         return null;
     }
 

@@ -221,8 +221,8 @@ internal sealed class YamlFileReader
 
     /// <summary>
     /// Like <see cref="StringList(YamlMappingNode, string, string, bool, int)"/>, for a list of phrases each of which may be
-    /// written with alternatives ("(nearly|almost|) fainted", <see cref="PhraseAlternatives"/>): every item is expanded,
-    /// a badly written one is a problem at its line.
+    /// written with alternatives ("(nearly|almost|) fainted", <see cref="PhraseAlternatives"/>): every item is kept as
+    /// written (the safety engine expands it once), a badly written one is a problem at its line.
     /// </summary>
     public IReadOnlyList<string> PhraseList(YamlMappingNode map, string key, string what, bool required, int minimum = 1) =>
         ListAt(map, key, what, required, minimum, phrases: true);
@@ -261,13 +261,13 @@ internal sealed class YamlFileReader
                 continue;
             }
 
-            if (!phrases)
-            {
-                values.Add(value);
-            }
-            else if (PhraseAlternatives.Expand(value, values) is { } problem)
+            if (phrases && PhraseAlternatives.Check(value) is { } problem)
             {
                 Problem(item, $"an item of {what}: {problem}");
+            }
+            else
+            {
+                values.Add(value);
             }
         }
 

@@ -14,7 +14,7 @@ namespace B12Bot.Conversation.Safety;
 /// <para>
 /// Its cost is linear in the input and bounded: it reads at most <see cref="TextBudget"/> characters of the text and
 /// <see cref="TotalBudget"/> in all with the card's value strings (a long string's start and end), normalises and
-/// tokenises once, finds phrases through a dictionary keyed by their first word, and only pairs words within a sign's
+/// tokenises once, finds phrases through a word trie (<see cref="PhraseTrie"/>), and only pairs words within a sign's
 /// window. Built once at start; <see cref="Screen(string?, JsonElement?)"/> is thread-safe.
 /// </para>
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class SafetyTriage
     private readonly bool _anyAcrossSentences;
     private readonly HashSet<string> _listJoiners;
     private readonly HashSet<string> _listFillers;
-    private readonly Dictionary<string, List<Phrase>> _phrasesByFirstWord = new(StringComparer.Ordinal);
+    private readonly PhraseTrie _phrases;
     private readonly int _classCount;
     private readonly int _negator;
     private readonly int _exclamation;
@@ -109,14 +109,15 @@ public sealed class SafetyTriage
         _negationWindow = rules.NegationWindow;
         _isGeneralWord = isGeneralWord;
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var phraseClasses = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var phrases = new PhraseTrie.Builder();
         var signWords = new List<(string, int)>();
+        var expanded = new List<string>();
 
-        int AddClass(string name, IEnumerable<string> phrases, bool isSignClass)
+        int AddClass(string name, IEnumerable<string> written, bool isSignClass)
         {
             var id = classIds.Count;
             classIds[name] = id;
-            foreach (var phrase in phrases)
+            foreach (var phrase in Expanded(written, expanded))
             {
                 var normalized = TextNormalizer.Normalize(phrase.Replace("{number}", NumberWord, StringComparison.Ordinal)
                     .Replace("{many}", ManyWord, StringComparison.Ordinal).Replace("{year}", YearWord, StringComparison.Ordinal));
@@ -125,29 +126,35 @@ public sealed class SafetyTriage
                     continue;
                 }
 
-                if (!phraseClasses.TryGetValue(normalized, out var set))
+                var words = TextNormalizer.Tokenize(normalized);
+                for (var w = 0; w < words.Length; w++)
                 {
-                    set = [];
-                    phraseClasses[normalized] = set;
-                }
+                    // One instance of each word for all the phrases that hold it.
+                    var word = words[w];
+                    if (_known.TryGetValue(word, out var shared))
+                    {
+                        words[w] = shared;
+                    }
+                    else
+                    {
+                        _known.Add(word);
+                    }
 
-                set.Add(id);
-                foreach (var word in TextNormalizer.Tokenize(normalized))
-                {
-                    _known.Add(word);
                     if (isSignClass && word.Length >= 4 && word is not (NumberWord or ManyWord or YearWord))
                     {
                         signWords.Add((word, 1));
                     }
                 }
+
+                phrases.Add(words, id);
             }
 
             return id;
         }
 
-        foreach (var (name, phrases) in rules.WordClasses)
+        foreach (var (name, written) in rules.WordClasses)
         {
-            AddClass(name, phrases, isSignClass: true);
+            AddClass(name, written, isSignClass: true);
         }
 
         _wordClassCount = classIds.Count;
@@ -169,32 +176,11 @@ public sealed class SafetyTriage
         _calmNow = AddClass("@calm_now", rules.CalmNow, false);
         _readAsNothing = AddClass("@read_as_nothing", rules.ReadAsNothing, false);
         _classCount = classIds.Count;
-        _openers = new HashSet<string>(rules.QuestionOpeners.Select(TextNormalizer.Normalize), StringComparer.Ordinal);
-        foreach (var word in rules.KnownWords)
+        _phrases = phrases.Build();
+        _openers = new HashSet<string>(Expanded(rules.QuestionOpeners, expanded).Select(TextNormalizer.Normalize), StringComparer.Ordinal);
+        foreach (var word in Expanded(rules.KnownWords, expanded))
         {
             _known.Add(TextNormalizer.Normalize(word));
-        }
-
-        foreach (var (phrase, classes) in phraseClasses)
-        {
-            // One instance of each word for all the phrases that hold it: the alternatives expand to tens of thousands of
-            // phrases, and a copy of every word in each was resident memory for nothing.
-            var words = TextNormalizer.Tokenize(phrase);
-            for (var w = 0; w < words.Length; w++)
-            {
-                if (_known.TryGetValue(words[w], out var shared))
-                {
-                    words[w] = shared;
-                }
-            }
-
-            if (!_phrasesByFirstWord.TryGetValue(words[0], out var list))
-            {
-                list = [];
-                _phrasesByFirstWord[words[0]] = list;
-            }
-
-            list.Add(new Phrase(words, [.. classes]));
         }
 
         // Strongest class first, so a sentence stops being read once nothing stronger can be found.
@@ -513,39 +499,87 @@ public sealed class SafetyTriage
 
     private void AddOccurrences(string[] words, int i, string key, Reading reading)
     {
-        if (!_phrasesByFirstWord.TryGetValue(key, out var candidates))
+        var first = _phrases.First(key);
+        if (first < 0)
         {
             return;
         }
 
-        foreach (var phrase in candidates)
+        // In the order the phrases were written, as each of their classes is read in that order.
+        var found = reading.Found;
+        found.Clear();
+        CollectPhrases(words, i + 1, first, found);
+        if (found.Count > 1)
         {
-            if (i + phrase.Words.Length > words.Length)
-            {
-                continue;
-            }
+            found.Sort(static (a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        }
 
-            var matches = true;
-            for (var k = 1; k < phrase.Words.Length && matches; k++)
+        foreach (var phrase in found)
+        {
+            foreach (var cls in _phrases.Classes(phrase.Node))
             {
-                matches = WordMatches(phrase.Words[k], words[i + k]);
-            }
-
-            if (matches)
-            {
-                foreach (var cls in phrase.Classes)
-                {
-                    reading.Occurrences.Add(new Occurrence(cls, i, i + phrase.Words.Length));
-                }
+                reading.Occurrences.Add(new Occurrence(cls, i, phrase.End));
             }
         }
     }
 
-    private static bool WordMatches(string phraseWord, string word) =>
-        string.Equals(phraseWord, word, StringComparison.Ordinal)
-        || (phraseWord == NumberWord && CountOf(word) >= 2)
-        || (phraseWord == ManyWord && CountOf(word) >= 10)
-        || (phraseWord == YearWord && IsYear(CountOf(word), word));
+    /// <summary>Every phrase that goes on from <paramref name="node"/> with the message's words from <paramref name="next"/>.</summary>
+    private void CollectPhrases(string[] words, int next, int node, List<FoundPhrase> found)
+    {
+        if (_phrases.Ordinal(node) is var ordinal and >= 0)
+        {
+            found.Add(new FoundPhrase(ordinal, node, next));
+        }
+
+        if (next == words.Length || !_phrases.HasChildren(node))
+        {
+            return;
+        }
+
+        var word = words[next];
+        GoOn(words, next, _phrases.Child(node, word), found);
+        var count = CountOf(word);
+        if (count >= 2)
+        {
+            GoOn(words, next, _phrases.Child(node, NumberWord), found);
+            if (count >= 10)
+            {
+                GoOn(words, next, _phrases.Child(node, ManyWord), found);
+            }
+
+            if (IsYear(count, word))
+            {
+                GoOn(words, next, _phrases.Child(node, YearWord), found);
+            }
+        }
+    }
+
+    private void GoOn(string[] words, int next, int child, List<FoundPhrase> found)
+    {
+        if (child >= 0)
+        {
+            CollectPhrases(words, next + 1, child, found);
+        }
+    }
+
+    /// <summary>A safety.yaml list as the phrases it stands for (<paramref name="buffer"/> is reused).</summary>
+    private static IEnumerable<string> Expanded(IEnumerable<string> written, List<string> buffer)
+    {
+        foreach (var phrase in written)
+        {
+            buffer.Clear();
+            if (PhraseAlternatives.Expand(phrase, buffer) is { } problem)
+            {
+                // The loader reports these with file and line; only rules built by hand can get here.
+                throw new ArgumentException(problem, nameof(written));
+            }
+
+            foreach (var one in buffer)
+            {
+                yield return one;
+            }
+        }
+    }
 
     private static bool IsYear(int count, string word) => word.Length == 4 && count is >= 1950 and <= 2099;
 
@@ -1009,7 +1043,8 @@ public sealed class SafetyTriage
         return true;
     }
 
-    private readonly record struct Phrase(string[] Words, int[] Classes);
+    /// <summary>A phrase found at a message position: its order in the content, its trie node, where it ends.</summary>
+    private readonly record struct FoundPhrase(int Ordinal, int Node, int End);
 
     private readonly record struct Occurrence(int Class, int Start, int End);
 
@@ -1036,6 +1071,9 @@ public sealed class SafetyTriage
     private sealed class Reading(int length, int classCount)
     {
         public List<Occurrence> Occurrences { get; } = [];
+
+        /// <summary>The phrases found at one position, reused from position to position.</summary>
+        public List<FoundPhrase> Found { get; } = [];
 
         /// <summary>
         /// For each class, whether it has an occurrence anywhere in the message (for <c>unless_in_message</c> and
