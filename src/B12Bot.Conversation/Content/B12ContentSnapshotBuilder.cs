@@ -98,8 +98,12 @@ public sealed class B12ContentSnapshotBuilder(string dialogsFolder, SafetyContac
         var embedder = services.GetRequiredService<ISentenceEmbedder>();
         var embeddings = ContentEmbeddingCache.Load(Path.Combine(DialogsFolder, ContentEmbeddingCache.FileName), embedder);
         var cascade = services.GetService<SentenceEmbedderOptions>()?.Cascade ?? true;
-        var matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
-        var triage = new SafetyTriage(content.Safety, matcher.Analyzer.IsKnownWord, crisisModel, emergencyModel);
+        // The triage's phrases take about as long to build as the matcher, so they are built on another core meanwhile. The
+        // triage asks the matcher's analyzer about words only when it screens, after both are built.
+        FaqMatcher? matcher = null;
+        var building = Task.Run(() => new SafetyTriage(content.Safety, word => matcher!.Analyzer.IsKnownWord(word), crisisModel, emergencyModel));
+        matcher = new FaqMatcher(content, embedder, model, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
+        var triage = building.GetAwaiter().GetResult();
         var replies = new SafetyReplies(content);
         var backstop = new SafetyBackstop(content.Safety.Backstop, matcher, embedder, embeddings, cascade ? StaticSentenceEmbedder.Instance : null);
         var triageMiddleware = ActivatorUtilities.CreateInstance<SafetyTriageMiddleware>(services, triage, replies, backstop);
