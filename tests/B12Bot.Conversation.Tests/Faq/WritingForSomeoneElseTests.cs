@@ -7,9 +7,9 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// <summary>
 /// Session 38, in other words than eval/fresh-understanding-162.json: a carer names who a command is for ("what sorts of
 /// things can you do for my dad?" had the scope statement). Who it is for leaves the command standing; a question about
-/// that person stays a question.
+/// that person stays a question. "he's" and "she's" carry no topic, as "he is" does not ("shes" was read as "sh").
 /// </summary>
-public sealed class CommandsForSomeoneElseTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+public sealed class WritingForSomeoneElseTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
     [Theory]
     [InlineData("what sort of things can you help me with for my dad?", BotCommand.Help)]
@@ -33,5 +33,14 @@ public sealed class CommandsForSomeoneElseTests(ContentFixture fixture) : IClass
         var match = fixture.Match(text);
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
+    }
+
+    [Fact]
+    public void A_question_with_hes_reads_as_with_he_is()
+    {
+        var match = fixture.Match("how do i tell if my dad needs jabs or tablets, hes only a bit low");
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("decision_framework", match.Entry?.Id);
     }
 }
