@@ -33,9 +33,6 @@ internal sealed class PhraseTrie
         _ordinals = ordinals;
     }
 
-    /// <summary>Phrases held (each distinct word sequence once).</summary>
-    public int PhraseCount { get; private init; }
-
     /// <summary>The node reached by a phrase's first word, or -1.</summary>
     public int First(string word) => _firstWords.TryGetValue(word, out var node) ? node : -1;
 
@@ -182,7 +179,7 @@ internal sealed class PhraseTrie
             }
 
             classStart[nodeCount] = written;
-            return new PhraseTrie(firstWords, childStart, childWords, childNodes, classStart, classes, [.. _ordinals]) { PhraseCount = _phraseCount };
+            return new PhraseTrie(firstWords, childStart, childWords, childNodes, classStart, classes, [.. _ordinals]);
         }
     }
 }
