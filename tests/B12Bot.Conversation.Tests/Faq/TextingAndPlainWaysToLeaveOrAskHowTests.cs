@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// Session 38, in other words than eval/fresh-understanding-164/-165.json: "wud" and "kno" spelled out (an unknown
 /// "wud" let the allergy answer's words win "how wud i know if im low"), leaving the questions with "can we not" and
 /// "anymore" (the scope statement, or the walkthrough started), and asking how one is "meant to" use the chat (the
-/// about-the-bot answer or the scope statement).
+/// about-the-bot answer or the scope statement); "is there a catch" asks whether it is safe (fresh-understanding-166:
+/// read as the catch-up of a missed dose).
 /// </summary>
 public sealed class TextingAndPlainWaysToLeaveOrAskHowTests(ContentFixture fixture) : IClassFixture<ContentFixture>
 {
@@ -54,5 +55,25 @@ public sealed class TextingAndPlainWaysToLeaveOrAskHowTests(ContentFixture fixtu
         var match = fixture.Match(text);
 
         Assert.NotEqual(FaqMatchKind.Command, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("are b12 injections safe or whats the catch")]
+    [InlineData("are the injections ok for me or theres always a catch")]
+    public void A_catch_asks_whether_it_is_safe(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("safety", match.Entry?.Id);
+    }
+
+    [Fact]
+    public void Catching_up_a_missed_jab_is_still_the_missed_dose()
+    {
+        var match = fixture.Match("i missed my jab last month, how do i catch up");
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("missed_dose", match.Entry?.Id);
     }
 }
