@@ -39,6 +39,8 @@ public sealed class TextingAndPlainWaysToLeaveOrAskHowTests(ContentFixture fixtu
     [Theory]
     [InlineData("how am i supposed to use this assistant")]
     [InlineData("im hopeless with computers, how is this meant to work")]
+    [InlineData("not sure how this works. where do i click")] // fresh-understanding-167: what to press
+    [InlineData("which button do i press")]
     public void How_one_is_meant_to_use_the_chat_is_help(string text)
     {
         var match = fixture.Match(text);
