@@ -80,22 +80,22 @@ public static partial class B12ContentLoader
         // The list words are compared with single words of a message, so a phrase there could never match.
         foreach (var key in new[] { "list_joiners", "list_fillers" })
         {
-            foreach (var word in Expanded(values[key]).Where(w => w.Trim().Contains(' ', StringComparison.Ordinal)))
+            foreach (var word in PhraseAlternatives.ExpandAll(values[key]).Where(w => w.Trim().Contains(' ', StringComparison.Ordinal)))
             {
                 reader.Problem(reader.Get(root, key)!, $"'{key}' lists '{word}': one word (or ',') an item");
             }
         }
 
         // A calming phrase only quiets the urgency words inside it: one without any would do nothing.
-        var urgency = Expanded(values["urgency"]);
-        foreach (var calm in Expanded(values["calm_now"]).Where(c => !urgency.Exists(u => ContainsWords(c, u))))
+        var urgency = PhraseAlternatives.ExpandAll(values["urgency"]).ToList();
+        foreach (var calm in PhraseAlternatives.ExpandAll(values["calm_now"]).Where(c => !urgency.Exists(u => ContainsWords(c, u))))
         {
             reader.Problem(reader.Get(root, "calm_now")!, $"'calm_now' lists '{calm}', which holds no phrase of 'urgency'");
         }
 
         // An exclamation only keeps the negators inside it from negating: one without any would do nothing.
-        var negators = Expanded(values["negators"]);
-        foreach (var exclamation in Expanded(values["exclamations"]).Where(e => !negators.Exists(n => ContainsWords(e, n))))
+        var negators = PhraseAlternatives.ExpandAll(values["negators"]).ToList();
+        foreach (var exclamation in PhraseAlternatives.ExpandAll(values["exclamations"]).Where(e => !negators.Exists(n => ContainsWords(e, n))))
         {
             reader.Problem(reader.Get(root, "exclamations")!, $"'exclamations' lists '{exclamation}', which holds no word of 'negators'");
         }
@@ -155,18 +155,6 @@ public static partial class B12ContentLoader
             ReadAsNothing = values["read_as_nothing"],
             Backstop = backstop,
         };
-    }
-
-    /// <summary>Every phrase the items of a checked phrase list stand for (for checks across lists).</summary>
-    private static List<string> Expanded(IEnumerable<string> written)
-    {
-        var phrases = new List<string>();
-        foreach (var phrase in written)
-        {
-            PhraseAlternatives.Expand(phrase, phrases);
-        }
-
-        return phrases;
     }
 
     /// <summary>Whether <paramref name="phrase"/> holds <paramref name="part"/> as whole words.</summary>

@@ -29,8 +29,7 @@ internal static class PhraseAlternatives
             return problem;
         }
 
-        // It stands for no words when every part can be blank.
-        return parts.TrueForAll(part => Array.Exists(part, string.IsNullOrWhiteSpace)) ? $"'{written}' can stand for no words at all" : null;
+        return CanStandForNoWords(parts) ? $"'{written}' can stand for no words at all" : null;
     }
 
     /// <summary>
@@ -50,19 +49,39 @@ internal static class PhraseAlternatives
             return problem;
         }
 
-        var phrases = new List<string>();
-        Combine(parts, 0, new StringBuilder(), phrases);
-        foreach (var phrase in phrases)
+        if (CanStandForNoWords(parts))
         {
-            if (phrase.Length == 0)
-            {
-                return $"'{written}' can stand for no words at all";
-            }
+            return $"'{written}' can stand for no words at all";
         }
 
-        into.AddRange(phrases);
+        Combine(parts, 0, new StringBuilder(), into);
         return null;
     }
+
+    /// <summary>
+    /// Every phrase the items of <paramref name="written"/> stand for, item after item: for lists the loader has already
+    /// checked (a badly written item here is a programming error).
+    /// </summary>
+    public static IEnumerable<string> ExpandAll(IEnumerable<string> written)
+    {
+        var phrases = new List<string>();
+        foreach (var phrase in written)
+        {
+            phrases.Clear();
+            if (Expand(phrase, phrases) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(written));
+            }
+
+            foreach (var one in phrases)
+            {
+                yield return one;
+            }
+        }
+    }
+
+    /// <summary>Whether every part can be blank, so one combination is no words at all.</summary>
+    private static bool CanStandForNoWords(List<string[]> parts) => parts.TrueForAll(part => Array.Exists(part, string.IsNullOrWhiteSpace));
 
     /// <summary>Splits <paramref name="written"/> into its literal parts and groups; null, or the problem with it.</summary>
     private static string? Parse(string written, out List<string[]> parts)

@@ -111,13 +111,12 @@ public sealed class SafetyTriage
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var phrases = new PhraseTrie.Builder();
         var signWords = new List<(string, int)>();
-        var expanded = new List<string>();
 
         int AddClass(string name, IEnumerable<string> written, bool isSignClass)
         {
             var id = classIds.Count;
             classIds[name] = id;
-            foreach (var phrase in Expanded(written, expanded))
+            foreach (var phrase in PhraseAlternatives.ExpandAll(written))
             {
                 var normalized = TextNormalizer.Normalize(phrase.Replace("{number}", NumberWord, StringComparison.Ordinal)
                     .Replace("{many}", ManyWord, StringComparison.Ordinal).Replace("{year}", YearWord, StringComparison.Ordinal));
@@ -177,8 +176,8 @@ public sealed class SafetyTriage
         _readAsNothing = AddClass("@read_as_nothing", rules.ReadAsNothing, false);
         _classCount = classIds.Count;
         _phrases = phrases.Build();
-        _openers = new HashSet<string>(Expanded(rules.QuestionOpeners, expanded).Select(TextNormalizer.Normalize), StringComparer.Ordinal);
-        foreach (var word in Expanded(rules.KnownWords, expanded))
+        _openers = new HashSet<string>(PhraseAlternatives.ExpandAll(rules.QuestionOpeners).Select(TextNormalizer.Normalize), StringComparer.Ordinal);
+        foreach (var word in PhraseAlternatives.ExpandAll(rules.KnownWords))
         {
             _known.Add(TextNormalizer.Normalize(word));
         }
@@ -559,25 +558,6 @@ public sealed class SafetyTriage
         if (child >= 0)
         {
             CollectPhrases(words, next + 1, child, found);
-        }
-    }
-
-    /// <summary>A safety.yaml list as the phrases it stands for (<paramref name="buffer"/> is reused).</summary>
-    private static IEnumerable<string> Expanded(IEnumerable<string> written, List<string> buffer)
-    {
-        foreach (var phrase in written)
-        {
-            buffer.Clear();
-            if (PhraseAlternatives.Expand(phrase, buffer) is { } problem)
-            {
-                // The loader reports these with file and line; only rules built by hand can get here.
-                throw new ArgumentException(problem, nameof(written));
-            }
-
-            foreach (var one in buffer)
-            {
-                yield return one;
-            }
         }
     }
 
