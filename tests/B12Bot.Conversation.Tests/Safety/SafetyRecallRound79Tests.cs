@@ -18,6 +18,7 @@ public sealed class SafetyRecallRound79Tests(ContentFixture fixture) : IClassFix
     [InlineData("our boy has had a fit in the playground just before lunch, he has never had one before")]
     [InlineData("customer had a fit in the shop, still going after a few minutes. ambulance?")]
     [InlineData("he had a fit in the office, should i ring an ambulance?")]
+    [InlineData("my daughter had a fit at school and she has never had one before")] // "had a fit at" a place
     // the urgent message on ae6a26c too (alarming twins of the calm faint, collapse and nosebleed)
     [InlineData("i fainted just now after my jab and feel awful")]
     [InlineData("my friend told me she fainted just now and cant get up")]
@@ -76,10 +77,11 @@ public sealed class SafetyRecallRound79Tests(ContentFixture fixture) : IClassFix
     // the check question on ae6a26c
     [InlineData("threw up once the next day after my jab but ok since, is sickness a side effect")]
     [InlineData("was sick once the morning after my injection, fine since. normal?")]
-    // near misses (no alarm on ae6a26c either): a febrile fit years ago, a cold all week, a funeral arranged ahead
+    // near misses (no alarm on ae6a26c either): a febrile fit years ago, a fit had at someone, a cold all week, a funeral arranged ahead
     // or someone else's, an itch weeks after the jab, a faint once at the dentist or told by a friend, knees that feel
     // they will give way by teatime for months
     [InlineData("my daughter had one febrile fit years ago, is b12 ok for her")]
+    [InlineData("mum had a fit at me for missing my jab")]
     [InlineData("scratchy throat from a cold all week, no jab lately")]
     [InlineData("im planning my own funeral with a prepaid plan, does b12 matter")]
     [InlineData("planning my mums funeral this week, can i delay my jab")]
