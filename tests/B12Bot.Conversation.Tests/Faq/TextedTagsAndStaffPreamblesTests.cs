@@ -1,0 +1,36 @@
+using B12Bot.Conversation.Faq;
+using B12Bot.Conversation.Tests.Support;
+
+namespace B12Bot.Conversation.Tests.Faq;
+
+/// <summary>
+/// Session 39, in other words than eval/fresh-understanding-168/-169.json: a texted "or nah" asks nothing of its own (it
+/// had pulled a tablets-or-shots question to the safety answer, whose phrasings say "dangerous or nah"), and a clinic
+/// colleague's "pt asks"/"query from pt" and "inj" carry no topic of their own. The batch's "or nah" message sat on the
+/// edge of two answers; these in other words were answered right before too and guard the reading.
+/// </summary>
+public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : IClassFixture<ContentFixture>
+{
+    [Theory]
+    [InlineData("are b12 pills as good as the jab or nah")]
+    [InlineData("r the tablets as good as shots or nah")]
+    public void Or_nah_leaves_the_question_as_asked(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("oral_vs_injection", match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("patient asks if he can do his own b12 injections", "administration")] // the extra-caution answer before
+    [InlineData("patient asks whether she can give her own b12 jabs at home", "administration")]
+    [InlineData("query from pt: can he have his b12 inj on the same day as his flu jab", "cold_or_vaccine")]
+    public void A_colleagues_preamble_leaves_the_patients_question(string text, string topic)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(topic, match.Entry?.Id);
+    }
+}
