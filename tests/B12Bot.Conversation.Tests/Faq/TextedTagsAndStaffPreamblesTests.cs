@@ -1,3 +1,4 @@
+using B12Bot.Conversation.Content;
 using B12Bot.Conversation.Faq;
 using B12Bot.Conversation.Tests.Support;
 
@@ -6,7 +7,8 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// <summary>
 /// Session 39, in other words than eval/fresh-understanding-168/-169.json: a texted "or nah" asks nothing of its own (it
 /// had pulled a tablets-or-shots question to the safety answer, whose phrasings say "dangerous or nah"), and a clinic
-/// colleague's "pt asks"/"query from pt" and "inj" carry no topic of their own. The batch's "or nah" message sat on the
+/// colleague's "pt asks"/"query from pt" and "inj" carry no topic of their own; "start new" is a fresh start
+/// (fresh-understanding-170: the scope statement). The batch's "or nah" message sat on the
 /// edge of two answers; these in other words were answered right before too and guard the reading.
 /// </summary>
 public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : IClassFixture<ContentFixture>
@@ -32,5 +34,24 @@ public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : I
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal(topic, match.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("wipe it all and begin new")]
+    [InlineData("reset and start new please")]
+    public void Starting_new_is_a_fresh_start(string text)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Command, match.Kind);
+        Assert.Equal(BotCommand.Restart, match.Command);
+    }
+
+    [Theory]
+    [InlineData("can i start new injections next month")]
+    [InlineData("should my mum begin new b12 tablets")]
+    public void Starting_new_treatment_is_no_command(string text)
+    {
+        Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
     }
 }
