@@ -8,7 +8,8 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// Session 39, in other words than eval/fresh-understanding-168/-169.json: a texted "or nah" asks nothing of its own (it
 /// had pulled a tablets-or-shots question to the safety answer, whose phrasings say "dangerous or nah"), and a clinic
 /// colleague's "pt asks"/"query from pt" and "inj" carry no topic of their own; "start new" is a fresh start
-/// (fresh-understanding-170: the scope statement). The batch's "or nah" message sat on the
+/// (fresh-understanding-170: the scope statement), and a formal letter's "Dear Sir or Madam" and "Yours faithfully"
+/// are no clauses of their own. The batch's "or nah" message sat on the
 /// edge of two answers; these in other words were answered right before too and guard the reading.
 /// </summary>
 public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : IClassFixture<ContentFixture>
@@ -53,5 +54,16 @@ public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : I
     public void Starting_new_treatment_is_no_command(string text)
     {
         Assert.NotEqual(FaqMatchKind.Command, fixture.Match(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("Dear Sir or Madam, I would be grateful if you could explain what vitamin B12 does in the body. Yours sincerely, Alan Price", "what_b12_does")]
+    [InlineData("To whom it may concern, I would be grateful to know how often the injections are given. Yours faithfully, J. Okafor", "schedule_monitoring")]
+    public void A_formal_letters_greeting_and_closing_leave_its_question(string text, string topic)
+    {
+        var match = fixture.Match(text);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(topic, match.Entry?.Id);
     }
 }
