@@ -9,7 +9,7 @@ namespace B12Bot.Conversation.Tests.Faq;
 /// had pulled a tablets-or-shots question to the safety answer, whose phrasings say "dangerous or nah"), and a clinic
 /// colleague's "pt asks"/"query from pt" and "inj" carry no topic of their own; "start new" is a fresh start
 /// (fresh-understanding-170: the scope statement), and a formal letter's "Dear Sir or Madam" and "Yours faithfully"
-/// are no clauses of their own. The batch's "or nah" message sat on the
+/// are no clauses of their own; going "weak at the knees" at needles is nerves, not a knee problem. The batch's "or nah" message sat on the
 /// edge of two answers; these in other words were answered right before too and guard the reading.
 /// </summary>
 public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : IClassFixture<ContentFixture>
@@ -65,5 +65,15 @@ public sealed class TextedTagsAndStaffPreamblesTests(ContentFixture fixture) : I
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal(topic, match.Entry?.Id);
+    }
+
+    [Fact]
+    public void Weak_at_the_knees_at_needles_is_nerves_not_another_condition()
+    {
+        // The scope statement before: "knee" is another condition's word.
+        var match = fixture.Match("im 50 and go weak at the knees around needles lol. is the jab going to hurt");
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("does_it_hurt", match.Entry?.Id);
     }
 }
