@@ -77,6 +77,7 @@ public sealed class SafetyRecallRound81Tests(ContentFixture fixture) : IClassFix
     [InlineData("goodbye. tell the nurse im sorry im running late")]
     [InlineData("tell the receptionist im sorry i missed my appointment, bye")]
     [InlineData("i dont want to climb stairs anymore my knees hurt")]
+    [InlineData("im in a deep hole with money, cant keep fighting the bank, can i get cheaper b12")] // review of round 81: the crisis line before the review
     [InlineData("my dog fell in a hole in the garden, is b12 safe for dogs")]
     [InlineData("im in a hole with my finances and i dont want to keep fighting the council")]
     [InlineData("had a filling this morning and my lip is still a bit tingly like after the dentist")]
